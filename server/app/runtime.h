@@ -1,0 +1,53 @@
+#pragma once
+
+#include "server/core/config.h"
+#include "server/db/database.h"
+#include "server/http/router.h"
+#include "server/http/server.h"
+#include "server/stock/catalog_service.h"
+#include "server/stock/inventory_service.h"
+#include "server/stock/warehouse_service.h"
+
+#include <memory>
+
+namespace tosserp {
+
+/// The running server: one database per domain under the data directory (migrated on
+/// open), the services over them, the routes, and the HTTP listener. Tests create one on
+/// port 0 in-process; `tosserp-server` creates one from its configuration.
+class Runtime {
+public:
+    /// Creates the data directory if needed and opens and migrates every domain database.
+    /// Throws on failure (unwritable directory, newer schema, corrupt file).
+    explicit Runtime(ServerConfig config);
+    ~Runtime();
+
+    /// Starts listening; returns at once.
+    void start();
+    /// Stops accepting, finishes the requests in flight, and closes.
+    void stop();
+    std::uint16_t port() const;
+    const ServerConfig& config() const { return m_config; }
+
+    stock::CatalogService& catalog() { return *m_catalog; }
+    stock::WarehouseService& warehouses() { return *m_warehouses; }
+    stock::InventoryService& inventory() { return *m_inventory; }
+    db::Database& stockDatabase() { return *m_stockDb; }
+    const http::Router& router() const { return m_router; }
+
+private:
+    void registerSystemRoutes();
+
+    ServerConfig m_config;
+    std::unique_ptr<db::Database> m_stockDb;
+    std::unique_ptr<stock::CatalogService> m_catalog;
+    std::unique_ptr<stock::WarehouseService> m_warehouses;
+    std::unique_ptr<stock::InventoryService> m_inventory;
+    http::Router m_router;
+    std::unique_ptr<http::HttpServer> m_http;
+};
+
+/// The OpenAPI 3 document served at /api/openapi.json (embedded at build time).
+const std::string& openApiDocument();
+
+} // namespace tosserp

@@ -1,0 +1,165 @@
+#include "server/app/server_app.h"
+
+#include "server/app/runtime.h"
+#include "server/core/config.h"
+#include "server/core/log.h"
+#include "server/stock/demo_seed.h"
+
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/MapConfiguration.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#ifndef TOSSERP_VERSION
+#define TOSSERP_VERSION "0.0.0"
+#endif
+
+namespace tosserp {
+
+namespace {
+
+constexpr int kEnvironmentPriority = -50; // above the config file, below the command line
+
+std::string envName(const std::string& key)
+{
+    std::string name = "TOSSERP_";
+    for (char c : key) {
+        name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return name;
+}
+
+} // namespace
+
+void ServerApp::initialize(Poco::Util::Application& self)
+{
+    applyEnvironment();
+    ServerApplication::initialize(self);
+}
+
+void ServerApp::applyEnvironment()
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> environment(new Poco::Util::MapConfiguration);
+    for (const auto& key : ServerConfig::keys()) {
+        if (const char* value = std::getenv(envName(key).c_str())) {
+            environment->setString(key, value);
+        }
+    }
+    config().add(environment, kEnvironmentPriority, false);
+}
+
+void ServerApp::defineOptions(Poco::Util::OptionSet& options)
+{
+    ServerApplication::defineOptions(options);
+    using Poco::Util::Option;
+    options.addOption(Option("help", "h", "Show this help and exit."));
+    options.addOption(Option("version", "v", "Show the version and exit."));
+    options.addOption(Option("listen", "l", "Address to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
+                          .argument("HOST:PORT"));
+    options.addOption(Option("data-dir", "d", "Directory of the domain databases (default ./data).").argument("DIR"));
+    options.addOption(Option("config", "c", "Configuration file (INI or .properties).").argument("FILE"));
+    options.addOption(Option("demo", "", "Seed a small demo company into an empty data directory."));
+    options.addOption(Option("log-level", "", "debug, info, warn or error (default info).").argument("LEVEL"));
+}
+
+void ServerApp::handleOption(const std::string& name, const std::string& value)
+{
+    ServerApplication::handleOption(name, value);
+    if (name == "help") {
+        m_helpRequested = true;
+        stopOptionsProcessing();
+    } else if (name == "version") {
+        m_versionRequested = true;
+        stopOptionsProcessing();
+    } else if (name == "config") {
+        loadConfiguration(value, Poco::Util::Application::PRIO_DEFAULT);
+    } else if (name == "listen") {
+        config().setString("listen", value);
+    } else if (name == "data-dir") {
+        config().setString("data_dir", value);
+    } else if (name == "demo") {
+        config().setString("demo", "true");
+    } else if (name == "log-level") {
+        config().setString("log_level", value);
+    }
+}
+
+void ServerApp::printHelp() const
+{
+    Poco::Util::HelpFormatter help(options());
+    help.setCommand(commandName());
+    help.setUsage("[OPTIONS]");
+    help.setHeader("TossErp server: the Stock service and its REST API on one domain database per service.");
+    std::string footer = "Every setting can also come from a --config file (key = value) or the environment:";
+    for (const auto& key : ServerConfig::keys()) {
+        footer += "\n  " + key + " (" + envName(key) + ")";
+    }
+    footer += "\nThe command line wins over the environment, which wins over the file.";
+    help.setFooter(footer);
+    help.format(std::cout);
+}
+
+int ServerApp::main(const std::vector<std::string>& args)
+{
+    if (m_helpRequested) {
+        printHelp();
+        return EXIT_OK;
+    }
+    if (m_versionRequested) {
+        std::cout << "tosserp-server " << TOSSERP_VERSION << "\n";
+        return EXIT_OK;
+    }
+    if (!args.empty()) {
+        std::cerr << "tosserp-server: unexpected argument \"" << args.front() << "\" (see --help)\n";
+        return EXIT_USAGE;
+    }
+    ServerConfig serverConfig;
+    try {
+        serverConfig = ServerConfig::from(config());
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "tosserp-server: " << e.what() << "\n";
+        return EXIT_CONFIG;
+    }
+    log::Level level = log::Level::Info;
+    log::parseLevel(serverConfig.logLevel, level);
+    log::setLevel(level);
+
+    log::debug("configuration",
+        { { "listen", serverConfig.host + ":" + std::to_string(serverConfig.port) },
+            { "data_dir", serverConfig.dataDir }, { "threads", serverConfig.threads },
+            { "max_body_bytes", serverConfig.maxBodyBytes }, { "access_log", serverConfig.accessLog },
+            { "allow_negative_stock", serverConfig.allowNegativeStock }, { "demo", serverConfig.demo } });
+    std::unique_ptr<Runtime> runtime;
+    try {
+        runtime = std::make_unique<Runtime>(serverConfig);
+        if (serverConfig.demo) {
+            const auto seeded = stock::seedDemoCompany(runtime->catalog(), runtime->warehouses(), runtime->inventory());
+            if (seeded.products > 0) {
+                log::info("demo company seeded",
+                    { { "warehouses", seeded.warehouses }, { "locations", seeded.locations },
+                        { "categories", seeded.categories }, { "products", seeded.products },
+                        { "movements", seeded.movements } });
+            }
+        }
+        runtime->start();
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: cannot start: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
+    }
+    const std::string url = "http://" + serverConfig.host + ":" + std::to_string(runtime->port());
+    log::info("listening", { { "url", url }, { "data_dir", serverConfig.dataDir }, { "version", TOSSERP_VERSION } });
+    std::cout << "TossErp server " << TOSSERP_VERSION << " listening on " << url << " (data in " << serverConfig.dataDir
+              << ")" << std::endl;
+
+    waitForTerminationRequest();
+    log::info("shutting down");
+    runtime->stop();
+    runtime.reset();
+    log::info("stopped");
+    return EXIT_OK;
+}
+
+} // namespace tosserp

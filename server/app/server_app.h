@@ -1,0 +1,28 @@
+#pragma once
+
+#include <Poco/Util/ServerApplication.h>
+
+#include <string>
+
+namespace tosserp {
+
+/// `tosserp-server`: reads its configuration (defaults, --config file, TOSSERP_*
+/// environment, command line), opens the domain databases under the data directory,
+/// optionally seeds the demo company, serves until SIGINT/SIGTERM, then shuts down cleanly
+/// (in-flight requests finish, databases close).
+class ServerApp : public Poco::Util::ServerApplication {
+protected:
+    void initialize(Poco::Util::Application& self) override;
+    void defineOptions(Poco::Util::OptionSet& options) override;
+    void handleOption(const std::string& name, const std::string& value) override;
+    int main(const std::vector<std::string>& args) override;
+
+private:
+    void printHelp() const;
+    void applyEnvironment();
+
+    bool m_helpRequested = false;
+    bool m_versionRequested = false;
+};
+
+} // namespace tosserp

@@ -1,0 +1,103 @@
+#include "server/core/config.h"
+
+#include "server/core/log.h"
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <charconv>
+#include <stdexcept>
+
+namespace tosserp {
+
+namespace {
+
+long long integer(const Poco::Util::AbstractConfiguration& source, const std::string& key, long long fallback,
+    long long min, long long max)
+{
+    if (!source.has(key)) {
+        return fallback;
+    }
+    const auto text = source.getString(key);
+    long long value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+        throw std::invalid_argument(key + " must be a whole number from " + std::to_string(min) + " to "
+            + std::to_string(max) + ", not \"" + text + "\"");
+    }
+    return value;
+}
+
+bool boolean(const Poco::Util::AbstractConfiguration& source, const std::string& key, bool fallback)
+{
+    if (!source.has(key)) {
+        return fallback;
+    }
+    const auto text = source.getString(key);
+    if (text == "true" || text == "1" || text == "yes" || text == "on") {
+        return true;
+    }
+    if (text == "false" || text == "0" || text == "no" || text == "off") {
+        return false;
+    }
+    throw std::invalid_argument(key + " must be true or false, not \"" + text + "\"");
+}
+
+} // namespace
+
+const std::vector<std::string>& ServerConfig::keys()
+{
+    static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
+        "access_log", "allow_negative_stock", "demo" };
+    return names;
+}
+
+void parseListen(const std::string& text, std::string& host, std::uint16_t& port)
+{
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+        throw std::invalid_argument("listen must be HOST:PORT (for example 127.0.0.1:8080), not \"" + text + "\"");
+    }
+    std::string h = text.substr(0, colon);
+    if (h.size() > 2 && h.front() == '[' && h.back() == ']') {
+        h = h.substr(1, h.size() - 2);
+    }
+    unsigned value = 0;
+    const auto portText = std::string_view(text).substr(colon + 1);
+    const auto [ptr, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), value);
+    if (ec != std::errc() || ptr != portText.data() + portText.size() || value > 65535) {
+        throw std::invalid_argument("the port in listen must be 0 to 65535, not \"" + std::string(portText) + "\"");
+    }
+    host = h;
+    port = static_cast<std::uint16_t>(value);
+}
+
+ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
+{
+    ServerConfig config;
+    if (source.has("listen")) {
+        parseListen(source.getString("listen"), config.host, config.port);
+    }
+    if (source.has("data_dir")) {
+        config.dataDir = source.getString("data_dir");
+        if (config.dataDir.empty()) {
+            throw std::invalid_argument("data_dir must name a directory");
+        }
+    }
+    config.threads = static_cast<int>(integer(source, "threads", config.threads, 2, 4096));
+    config.maxBodyBytes = static_cast<std::size_t>(
+        integer(source, "max_body_bytes", static_cast<long long>(config.maxBodyBytes), 1024, 1LL << 30));
+    if (source.has("log_level")) {
+        config.logLevel = source.getString("log_level");
+        log::Level level;
+        if (!log::parseLevel(config.logLevel, level)) {
+            throw std::invalid_argument(
+                "log_level must be debug, info, warn or error, not \"" + config.logLevel + "\"");
+        }
+    }
+    config.accessLog = boolean(source, "access_log", config.accessLog);
+    config.allowNegativeStock = boolean(source, "allow_negative_stock", config.allowNegativeStock);
+    config.demo = boolean(source, "demo", config.demo);
+    return config;
+}
+
+} // namespace tosserp

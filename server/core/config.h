@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace Poco::Util {
+class AbstractConfiguration;
+}
+
+namespace tosserp {
+
+/// Everything the server can be told. Each key can come from (lowest to highest precedence)
+/// the built-in default, the --config file (INI or .properties: `listen = 0.0.0.0:8080`),
+/// the environment (`TOSSERP_` + the key upper-cased: TOSSERP_DATA_DIR) and the command line.
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string dataDir = "data";
+    int threads = 128;
+    std::size_t maxBodyBytes = 1024 * 1024;
+    std::string logLevel = "info";
+    bool accessLog = true;
+    bool allowNegativeStock = false;
+    /// Seed a small demo company into a data directory that holds no products yet.
+    bool demo = false;
+
+    /// The configuration keys, as written in a config file.
+    static const std::vector<std::string>& keys();
+    /// Reads the keys from `source`; throws std::invalid_argument naming the key and the
+    /// expected form when a value is malformed.
+    static ServerConfig from(const Poco::Util::AbstractConfiguration& source);
+};
+
+/// Splits "HOST:PORT" ("[::1]:8080" for IPv6); throws std::invalid_argument when malformed.
+void parseListen(const std::string& text, std::string& host, std::uint16_t& port);
+
+} // namespace tosserp

@@ -1,0 +1,72 @@
+#include "server/core/log.h"
+
+#include "server/core/ids.h"
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+
+namespace tosserp::log {
+
+namespace {
+
+std::atomic<int> g_level { static_cast<int>(Level::Info) };
+std::mutex g_mutex;
+
+const char* levelName(Level level)
+{
+    switch (level) {
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Warn:
+        return "warn";
+    case Level::Error:
+        return "error";
+    }
+    return "info";
+}
+
+} // namespace
+
+void setLevel(Level level)
+{
+    g_level.store(static_cast<int>(level));
+}
+
+bool enabled(Level level)
+{
+    return static_cast<int>(level) >= g_level.load(std::memory_order_relaxed);
+}
+
+bool parseLevel(std::string_view text, Level& out)
+{
+    for (auto level : { Level::Debug, Level::Info, Level::Warn, Level::Error }) {
+        if (text == levelName(level)) {
+            out = level;
+            return true;
+        }
+    }
+    return false;
+}
+
+void write(Level level, std::string_view message, const nlohmann::json& fields)
+{
+    if (!enabled(level)) {
+        return;
+    }
+    nlohmann::json line = { { "ts", isoTime(nowMs()) }, { "level", levelName(level) }, { "msg", message } };
+    if (fields.is_object()) {
+        for (const auto& [key, value] : fields.items()) {
+            line[key] = value;
+        }
+    }
+    auto text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text += '\n';
+    std::lock_guard lock(g_mutex);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace tosserp::log

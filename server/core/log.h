@@ -1,0 +1,36 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace tosserp::log {
+
+enum class Level { Debug, Info, Warn, Error };
+
+/// Log lines are JSON objects, one per line, on standard error: `ts` (UTC, ISO 8601 with
+/// milliseconds), `level`, `msg`, then the given fields. Thread-safe. Never pass secrets.
+void setLevel(Level level);
+bool enabled(Level level);
+/// Parses "debug", "info", "warn", "error"; false when unknown.
+bool parseLevel(std::string_view text, Level& out);
+void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+
+inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    write(Level::Debug, m, f);
+}
+inline void info(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    write(Level::Info, m, f);
+}
+inline void warn(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    write(Level::Warn, m, f);
+}
+inline void error(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
+{
+    write(Level::Error, m, f);
+}
+
+} // namespace tosserp::log

@@ -1,0 +1,312 @@
+#include "server/db/database.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
+namespace tosserp::db {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what)
+{
+    const int primary = rc & 0xff;
+    std::string message(what);
+    message += ": ";
+    message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw DbError(message, rc, primary == SQLITE_CONSTRAINT);
+}
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{ }
+
+Statement& Statement::bind(int index, const Value& value)
+{
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::nullptr_t>(value)) {
+        rc = sqlite3_bind_null(m_stmt, index);
+    } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+        rc = sqlite3_bind_int64(m_stmt, index, *i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+        rc = sqlite3_bind_double(m_stmt, index, *d);
+    } else {
+        const auto& s = std::get<std::string>(value);
+        rc = sqlite3_bind_text(m_stmt, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) {
+        fail(m_db, rc, "bind");
+    }
+    return *this;
+}
+
+Statement& Statement::bindAll(const std::vector<Value>& values)
+{
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        bind(static_cast<int>(i + 1), values[i]);
+    }
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        return false;
+    }
+    sqlite3_reset(m_stmt);
+    fail(m_db, rc, sqlite3_sql(m_stmt));
+}
+
+std::int64_t Statement::run()
+{
+    while (step()) { }
+    const auto changed = sqlite3_changes64(m_db);
+    reset();
+    return changed;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+std::string Statement::text(int column) const
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!p) {
+        return {};
+    }
+    return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
+std::optional<std::int64_t> Statement::optionalInteger(int column) const
+{
+    if (isNull(column)) {
+        return std::nullopt;
+    }
+    return integer(column);
+}
+
+Connection::Connection(const std::string& path, bool readOnly)
+{
+    const int flags
+        = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = "cannot open database " + path;
+        sqlite3* db = m_db;
+        m_db = nullptr;
+        if (db) {
+            message += std::string(": ") + sqlite3_errmsg(db);
+            sqlite3_close(db);
+        }
+        throw DbError(message, rc, false);
+    }
+    // A writer waits for another process's writer rather than failing at once.
+    sqlite3_busy_timeout(m_db, 5000);
+    execScript("PRAGMA foreign_keys=ON;");
+}
+
+Connection::~Connection()
+{
+    for (auto& [sql, statement] : m_statements) {
+        (void)sql;
+        statement.reset();
+    }
+    // Finalize every prepared statement before closing.
+    sqlite3_stmt* stmt = nullptr;
+    while ((stmt = sqlite3_next_stmt(m_db, nullptr)) != nullptr) {
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(m_db);
+}
+
+Statement& Connection::prepare(std::string_view sql)
+{
+    auto it = m_statements.find(std::string(sql));
+    if (it != m_statements.end()) {
+        it->second->reset();
+        return *it->second;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    const int rc
+        = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        fail(m_db, rc, std::string("prepare ") + std::string(sql));
+    }
+    auto [inserted, _] = m_statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, stmt));
+    return *inserted->second;
+}
+
+void Connection::execScript(const std::string& sql)
+{
+    char* error = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string message = error ? error : "exec failed";
+        sqlite3_free(error);
+        throw DbError(message, rc, (rc & 0xff) == SQLITE_CONSTRAINT);
+    }
+}
+
+std::int64_t Connection::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+Database::Database(std::string path)
+    : m_path(std::move(path))
+{
+    m_writer = std::make_unique<Connection>(m_path, false);
+    // WAL: readers never block the writer; NORMAL sync is durable across process crashes
+    // (a power cut may lose the last transactions, never corrupt the file).
+    m_writer->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    m_writer->execScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                         "description TEXT NOT NULL, applied_at INTEGER NOT NULL);");
+}
+
+Database::~Database() = default;
+
+int Database::migrate(const std::vector<Migration>& migrations)
+{
+    int applied = 0;
+    for (const auto& migration : migrations) {
+        const bool done = write([&](Connection& c) {
+            auto& q = c.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+            q.bind(1, std::int64_t { migration.version });
+            const bool present = q.step();
+            q.reset();
+            if (present) {
+                return true;
+            }
+            c.execScript(migration.sql);
+            c.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)")
+                .bindAll({ std::int64_t { migration.version }, migration.description, nowMs() })
+                .run();
+            return false;
+        });
+        if (!done) {
+            ++applied;
+        }
+    }
+    return applied;
+}
+
+void Database::backupTo(const std::string& target)
+{
+    sqlite3* destination = nullptr;
+    int rc = sqlite3_open(target.c_str(), &destination);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(destination);
+        throw DbError("cannot open backup target " + target, rc, false);
+    }
+    Lease lease(*this);
+    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", lease.connection->handle(), "main");
+    if (!backup) {
+        std::string message = sqlite3_errmsg(destination);
+        sqlite3_close(destination);
+        throw DbError("backup failed: " + message, SQLITE_ERROR, false);
+    }
+    do {
+        rc = sqlite3_backup_step(backup, 1024);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    const int status = sqlite3_errcode(destination);
+    sqlite3_close(destination);
+    if (rc != SQLITE_DONE || status != SQLITE_OK) {
+        throw DbError("backup failed", rc, false);
+    }
+}
+
+Database::TransactionGuard::TransactionGuard(Connection& c)
+    : connection(c)
+{
+    connection.prepare("BEGIN IMMEDIATE").run();
+}
+
+Database::TransactionGuard::~TransactionGuard()
+{
+    if (!done) {
+        try {
+            connection.prepare("ROLLBACK").run();
+        } catch (...) {
+            // The transaction is already gone (SQLite rolls back on some errors by itself).
+        }
+    }
+}
+
+void Database::TransactionGuard::commit()
+{
+    connection.prepare("COMMIT").run();
+    done = true;
+}
+
+Database::ReadGuard::ReadGuard(Connection& c)
+    : connection(c)
+{
+    connection.prepare("BEGIN").run();
+}
+
+Database::ReadGuard::~ReadGuard()
+{
+    try {
+        connection.prepare("COMMIT").run();
+    } catch (...) {
+        // A read transaction has nothing to lose.
+    }
+}
+
+Database::Lease::Lease(Database& db)
+    : database(db)
+    , connection(nullptr)
+{
+    std::lock_guard lock(db.m_poolMutex);
+    if (!db.m_idle.empty()) {
+        connection = db.m_idle.back();
+        db.m_idle.pop_back();
+        return;
+    }
+    db.m_readers.push_back(std::make_unique<Connection>(db.m_path, true));
+    connection = db.m_readers.back().get();
+}
+
+Database::Lease::~Lease()
+{
+    std::lock_guard lock(database.m_poolMutex);
+    database.m_idle.push_back(connection);
+}
+
+} // namespace tosserp::db

@@ -1,0 +1,116 @@
+#include "server/events/event_store.h"
+
+#include "server/core/ids.h"
+
+namespace tosserp::events {
+
+const char* EventStore::schema()
+{
+    return R"sql(
+CREATE TABLE events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL UNIQUE,
+    stream_id TEXT NOT NULL,
+    stream_version INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    causation_id TEXT NOT NULL DEFAULT '',
+    occurred_at INTEGER NOT NULL,
+    UNIQUE (stream_id, stream_version)
+);
+CREATE INDEX events_type ON events (type, position);
+CREATE INDEX events_occurred ON events (occurred_at);
+)sql";
+}
+
+EventRecord EventStore::append(db::Connection& connection, const std::string& streamId, std::string_view type,
+    const nlohmann::json& payload, const EventContext& context)
+{
+    EventRecord record;
+    auto& version = connection.prepare("SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
+    version.bind(1, streamId);
+    version.step();
+    record.streamVersion = version.integer(0) + 1;
+    version.reset();
+
+    record.eventId = newUuid();
+    record.streamId = streamId;
+    record.type = std::string(type);
+    record.payload = payload;
+    record.actor = context.actor;
+    record.correlationId = context.correlationId.empty() ? record.eventId : context.correlationId;
+    record.causationId = context.causationId;
+    record.occurredAtMs = nowMs();
+    connection
+        .prepare("INSERT INTO events (event_id, stream_id, stream_version, type, payload, actor, correlation_id, "
+                 "causation_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll({ record.eventId, record.streamId, record.streamVersion, record.type, payload.dump(), record.actor,
+            record.correlationId, record.causationId, record.occurredAtMs })
+        .run();
+    record.position = connection.lastInsertId();
+    return record;
+}
+
+std::vector<EventRecord> EventStore::list(db::Connection& connection, const EventFilter& filter)
+{
+    // One statement with optional predicates keeps the prepared-statement cache small.
+    auto& q = connection.prepare(
+        "SELECT position, event_id, stream_id, stream_version, type, payload, actor, correlation_id, causation_id, "
+        "occurred_at FROM events WHERE position > ?1 AND (?2 IS NULL OR stream_id = ?2) AND (?3 IS NULL OR type = ?3) "
+        "AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR occurred_at >= ?5) AND (?6 IS NULL OR occurred_at < ?6) "
+        "ORDER BY position LIMIT ?7");
+    auto opt = [](const auto& o) -> db::Value {
+        if (!o) {
+            return nullptr;
+        }
+        return *o;
+    };
+    q.bindAll({ filter.afterPosition, opt(filter.streamId), opt(filter.type), opt(filter.actor), opt(filter.fromMs),
+        opt(filter.toMs), std::int64_t { filter.limit } });
+    std::vector<EventRecord> out;
+    while (q.step()) {
+        EventRecord r;
+        r.position = q.integer(0);
+        r.eventId = q.text(1);
+        r.streamId = q.text(2);
+        r.streamVersion = q.integer(3);
+        r.type = q.text(4);
+        r.payload = nlohmann::json::parse(q.text(5), nullptr, false);
+        r.actor = q.text(6);
+        r.correlationId = q.text(7);
+        r.causationId = q.text(8);
+        r.occurredAtMs = q.integer(9);
+        out.push_back(std::move(r));
+    }
+    q.reset();
+    return out;
+}
+
+std::int64_t EventStore::lastPosition(db::Connection& connection)
+{
+    auto& q = connection.prepare("SELECT COALESCE(MAX(position), 0) FROM events");
+    q.step();
+    const auto value = q.integer(0);
+    q.reset();
+    return value;
+}
+
+nlohmann::json EventStore::toJson(const EventRecord& r)
+{
+    return {
+        { "position", r.position },
+        { "id", r.eventId },
+        { "stream_id", r.streamId },
+        { "stream_version", r.streamVersion },
+        { "type", r.type },
+        { "payload", r.payload },
+        { "actor", r.actor },
+        { "correlation_id", r.correlationId },
+        { "causation_id", r.causationId },
+        { "occurred_at", isoTime(r.occurredAtMs) },
+    };
+}
+
+} // namespace tosserp::events

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tosserp::http {
+
+/// An HTTP request as the handlers see it: already read in full (within the body limit),
+/// with decoded query parameters and the path parameters of the matched route.
+struct Request {
+    std::string method;
+    std::string path;
+    std::multimap<std::string, std::string> query;
+    std::map<std::string, std::string> headers; // names lower-cased
+    std::map<std::string, std::string> params;
+    std::string body;
+    std::string requestId;
+    std::string clientAddress;
+
+    std::optional<std::string> header(std::string_view name) const;
+    std::optional<std::string> queryParam(std::string_view name) const;
+    const std::string& param(const std::string& name) const;
+};
+
+/// What a handler answers. `headers` are added to the response as given.
+struct Response {
+    int status = 200;
+    std::string contentType = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response json(int status, const nlohmann::json& body);
+    static Response noContent();
+    Response& withHeader(std::string name, std::string value);
+};
+
+/// Splits a raw query string into decoded name/value pairs. Malformed percent-escapes are
+/// kept literally.
+std::multimap<std::string, std::string> parseQuery(std::string_view rawQuery);
+std::string percentDecode(std::string_view text);
+
+} // namespace tosserp::http

@@ -1,0 +1,77 @@
+#include "server/http/router.h"
+
+namespace tosserp::http {
+
+namespace {
+
+std::vector<std::string_view> splitPath(std::string_view path)
+{
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto end = slash == std::string_view::npos ? path.size() : slash;
+        if (end > start) {
+            out.push_back(path.substr(start, end - start));
+        }
+        if (slash == std::string_view::npos) {
+            break;
+        }
+        start = slash + 1;
+    }
+    return out;
+}
+
+bool isParameter(const std::string& segment)
+{
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+} // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler)
+{
+    Route route { std::move(method), std::move(pattern), std::move(handler), {} };
+    for (auto segment : splitPath(route.pattern)) {
+        route.segments.emplace_back(segment);
+    }
+    m_routes.push_back(std::move(route));
+}
+
+RouteMatch Router::match(std::string_view method, std::string_view path) const
+{
+    RouteMatch result;
+    const auto parts = splitPath(path);
+    // A trailing slash is a different resource; refuse it rather than guess.
+    if (path.size() > 1 && path.back() == '/') {
+        return result;
+    }
+    for (const auto& route : m_routes) {
+        if (route.segments.size() != parts.size()) {
+            continue;
+        }
+        std::map<std::string, std::string> params;
+        bool matched = true;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const auto& segment = route.segments[i];
+            if (isParameter(segment)) {
+                params.emplace(segment.substr(1, segment.size() - 2), percentDecode(parts[i]));
+            } else if (segment != parts[i]) {
+                matched = false;
+                break;
+            }
+        }
+        if (!matched) {
+            continue;
+        }
+        if (route.method == method) {
+            result.route = &route;
+            result.params = std::move(params);
+            return result;
+        }
+        result.allowed.push_back(route.method);
+    }
+    return result;
+}
+
+} // namespace tosserp::http

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "server/http/router.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace Poco {
+class ThreadPool;
+namespace Net {
+class HTTPServer;
+}
+} // namespace Poco
+
+namespace tosserp::http {
+
+struct HttpServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    /// Worker threads; each keep-alive connection holds one while it is open.
+    int maxThreads = 128;
+    int maxQueued = 512;
+    std::size_t maxBodyBytes = 1024 * 1024;
+    bool accessLog = true;
+};
+
+/// The HTTP front door: reads each request (refusing bodies over the limit with 413),
+/// dispatches it through the router, turns ApiError and failures into problem+json,
+/// stamps an X-Request-Id, records metrics and writes one JSON access-log line.
+/// start() binds and returns at once; stop() waits for the requests in flight.
+class HttpServer {
+public:
+    HttpServer(const Router& router, HttpServerOptions options);
+    ~HttpServer();
+
+    void start();
+    void stop();
+    /// The bound port (useful when the options asked for port 0).
+    std::uint16_t port() const;
+    const HttpServerOptions& options() const { return m_options; }
+
+private:
+    const Router& m_router;
+    HttpServerOptions m_options;
+    std::unique_ptr<Poco::ThreadPool> m_pool;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    std::uint16_t m_port = 0;
+};
+
+} // namespace tosserp::http

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "domain/movement.h"
+#include "domain/reorder.h"
+#include "domain/reservation.h"
+#include "domain/result.h"
+#include "server/core/page.h"
+#include "server/db/database.h"
+#include "server/events/event_store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tosserp::stock {
+
+/// Stock rules the operator configures.
+struct StockPolicy {
+    /// When false, a movement that would take an internal location below zero is refused.
+    bool allowNegativeStock = false;
+};
+
+/// One requested movement as a client states it. The product is named by id or SKU.
+/// receipt: to_location_id (from defaults to the supplier location); shipment:
+/// from_location_id (to defaults to the customer location); transfer: both; adjustment:
+/// location_id and a signed quantity (positive found, negative lost) with a reason;
+/// count: location_id and the counted quantity, optionally the on-hand the counter saw
+/// (`snapshotQuantity`), so concurrent sales are kept rather than overwritten.
+struct MovementInput {
+    std::string kind;
+    std::optional<std::int64_t> productId;
+    std::optional<std::string> sku;
+    std::string quantity;
+    std::optional<std::int64_t> fromLocationId;
+    std::optional<std::int64_t> toLocationId;
+    std::optional<std::int64_t> locationId;
+    std::string reason;
+    std::string reference;
+    std::optional<std::string> snapshotQuantity;
+};
+
+/// What one input became: a recorded movement, or (a count that matched) none.
+struct MovementOutcome {
+    std::string kind;
+    std::int64_t productId = 0;
+    std::int64_t locationId = 0;
+    std::string unit;
+    std::optional<domain::StockMovement> movement;
+};
+
+/// A client's Idempotency-Key with a hash of the request it came with.
+struct IdempotencyKey {
+    std::string key;
+    std::string requestHash;
+};
+
+struct MovementBatch {
+    std::vector<MovementOutcome> outcomes;
+    /// True when the key had been seen with the same request: nothing new was recorded and
+    /// the outcomes are those of the first time.
+    bool replayed = false;
+};
+
+struct LevelQuery {
+    std::optional<std::int64_t> productId;
+    std::optional<std::int64_t> warehouseId;
+    bool belowReorder = false;
+    bool byLocation = false;
+    std::int64_t afterProduct = 0;
+    std::int64_t afterPlace = 0;
+    int limit = 100;
+};
+
+/// Stock of one product in one warehouse (or location): on hand is the sum of movements;
+/// available is on hand less active reservations.
+struct StockLevel {
+    std::int64_t productId = 0;
+    std::string sku;
+    std::string name;
+    std::string unit;
+    std::int64_t warehouseId = 0;
+    std::optional<std::int64_t> locationId;
+    std::int64_t onHandMilli = 0;
+    std::int64_t reservedMilli = 0;
+    std::optional<std::int64_t> reorderMinMilli;
+};
+
+struct MovementQuery {
+    std::optional<std::int64_t> productId;
+    std::optional<std::int64_t> locationId;
+    std::int64_t afterId = 0;
+    int limit = 100;
+};
+
+/// The stock ledger: movements (double entry, never updated), levels (a projection kept
+/// in the same transaction), reservations and reorder points. Thread-safe.
+class InventoryService {
+public:
+    static constexpr std::size_t kMaxBatch = 1000;
+
+    InventoryService(db::Database& database, StockPolicy policy);
+
+    /// Records all inputs in one transaction, in order, or none: the first refusal comes
+    /// back with its field prefixed "movements[i].". With a key seen before: the same
+    /// request replays the first outcome; a different request is refused
+    /// ("idempotency_key_reused", Unprocessable).
+    domain::Result<MovementBatch> recordMovements(const std::vector<MovementInput>& inputs,
+        const std::optional<IdempotencyKey>& key, const events::EventContext& context);
+    Page<domain::StockMovement> movements(const MovementQuery& query) const;
+    Page<StockLevel> levels(const LevelQuery& query) const;
+
+    domain::Result<domain::Reservation> reserve(std::int64_t productId, std::int64_t warehouseId,
+        const std::string& quantity, const std::string& reference, const events::EventContext& context);
+    domain::Result<domain::Reservation> releaseReservation(std::int64_t id, const events::EventContext& context);
+    domain::Result<domain::Reservation> reservation(std::int64_t id) const;
+
+    domain::Result<domain::ReorderPoint> setReorderPoint(std::int64_t productId, std::int64_t warehouseId,
+        const std::string& minQuantity, const std::string& reorderQuantity, const events::EventContext& context);
+    std::vector<domain::ReorderPoint> reorderPoints(std::optional<std::int64_t> warehouseId) const;
+
+private:
+    db::Database& m_db;
+    StockPolicy m_policy;
+};
+
+} // namespace tosserp::stock

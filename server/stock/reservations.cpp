@@ -1,0 +1,194 @@
+// Reservations and reorder points of InventoryService.
+#include "server/stock/inventory_service.h"
+
+#include "domain/events.h"
+#include "server/core/ids.h"
+#include "server/stock/db_timer.h"
+#include "server/stock/warehouse_service.h"
+
+namespace tosserp::stock {
+
+using domain::Result;
+
+namespace {
+
+std::optional<domain::Unit> productUnit(db::Connection& c, std::int64_t productId)
+{
+    auto& q = c.prepare("SELECT unit FROM products WHERE id = ? AND deleted_at IS NULL");
+    q.bind(1, productId);
+    std::optional<domain::Unit> unit;
+    if (q.step()) {
+        unit = domain::Unit::parse(q.text(0)).value();
+    }
+    q.reset();
+    return unit;
+}
+
+std::optional<domain::Reservation> loadReservation(db::Connection& c, std::int64_t id)
+{
+    auto& q = c.prepare("SELECT r.id, r.product_id, r.warehouse_id, r.quantity_milli, r.reference, r.state, "
+                        "p.unit FROM reservations r JOIN products p ON p.id = r.product_id WHERE r.id = ?");
+    q.bind(1, id);
+    std::optional<domain::Reservation> found;
+    if (q.step()) {
+        domain::Reservation r;
+        r.id = q.integer(0);
+        r.productId = q.integer(1);
+        r.warehouseId = q.integer(2);
+        r.quantity = domain::Quantity::fromMilli(q.integer(3), domain::Unit::parse(q.text(6)).value()).value();
+        r.reference = q.text(4);
+        r.state = domain::parseReservationState(q.text(5)).value_or(domain::Reservation::State::Active);
+        found = r;
+    }
+    q.reset();
+    return found;
+}
+
+std::int64_t available(db::Connection& c, std::int64_t productId, std::int64_t warehouseId)
+{
+    auto& q = c.prepare(
+        "SELECT COALESCE((SELECT SUM(s.quantity_milli) FROM stock_levels s JOIN locations l ON l.id = "
+        "s.location_id WHERE s.product_id = ?1 AND l.warehouse_id = ?2 AND l.kind = 'internal'), 0) - "
+        "COALESCE((SELECT SUM(quantity_milli) FROM reservations WHERE product_id = ?1 AND warehouse_id = ?2 AND "
+        "state = 'active'), 0)");
+    q.bindAll({ productId, warehouseId });
+    q.step();
+    const auto value = q.integer(0);
+    q.reset();
+    return value;
+}
+
+void appendEvent(db::Connection& c, const domain::StockEvent& event, const events::EventContext& context)
+{
+    events::EventStore::append(
+        c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+}
+
+} // namespace
+
+Result<domain::Reservation> InventoryService::reserve(std::int64_t productId, std::int64_t warehouseId,
+    const std::string& quantity, const std::string& reference, const events::EventContext& context)
+{
+    DbTimer timer("reservation.create");
+    return m_db.write([&](db::Connection& c) -> Result<domain::Reservation> {
+        const auto unit = productUnit(c, productId);
+        if (!unit) {
+            return domain::unprocessable(
+                "product_not_found", "There is no product " + std::to_string(productId) + ".", "product_id");
+        }
+        if (!loadWarehouse(c, warehouseId)) {
+            return domain::unprocessable(
+                "warehouse_not_found", "There is no warehouse " + std::to_string(warehouseId) + ".", "warehouse_id");
+        }
+        auto parsed = domain::Quantity::parse(quantity, *unit);
+        if (!parsed) {
+            return domain::withField(parsed.error(), "quantity");
+        }
+        auto created = domain::Reservation::create(productId, warehouseId, parsed.value(), reference);
+        if (!created) {
+            return created.error();
+        }
+        if (auto allowed = domain::reserveAllowed(available(c, productId, warehouseId), parsed.value()); !allowed) {
+            return allowed.error();
+        }
+        auto reservation = created.value();
+        c.prepare("INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
+                  "VALUES (?, ?, ?, ?, 'active', ?)")
+            .bindAll({ productId, warehouseId, reservation.quantity.milli(), reservation.reference, nowMs() })
+            .run();
+        reservation.id = c.lastInsertId();
+        appendEvent(c, domain::ReservationCreated { reservation }, context);
+        return reservation;
+    });
+}
+
+Result<domain::Reservation> InventoryService::releaseReservation(std::int64_t id, const events::EventContext& context)
+{
+    DbTimer timer("reservation.release");
+    return m_db.write([&](db::Connection& c) -> Result<domain::Reservation> {
+        auto reservation = loadReservation(c, id);
+        if (!reservation) {
+            return domain::notFound("reservation_not_found", "There is no reservation " + std::to_string(id) + ".");
+        }
+        if (auto released = reservation->release(); !released) {
+            return released.error();
+        }
+        c.prepare("UPDATE reservations SET state = 'released' WHERE id = ?").bind(1, id).run();
+        appendEvent(c,
+            domain::ReservationReleased { reservation->id, reservation->productId, reservation->warehouseId }, context);
+        return *reservation;
+    });
+}
+
+Result<domain::Reservation> InventoryService::reservation(std::int64_t id) const
+{
+    auto found = m_db.read([&](db::Connection& c) { return loadReservation(c, id); });
+    if (!found) {
+        return domain::notFound("reservation_not_found", "There is no reservation " + std::to_string(id) + ".");
+    }
+    return *found;
+}
+
+Result<domain::ReorderPoint> InventoryService::setReorderPoint(std::int64_t productId, std::int64_t warehouseId,
+    const std::string& minQuantity, const std::string& reorderQuantity, const events::EventContext& context)
+{
+    DbTimer timer("reorder_point.set");
+    return m_db.write([&](db::Connection& c) -> Result<domain::ReorderPoint> {
+        const auto unit = productUnit(c, productId);
+        if (!unit) {
+            return domain::unprocessable(
+                "product_not_found", "There is no product " + std::to_string(productId) + ".", "product_id");
+        }
+        if (!loadWarehouse(c, warehouseId)) {
+            return domain::unprocessable(
+                "warehouse_not_found", "There is no warehouse " + std::to_string(warehouseId) + ".", "warehouse_id");
+        }
+        auto min = domain::Quantity::parse(minQuantity, *unit);
+        if (!min) {
+            return domain::withField(min.error(), "min_quantity");
+        }
+        auto reorder = domain::Quantity::parse(reorderQuantity, *unit);
+        if (!reorder) {
+            return domain::withField(reorder.error(), "reorder_quantity");
+        }
+        auto point = domain::ReorderPoint::create(productId, warehouseId, min.value(), reorder.value());
+        if (!point) {
+            return point.error();
+        }
+        c.prepare("INSERT INTO reorder_points (product_id, warehouse_id, min_milli, reorder_milli) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET min_milli = excluded.min_milli, "
+                  "reorder_milli = excluded.reorder_milli")
+            .bindAll({ productId, warehouseId, min.value().milli(), reorder.value().milli() })
+            .run();
+        appendEvent(c, domain::ReorderPointSet { point.value() }, context);
+        return point.value();
+    });
+}
+
+std::vector<domain::ReorderPoint> InventoryService::reorderPoints(std::optional<std::int64_t> warehouseId) const
+{
+    return m_db.read([&](db::Connection& c) {
+        db::Value filter = nullptr;
+        if (warehouseId) {
+            filter = *warehouseId;
+        }
+        auto& q = c.prepare("SELECT r.product_id, r.warehouse_id, r.min_milli, r.reorder_milli, p.unit FROM "
+                            "reorder_points r JOIN products p ON p.id = r.product_id WHERE (?1 IS NULL OR "
+                            "r.warehouse_id = ?1) ORDER BY r.product_id, r.warehouse_id");
+        q.bind(1, filter);
+        std::vector<domain::ReorderPoint> out;
+        while (q.step()) {
+            const auto unit = domain::Unit::parse(q.text(4)).value();
+            domain::ReorderPoint p;
+            p.productId = q.integer(0);
+            p.warehouseId = q.integer(1);
+            p.minQuantity = domain::Quantity::fromMilli(q.integer(2), unit).value();
+            p.reorderQuantity = domain::Quantity::fromMilli(q.integer(3), unit).value();
+            out.push_back(p);
+        }
+        q.reset();
+        return out;
+    });
+}
+
+} // namespace tosserp::stock

@@ -1,0 +1,166 @@
+// The HTTP front door: routing, problem+json, body limits and request parsing.
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+using tosserp::test::TestServer;
+
+namespace {
+
+const std::string kProduct = R"({"sku":"A-1","name":"Tea","price":{"amount":"1.50","currency":"EUR"}})";
+
+} // namespace
+
+TEST(Http, UnknownPathIs404ProblemJson)
+{
+    TestServer server;
+    const auto reply = server.get("/api/v1/nothing-here");
+    EXPECT_EQ(reply.status, 404);
+    EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+    EXPECT_EQ(reply.code(), "not_found");
+    EXPECT_EQ(reply.json()["status"], 404);
+    EXPECT_FALSE(reply.json()["instance"].get<std::string>().empty());
+}
+
+TEST(Http, WrongMethodIs405WithAllow)
+{
+    TestServer server;
+    const auto reply = server.request("PUT", "/api/v1/products");
+    EXPECT_EQ(reply.status, 405);
+    EXPECT_EQ(reply.code(), "method_not_allowed");
+    EXPECT_NE(reply.header("allow").find("POST"), std::string::npos);
+    EXPECT_NE(reply.header("allow").find("GET"), std::string::npos);
+}
+
+TEST(Http, MalformedJsonIs400AndChangesNothing)
+{
+    TestServer server;
+    for (const std::string body : { "{", "{\"sku\": }", "[1,2", "nul", "{\"sku\":\"A\"}}", "\xff\xfe" }) {
+        const auto reply = server.request("POST", "/api/v1/products", body);
+        EXPECT_EQ(reply.status, 400) << body;
+        EXPECT_EQ(reply.code(), "malformed_json") << body;
+    }
+    EXPECT_TRUE(server.get("/api/v1/products").json()["items"].empty());
+}
+
+TEST(Http, EmptyBodyIs400)
+{
+    TestServer server;
+    const auto reply = server.request("POST", "/api/v1/products", "");
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_EQ(reply.code(), "empty_body");
+}
+
+TEST(Http, InvalidUtf8InsideAStringIs400)
+{
+    TestServer server;
+    const auto reply = server.request("POST", "/api/v1/products",
+        "{\"sku\":\"A-1\",\"name\":\"Te\xc3\x28\",\"price\":{\"amount\":\"1\",\"currency\":\"EUR\"}}");
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_EQ(reply.code(), "malformed_json");
+}
+
+TEST(Http, DuplicateKeysAreRefused)
+{
+    TestServer server;
+    const auto reply = server.request("POST", "/api/v1/products",
+        R"({"sku":"A-1","sku":"B-2","name":"Tea","price":{"amount":"1.50","currency":"EUR"}})");
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_EQ(reply.code(), "duplicate_key");
+    EXPECT_TRUE(server.get("/api/v1/products").json()["items"].empty());
+}
+
+TEST(Http, DeeplyNestedJsonIsRefused)
+{
+    TestServer server;
+    const std::string body = std::string(200, '[') + std::string(200, ']');
+    const auto reply = server.request("POST", "/api/v1/products", body);
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_EQ(reply.code(), "json_too_deep");
+}
+
+TEST(Http, WrongContentTypeIs415)
+{
+    TestServer server;
+    const auto reply = server.request("POST", "/api/v1/products", kProduct, { { "Content-Type", "text/plain" } });
+    EXPECT_EQ(reply.status, 415);
+    EXPECT_EQ(reply.code(), "unsupported_media_type");
+}
+
+TEST(Http, ContentTypeWithCharsetIsAccepted)
+{
+    TestServer server;
+    const auto reply = server.request(
+        "POST", "/api/v1/products", kProduct, { { "Content-Type", "application/json; charset=utf-8" } });
+    EXPECT_EQ(reply.status, 201) << reply.body;
+}
+
+TEST(Http, OversizedBodyIs413AndChangesNothing)
+{
+    tosserp::ServerConfig config;
+    config.maxBodyBytes = 4096;
+    TestServer server(config);
+    std::string body = R"({"sku":"A-1","name":"Tea","price":{"amount":"1.50","currency":"EUR"},"description":")";
+    body += std::string(8000, 'x') + "\"}";
+    const auto reply = server.request("POST", "/api/v1/products", body);
+    EXPECT_EQ(reply.status, 413);
+    EXPECT_EQ(reply.code(), "body_too_large");
+    EXPECT_TRUE(server.get("/api/v1/products").json()["items"].empty());
+}
+
+TEST(Http, RequestIdIsEchoedOrMinted)
+{
+    TestServer server;
+    const auto given = server.request("GET", "/health/live", {}, { { "X-Request-Id", "abc-123" } });
+    EXPECT_EQ(given.header("x-request-id"), "abc-123");
+    const auto minted = server.get("/health/live");
+    EXPECT_EQ(minted.header("x-request-id").size(), 16u);
+    // An id with characters a log line could be forged with is replaced, not echoed.
+    const auto forged = server.request("GET", "/health/live", {}, { { "X-Request-Id", "a\"b" } });
+    EXPECT_NE(forged.header("x-request-id"), "a\"b");
+}
+
+TEST(Http, HealthAndMetrics)
+{
+    TestServer server;
+    EXPECT_EQ(server.get("/health/live").json()["status"], "ok");
+    const auto ready = server.get("/health/ready");
+    EXPECT_EQ(ready.status, 200);
+    EXPECT_EQ(ready.json()["checks"]["stock_db"], "ok");
+    server.get("/api/v1/products");
+    const auto metrics = server.get("/metrics");
+    EXPECT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
+    EXPECT_NE(
+        metrics.body.find("tosserp_http_requests_total{method=\"GET\",route=\"/api/v1/products\",status=\"200\"}"),
+        std::string::npos);
+    EXPECT_NE(metrics.body.find("tosserp_http_request_duration_seconds_bucket"), std::string::npos);
+    EXPECT_NE(metrics.body.find("tosserp_db_operation_duration_seconds"), std::string::npos);
+}
+
+TEST(Http, TrailingSlashIsNotTheSameResource)
+{
+    TestServer server;
+    EXPECT_EQ(server.get("/api/v1/products/").status, 404);
+}
+
+TEST(Http, BadIdsInPathAre400)
+{
+    TestServer server;
+    for (const auto* id : { "abc", "-1", "0", "1.5", "99999999999999999999999", "1%00" }) {
+        const auto reply = server.get(std::string("/api/v1/products/") + id);
+        EXPECT_EQ(reply.status, 400) << id;
+        EXPECT_EQ(reply.code(), "invalid_id") << id;
+    }
+}
+
+TEST(Http, BadPaginationParametersAre400)
+{
+    TestServer server;
+    EXPECT_EQ(server.get("/api/v1/products?limit=0").code(), "invalid_limit");
+    EXPECT_EQ(server.get("/api/v1/products?limit=501").code(), "invalid_limit");
+    EXPECT_EQ(server.get("/api/v1/products?limit=x").code(), "invalid_limit");
+    EXPECT_EQ(server.get("/api/v1/products?cursor=garbage!").code(), "invalid_cursor");
+    EXPECT_EQ(server.get("/api/v1/products?active=maybe").code(), "invalid_query");
+    EXPECT_EQ(server.get("/api/v1/products?category_id=-3").code(), "invalid_query");
+}

@@ -1,0 +1,163 @@
+#include "process.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace tosserp::test {
+
+namespace {
+
+std::string slurp(const std::filesystem::path& path)
+{
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+ServerProcess::ServerProcess(std::vector<std::string> args, std::vector<std::string> env)
+{
+    const auto outPath = (m_logs.path() / "out.txt").string();
+    const auto errPath = (m_logs.path() / "err.txt").string();
+    std::vector<std::string> environment;
+    for (char** e = environ; *e; ++e) {
+        if (std::string(*e).rfind("TOSSERP_", 0) != 0) {
+            environment.emplace_back(*e);
+        }
+    }
+    environment.insert(environment.end(), env.begin(), env.end());
+    args.insert(args.begin(), TOSSERP_SERVER_BIN);
+    m_pid = fork();
+    if (m_pid == 0) {
+        const int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> argv;
+        for (auto& a : args) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        std::vector<char*> envp;
+        for (auto& e : environment) {
+            envp.push_back(e.data());
+        }
+        envp.push_back(nullptr);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_pid > 0 && m_status < 0) {
+        ::kill(m_pid, SIGKILL);
+        waitpid(m_pid, nullptr, 0);
+    }
+}
+
+std::uint16_t ServerProcess::waitUntilListening(int timeoutMs)
+{
+    const std::regex pattern("listening on http://[^:]+:([0-9]+)");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::smatch match;
+        const auto text = out();
+        if (std::regex_search(text, match, pattern)) {
+            m_port = static_cast<std::uint16_t>(std::stoi(match[1]));
+            return m_port;
+        }
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_status = status;
+            return 0;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return 0;
+}
+
+int ServerProcess::wait(int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (m_status < 0 && std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_status = status;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (m_status < 0) {
+        return -1;
+    }
+    if (WIFEXITED(m_status)) {
+        return WEXITSTATUS(m_status);
+    }
+    return 128 + WTERMSIG(m_status);
+}
+
+void ServerProcess::signal(int sig)
+{
+    ::kill(m_pid, sig);
+}
+
+std::string ServerProcess::out() const
+{
+    return slurp(m_logs.path() / "out.txt");
+}
+
+std::string ServerProcess::err() const
+{
+    return slurp(m_logs.path() / "err.txt");
+}
+
+Reply ServerProcess::request(const std::string& method, const std::string& path, const std::string& body,
+    const std::map<std::string, std::string>& headers) const
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", m_port);
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [name, value] : headers) {
+        request.set(name, value);
+    }
+    if (!body.empty()) {
+        request.setContentType("application/json");
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+    }
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    auto& in = session.receiveResponse(response);
+    Reply reply;
+    reply.status = response.getStatus();
+    std::ostringstream text;
+    Poco::StreamCopier::copyStream(in, text);
+    reply.body = text.str();
+    return reply;
+}
+
+std::pair<int, std::string> runServerCommand(const std::vector<std::string>& args, const std::vector<std::string>& env)
+{
+    ServerProcess process(args, env);
+    const int code = process.wait();
+    return { code, process.out() + process.err() };
+}
+
+} // namespace tosserp::test

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "test_server.h"
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace tosserp::test {
+
+/// A `tosserp-server` child process, for what only a real process shows: options,
+/// environment, signals, and crashes. Its standard output and error go to files.
+class ServerProcess {
+public:
+    /// Starts the binary with `args` and extra `env` ("NAME=value").
+    ServerProcess(std::vector<std::string> args, std::vector<std::string> env = {});
+    ~ServerProcess();
+
+    /// Waits until the server says where it listens; returns its port (0 if it exited first).
+    std::uint16_t waitUntilListening(int timeoutMs = 15000);
+    /// Waits for the process to end; returns its exit code, or 128+signal.
+    int wait(int timeoutMs = 15000);
+    void signal(int sig);
+    std::string out() const;
+    std::string err() const;
+    Reply request(const std::string& method, const std::string& path, const std::string& body = {},
+        const std::map<std::string, std::string>& headers = {}) const;
+
+private:
+    pid_t m_pid = -1;
+    int m_status = -1;
+    TempDir m_logs;
+    std::uint16_t m_port = 0;
+};
+
+/// Runs the binary to completion; returns {exit code, stdout + stderr}.
+std::pair<int, std::string> runServerCommand(
+    const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+
+} // namespace tosserp::test

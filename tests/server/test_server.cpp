@@ -1,0 +1,149 @@
+#include "test_server.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+namespace tosserp::test {
+
+nlohmann::json Reply::json() const
+{
+    return nlohmann::json::parse(body, nullptr, false);
+}
+
+std::string Reply::header(const std::string& name) const
+{
+    const auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+std::string Reply::code() const
+{
+    const auto j = json();
+    if (!j.is_object() || !j.contains("code") || !j["code"].is_string()) {
+        return {};
+    }
+    return j["code"].get<std::string>();
+}
+
+TempDir::TempDir()
+{
+    std::random_device rd;
+    m_path = std::filesystem::temp_directory_path() / ("tosserp-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(m_path);
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ignored;
+    std::filesystem::remove_all(m_path, ignored);
+}
+
+TestServer::TestServer(ServerConfig config)
+{
+    config.host = "127.0.0.1";
+    config.port = 0;
+    config.dataDir = m_dir.path().string();
+    config.accessLog = false;
+    m_runtime = std::make_unique<Runtime>(config);
+    m_runtime->start();
+}
+
+TestServer::~TestServer()
+{
+    m_runtime->stop();
+}
+
+Reply TestServer::request(const std::string& method, const std::string& path, const std::string& body,
+    const std::map<std::string, std::string>& headers)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", port());
+    session.setTimeout(Poco::Timespan(30, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    bool hasType = false;
+    for (const auto& [name, value] : headers) {
+        request.set(name, value);
+        hasType = hasType || name == "Content-Type";
+    }
+    if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+        if (!hasType) {
+            request.setContentType("application/json");
+        }
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+    }
+    auto& out = session.sendRequest(request);
+    out << body;
+    Poco::Net::HTTPResponse response;
+    auto& in = session.receiveResponse(response);
+    Reply reply;
+    reply.status = response.getStatus();
+    for (const auto& [name, value] : response) {
+        std::string key = name;
+        for (auto& c : key) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        reply.headers[key] = value;
+    }
+    std::ostringstream text;
+    Poco::StreamCopier::copyStream(in, text);
+    reply.body = text.str();
+    return reply;
+}
+
+Reply TestServer::post(
+    const std::string& path, const nlohmann::json& body, const std::map<std::string, std::string>& headers)
+{
+    return request("POST", path, body.dump(), headers);
+}
+
+Reply TestServer::patch(
+    const std::string& path, const nlohmann::json& body, const std::map<std::string, std::string>& headers)
+{
+    return request("PATCH", path, body.dump(), headers);
+}
+
+Reply TestServer::put(const std::string& path, const nlohmann::json& body)
+{
+    return request("PUT", path, body.dump());
+}
+
+Reply TestServer::del(const std::string& path, const std::map<std::string, std::string>& headers)
+{
+    return request("DELETE", path, {}, headers);
+}
+
+std::pair<std::int64_t, std::int64_t> TestServer::makeWarehouse(const std::string& code)
+{
+    const auto reply = post("/api/v1/warehouses", { { "code", code }, { "name", "Warehouse " + code } });
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    const auto id = reply.json()["id"].get<std::int64_t>();
+    const auto locations = get("/api/v1/locations?warehouse_id=" + std::to_string(id)).json()["items"];
+    EXPECT_EQ(locations.size(), 1u);
+    return { id, locations.at(0)["id"].get<std::int64_t>() };
+}
+
+std::int64_t TestServer::makeProduct(
+    const std::string& sku, const std::string& unit, const std::vector<std::string>& barcodes)
+{
+    const auto reply = post("/api/v1/products",
+        { { "sku", sku }, { "name", "Product " + sku }, { "unit", unit },
+            { "price", { { "amount", "9.99" }, { "currency", "EUR" } } }, { "barcodes", barcodes } });
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json()["id"].get<std::int64_t>();
+}
+
+void TestServer::receive(std::int64_t productId, std::int64_t locationId, const nlohmann::json& quantity)
+{
+    const auto reply = post("/api/v1/stock/movements",
+        { { "kind", "receipt" }, { "product_id", productId }, { "quantity", quantity },
+            { "to_location_id", locationId } });
+    ASSERT_EQ(reply.status, 201) << reply.body;
+}
+
+} // namespace tosserp::test

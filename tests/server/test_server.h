@@ -1,0 +1,71 @@
+#pragma once
+
+#include "server/app/runtime.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace tosserp::test {
+
+/// An HTTP answer as a test sees it.
+struct Reply {
+    int status = 0;
+    std::map<std::string, std::string> headers; // names lower-cased
+    std::string body;
+
+    nlohmann::json json() const;
+    std::string header(const std::string& name) const;
+    /// The problem `code` of an error answer ("" when the body is not problem+json).
+    std::string code() const;
+};
+
+/// A fresh data directory, removed on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+/// A real server (all its databases in a fresh directory) listening on a free loopback
+/// port, and a client that talks real HTTP to it.
+class TestServer {
+public:
+    explicit TestServer(ServerConfig config = {});
+    ~TestServer();
+
+    Reply request(const std::string& method, const std::string& path, const std::string& body = {},
+        const std::map<std::string, std::string>& headers = {});
+    Reply get(const std::string& path) { return request("GET", path); }
+    Reply post(
+        const std::string& path, const nlohmann::json& body, const std::map<std::string, std::string>& headers = {});
+    Reply patch(
+        const std::string& path, const nlohmann::json& body, const std::map<std::string, std::string>& headers = {});
+    Reply put(const std::string& path, const nlohmann::json& body);
+    Reply del(const std::string& path, const std::map<std::string, std::string>& headers = {});
+
+    Runtime& runtime() { return *m_runtime; }
+    std::uint16_t port() const { return m_runtime->port(); }
+    const std::filesystem::path& dataDir() const { return m_dir.path(); }
+
+    /// Creates a warehouse and returns {warehouse id, its STOCK location id}.
+    std::pair<std::int64_t, std::int64_t> makeWarehouse(const std::string& code);
+    /// Creates a product and returns its id.
+    std::int64_t makeProduct(
+        const std::string& sku, const std::string& unit = "pcs", const std::vector<std::string>& barcodes = {});
+    /// Receives `quantity` of a product into a location; asserts success.
+    void receive(std::int64_t productId, std::int64_t locationId, const nlohmann::json& quantity);
+
+private:
+    TempDir m_dir;
+    std::unique_ptr<Runtime> m_runtime;
+};
+
+} // namespace tosserp::test
