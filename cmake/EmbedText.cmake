@@ -6,7 +6,7 @@ set(bytes "")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${content}")
 file(WRITE "${OUTPUT}.tmp"
   "// Generated from ${INPUT}; do not edit.\n#include <string>\n\nnamespace ${NAMESPACE} {\n\n"
-  "const std::string& ${FUNCTION}()\n{\n    static const char bytes[] = { ${bytes} 0 };\n"
-  "    static const std::string text(bytes, sizeof bytes - 1);\n    return text;\n}\n\n} // namespace ${NAMESPACE}\n")
+  "const std::string& ${FUNCTION}()\n{\n    static const unsigned char bytes[] = { ${bytes} 0 };\n"
+  "    static const std::string text(reinterpret_cast<const char*>(bytes), sizeof bytes - 1);\n    return text;\n}\n\n} // namespace ${NAMESPACE}\n")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")

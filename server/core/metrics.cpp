@@ -2,6 +2,8 @@
 
 #include <prometheus/text_serializer.h>
 
+#include <unordered_map>
+
 namespace tosserp {
 
 namespace {
@@ -33,8 +35,28 @@ Metrics::Metrics()
 
 void Metrics::observeRequest(const std::string& route, const std::string& method, int status, double seconds)
 {
-    m_requests.Add({ { "route", route }, { "method", method }, { "status", std::to_string(status) } }).Increment();
-    m_latency.Add({ { "route", route }, { "method", method } }, latencyBuckets()).Observe(seconds);
+    // Looking a series up in a family locks it and hashes its labels; on the request path each
+    // thread remembers the series it has used (they live as long as the registry).
+    struct Series {
+        prometheus::Counter* count;
+        prometheus::Histogram* latency;
+    };
+    thread_local std::unordered_map<std::string, Series> cache;
+    std::string key = route;
+    key += '\x1f';
+    key += method;
+    key += '\x1f';
+    key += std::to_string(status);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        Series series {
+            &m_requests.Add({ { "route", route }, { "method", method }, { "status", std::to_string(status) } }),
+            &m_latency.Add({ { "route", route }, { "method", method } }, latencyBuckets()),
+        };
+        it = cache.emplace(std::move(key), series).first;
+    }
+    it->second.count->Increment();
+    it->second.latency->Observe(seconds);
 }
 
 void Metrics::observeDb(const std::string& operation, double seconds)

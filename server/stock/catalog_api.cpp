@@ -112,7 +112,8 @@ Response productEvents(CatalogService& catalog, Request& request)
 Response productMovements(CatalogService& catalog, InventoryService& inventory, Request& request)
 {
     const auto id = pathId(request);
-    unwrap(catalog.product(id));
+    // A deleted product keeps its history: check existence the way the audit trail does.
+    unwrap(catalog.productEvents(id, 0, 1));
     MovementQuery query;
     query.productId = id;
     query.limit = pageLimit(request, 100, 1000);
@@ -120,9 +121,7 @@ Response productMovements(CatalogService& catalog, InventoryService& inventory, 
     const auto page = inventory.movements(query);
     auto items = nlohmann::json::array();
     for (const auto& movement : page.items) {
-        auto json = domain::movementToJson(movement);
-        json["occurred_at"] = isoTime(movement.occurredAtMs);
-        items.push_back(std::move(json));
+        items.push_back(movementJson(movement));
     }
     return Response::json(200, pageJson(std::move(items), page.nextCursor));
 }
@@ -184,7 +183,7 @@ void registerCatalogRoutes(Router& router, CatalogService& catalog, InventorySer
     });
     router.add("PATCH", "/api/v1/categories/{id}", [&](Request& r) { return updateCategory(catalog, r); });
     router.add("DELETE", "/api/v1/categories/{id}", [&](Request& r) {
-        unwrap(catalog.deleteCategory(pathId(r), eventContext(r)));
+        unwrap(catalog.deleteCategory(pathId(r), ifMatchVersion(r), eventContext(r)));
         return Response::noContent();
     });
 }

@@ -127,8 +127,7 @@ Result<domain::Category> CatalogService::createCategory(
     return m_db.write([&](db::Connection& c) -> Result<domain::Category> {
         auto category = created.value();
         if (category.parentId && !categoryExists(c, *category.parentId)) {
-            return domain::withField(
-                domain::notFound("category_not_found", "The parent category does not exist."), "parent_id");
+            return domain::unprocessable("category_not_found", "The parent category does not exist.", "parent_id");
         }
         const auto now = nowMs();
         c.prepare("INSERT INTO categories (name, parent_id, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)")
@@ -173,7 +172,12 @@ Result<domain::Category> CatalogService::updateCategory(std::int64_t id, const s
             }
             const auto tree = loadTree(c);
             if (auto allowed = tree.canSetParent(id, *parentId); !allowed) {
-                return domain::withField(allowed.error(), "parent_id");
+                auto error = domain::withField(allowed.error(), "parent_id");
+                if (error.kind == domain::ErrorKind::NotFound) {
+                    // The category in the address exists; the one the body names does not.
+                    error.kind = domain::ErrorKind::Unprocessable;
+                }
+                return error;
             }
             if (*parentId != current->parentId) {
                 updated.parentId = *parentId;
@@ -194,13 +198,17 @@ Result<domain::Category> CatalogService::updateCategory(std::int64_t id, const s
     });
 }
 
-Result<void> CatalogService::deleteCategory(std::int64_t id, const events::EventContext& context)
+Result<void> CatalogService::deleteCategory(
+    std::int64_t id, std::optional<std::int64_t> expectedVersion, const events::EventContext& context)
 {
     DbTimer timer("category.delete");
     return m_db.write([&](db::Connection& c) -> Result<void> {
         auto current = loadCategory(c, id);
         if (!current) {
             return domain::notFound("category_not_found", "There is no category " + std::to_string(id) + ".");
+        }
+        if (expectedVersion && *expectedVersion != current->version) {
+            return staleVersion(current->version);
         }
         auto& used = c.prepare("SELECT (SELECT COUNT(*) FROM categories WHERE parent_id = ?1) + (SELECT COUNT(*) "
                                "FROM products WHERE category_id = ?1 AND deleted_at IS NULL)");
@@ -267,8 +275,7 @@ Result<domain::Product> CatalogService::createProduct(
     return m_db.write([&](db::Connection& c) -> Result<domain::Product> {
         auto product = created.value();
         if (product.categoryId() && !categoryExists(c, *product.categoryId())) {
-            return domain::withField(
-                domain::notFound("category_not_found", "The category does not exist."), "category_id");
+            return domain::unprocessable("category_not_found", "The category does not exist.", "category_id");
         }
         if (auto error = uniquenessError(c, product)) {
             return *error;
@@ -318,8 +325,7 @@ Result<domain::Product> CatalogService::updateProduct(std::int64_t id, const dom
             return std::move(*product);
         }
         if (patch.categoryId && *patch.categoryId && !categoryExists(c, **patch.categoryId)) {
-            return domain::withField(
-                domain::notFound("category_not_found", "The category does not exist."), "category_id");
+            return domain::unprocessable("category_not_found", "The category does not exist.", "category_id");
         }
         if (auto error = uniquenessError(c, *product)) {
             return *error;
@@ -350,6 +356,20 @@ Result<void> CatalogService::deleteProduct(
         }
         if (expectedVersion && *expectedVersion != product->version()) {
             return staleVersion(product->version());
+        }
+        auto& held = c.prepare("SELECT (SELECT COUNT(*) FROM stock_levels s JOIN locations l ON l.id = s.location_id "
+                               "WHERE s.product_id = ?1 "
+                               "AND l.kind = 'internal' AND s.quantity_milli <> 0) + (SELECT COUNT(*) FROM "
+                               "reservations WHERE product_id = "
+                               "?1 AND state = 'active')");
+        held.bind(1, id);
+        held.step();
+        const auto holdings = held.integer(0);
+        held.reset();
+        if (holdings > 0) {
+            return domain::conflict("product_in_stock",
+                "The product still has stock on hand or active reservations; ship, move or adjust "
+                "it to zero first.");
         }
         c.prepare("UPDATE products SET deleted_at = ?, version = version + 1 WHERE id = ?")
             .bindAll({ nowMs(), id })

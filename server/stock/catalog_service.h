@@ -38,7 +38,8 @@ public:
         const std::optional<std::optional<std::int64_t>>& parentId, std::optional<std::int64_t> expectedVersion,
         const events::EventContext& context);
     /// Refuses ("category_in_use") while subcategories or live products reference it.
-    domain::Result<void> deleteCategory(std::int64_t id, const events::EventContext& context);
+    domain::Result<void> deleteCategory(
+        std::int64_t id, std::optional<std::int64_t> expectedVersion, const events::EventContext& context);
     domain::Result<domain::Category> category(std::int64_t id) const;
     std::vector<domain::Category> categories() const;
 
@@ -50,7 +51,8 @@ public:
     domain::Result<domain::Product> updateProduct(std::int64_t id, const domain::ProductPatch& patch,
         std::optional<std::int64_t> expectedVersion, const events::EventContext& context);
     /// Soft delete: the product disappears from reads and frees its SKU and barcodes; its
-    /// events and movements stay.
+    /// events and movements stay. Refused ("product_in_stock", Conflict) while it has stock
+    /// in a warehouse or active reservations.
     domain::Result<void> deleteProduct(
         std::int64_t id, std::optional<std::int64_t> expectedVersion, const events::EventContext& context);
     Page<domain::Product> products(const ProductQuery& query) const;

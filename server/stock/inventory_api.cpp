@@ -11,13 +11,6 @@ using namespace tosserp::http;
 
 namespace {
 
-nlohmann::json movementJson(const domain::StockMovement& movement)
-{
-    auto json = domain::movementToJson(movement);
-    json["occurred_at"] = isoTime(movement.occurredAtMs);
-    return json;
-}
-
 nlohmann::json milliJson(std::int64_t milli, const std::string& unitCode)
 {
     const auto unit = domain::Unit::parse(unitCode).value();
@@ -130,6 +123,10 @@ Response listLevels(InventoryService& inventory, Request& request)
             { { "group_by", "invalid_value", "Expected warehouse or location." } });
     }
     query.byLocation = groupBy == "location";
+    if (query.byLocation && query.belowReorder) {
+        throw ApiError(400, "invalid_query", "Reorder points are per warehouse: use below_reorder without group_by.",
+            { { "below_reorder", "unsupported_combination", "Not available with group_by=location." } });
+    }
     query.limit = pageLimit(request, 100, 1000);
     std::tie(query.afterProduct, query.afterPlace) = cursorPair(request);
     const auto page = inventory.levels(query);
@@ -239,6 +236,14 @@ Response updateLocation(WarehouseService& warehouses, Request& request)
 }
 
 } // namespace
+
+nlohmann::json movementJson(const domain::StockMovement& movement)
+{
+    auto json = domain::movementToJson(movement);
+    json.erase("occurred_at_ms");
+    json["occurred_at"] = isoTime(movement.occurredAtMs);
+    return json;
+}
 
 void registerInventoryRoutes(Router& router, WarehouseService& warehouses, InventoryService& inventory)
 {

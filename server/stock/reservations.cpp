@@ -173,8 +173,8 @@ std::vector<domain::ReorderPoint> InventoryService::reorderPoints(std::optional<
             filter = *warehouseId;
         }
         auto& q = c.prepare("SELECT r.product_id, r.warehouse_id, r.min_milli, r.reorder_milli, p.unit FROM "
-                            "reorder_points r JOIN products p ON p.id = r.product_id WHERE (?1 IS NULL OR "
-                            "r.warehouse_id = ?1) ORDER BY r.product_id, r.warehouse_id");
+                            "reorder_points r JOIN products p ON p.id = r.product_id WHERE p.deleted_at IS NULL AND "
+                            "(?1 IS NULL OR r.warehouse_id = ?1) ORDER BY r.product_id, r.warehouse_id");
         q.bind(1, filter);
         std::vector<domain::ReorderPoint> out;
         while (q.step()) {

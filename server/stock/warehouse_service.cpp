@@ -204,7 +204,8 @@ Result<domain::Location> WarehouseService::createLocation(std::optional<std::int
     return m_db.write([&](db::Connection& c) -> Result<domain::Location> {
         const auto& location = created.value();
         if (!loadWarehouse(c, *location.warehouseId)) {
-            return domain::withField(noWarehouse(*location.warehouseId), "warehouse_id");
+            return domain::unprocessable("warehouse_not_found",
+                "There is no warehouse " + std::to_string(*location.warehouseId) + ".", "warehouse_id");
         }
         auto& taken = c.prepare("SELECT 1 FROM locations WHERE warehouse_id = ? AND code = ?");
         taken.bindAll({ *location.warehouseId, location.code });

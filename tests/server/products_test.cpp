@@ -54,7 +54,7 @@ TEST(Products, RefusesEachInvalidFieldWithItsName)
         { product("A-1", { { "barcodes", { "4006381333932" } } }), 422, "invalid_barcode_check_digit", "barcodes[0]" },
         { product("A-1", { { "barcodes", { "4006381333931", "4006381333931" } } }), 422, "duplicate_barcode",
             "barcodes[1]" },
-        { product("A-1", { { "category_id", 99 } }), 404, "category_not_found", "category_id" },
+        { product("A-1", { { "category_id", 99 } }), 422, "category_not_found", "category_id" },
         { product("A-1", { { "sku", 12 } }), 400, "invalid_request", "sku" },
         { product("A-1", { { "name", json::array() } }), 400, "invalid_request", "name" },
         { product("A-1", { { "barcodes", "4006381333931" } }), 400, "invalid_request", "barcodes" },
@@ -258,7 +258,9 @@ TEST(Categories, TreeRulesAndDeletion)
     EXPECT_EQ(cycle.code(), "category_cycle");
     const auto self = server.patch("/api/v1/categories/" + std::to_string(root), { { "parent_id", root } });
     EXPECT_EQ(self.code(), "category_cycle");
-    EXPECT_EQ(server.post("/api/v1/categories", { { "name", "X" }, { "parent_id", 999 } }).status, 404);
+    EXPECT_EQ(server.post("/api/v1/categories", { { "name", "X" }, { "parent_id", 999 } }).status, 422);
+    EXPECT_EQ(server.patch("/api/v1/categories/" + std::to_string(child), { { "parent_id", 999 } }).status, 422);
+    EXPECT_EQ(server.del("/api/v1/categories/" + std::to_string(child), { { "If-Match", "\"7\"" } }).status, 412);
     const auto inUse = server.del("/api/v1/categories/" + std::to_string(root));
     EXPECT_EQ(inUse.status, 409);
     EXPECT_EQ(inUse.code(), "category_in_use");

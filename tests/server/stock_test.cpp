@@ -333,7 +333,7 @@ TEST(Stock, WarehousesAndLocations)
                   .code(),
         "invalid_location_kind");
     EXPECT_EQ(
-        server.post("/api/v1/locations", { { "warehouse_id", 77 }, { "code", "C" }, { "name", "X" } }).status, 404);
+        server.post("/api/v1/locations", { { "warehouse_id", 77 }, { "code", "C" }, { "name", "X" } }).status, 422);
     EXPECT_EQ(server.patch("/api/v1/locations/1", { { "name", "Vendors" } }).code(), "virtual_location");
     const auto off = server.patch("/api/v1/warehouses/" + std::to_string(id), { { "active", false } });
     EXPECT_EQ(off.json()["active"], false);
@@ -369,4 +369,31 @@ TEST(Stock, AuditTrailRecordsWhoAndWhatWithFilters)
     EXPECT_EQ(rest["items"].size(), 1u);
     EXPECT_EQ(server.get("/api/v1/events?from=yesterday").code(), "invalid_query");
     EXPECT_TRUE(server.get("/api/v1/events?from=2999-01-01T00:00:00Z").json()["items"].empty());
+}
+
+TEST(Stock, AProductWithStockCannotBeDeletedButItsHistoryOutlivesIt)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("A-1");
+    server.receive(product, stock, 2);
+    const auto path = "/api/v1/products/" + std::to_string(product);
+    const auto refused = server.del(path);
+    EXPECT_EQ(refused.status, 409);
+    EXPECT_EQ(refused.code(), "product_in_stock");
+    ASSERT_EQ(
+        server
+            .post("/api/v1/stock/movements",
+                { { "kind", "shipment" }, { "product_id", product }, { "quantity", 2 }, { "from_location_id", stock } })
+            .status,
+        201);
+    EXPECT_EQ(server.del(path).status, 204);
+    const auto history = server.get(path + "/movements").json()["items"];
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_TRUE(history[0].contains("occurred_at"));
+    EXPECT_FALSE(history[0].contains("occurred_at_ms"));
+    EXPECT_EQ(server.get("/api/v1/products/999/movements").status, 404);
+    EXPECT_EQ(server.get("/api/v1/stock/levels?group_by=location&below_reorder=true").code(), "invalid_query");
+    EXPECT_EQ(server.get("/api/v1/stock/levels?group_by=shelf").code(), "invalid_query");
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Catalog reads and batched stock-movement writes against tosserp-server (demo data, SQLite),
+# beside a trivial Poco "hello" server in the same run; with --with-tryton also Tryton 6.0
+# doing the same work over JSON-RPC (bench/tryton/). Prints a Markdown table.
+# Usage: bench/run.sh [--seconds N] [--with-tryton]
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH_DIR")"
+BIN="$ROOT/build/bin"
+export BENCH_DIR
+seconds=10
+tryton=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) seconds="$2"; shift ;;
+        --with-tryton) tryton=1 ;;
+        -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+[ -x "$BIN/tosserp-server" ] && [ -x "$BIN/tosserp-bench-hello" ] || { echo "build first: ./scripts/test or cmake --build --preset default" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/tosserp-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 100); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+
+# wrk_run NAME CONNECTIONS SCRIPT URL → prints "NAME conns rps p50 p99 errors"
+wrk_run() {
+    local name=$1 conns=$2 script=$3 url=$4 line
+    line=$(wrk -t2 -c"$conns" -d"${seconds}s" --timeout 5s -s "$script" "$url" | grep '^RESULT')
+    echo "$name $conns $line"
+}
+
+rows=()
+hello_port=$(free_port)
+"$BIN/tosserp-bench-hello" "$hello_port" >/dev/null & pids+=($!)
+wait_http "http://127.0.0.1:$hello_port/"
+rows+=("$(wrk_run hello 64 "$BENCH_DIR/wrk/report.lua" "http://127.0.0.1:$hello_port/")")
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+port=$(free_port)
+TOSSERP_ACCESS_LOG=false TOSSERP_LOG_LEVEL=warn \
+    "$BIN/tosserp-server" --listen "127.0.0.1:$port" --data-dir "$work/data" --demo >/dev/null & server_pid=$!
+pids+=($server_pid)
+wait_http "http://127.0.0.1:$port/health/ready"
+base="http://127.0.0.1:$port"
+rss_after_start=$(awk '/VmRSS/ {print $2}' /proc/$server_pid/status)
+rows+=("$(wrk_run product_get 64 "$BENCH_DIR/wrk/random_product.lua" "$base")")
+rows+=("$(wrk_run product_page_50 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/products?limit=50")")
+rows+=("$(wrk_run product_search 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/products?q=tea")")
+rows+=("$(wrk_run stock_levels 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/stock/levels?product_id=7")")
+rows+=("$(BATCH=100 wrk_run movements_batch100 8 "$BENCH_DIR/wrk/movements_report.lua" "$base/api/v1/stock/movements")")
+rss_peak=$(awk '/VmHWM/ {print $2}' /proc/$server_pid/status)
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); wrk -t2, ${seconds}s per scenario, load generator on the same machine."
+echo
+echo "| scenario | connections | requests/s | p50 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|---:|"
+hello_rps=0
+for row in "${rows[@]}"; do
+    read -r name conns _ requests errors rps p50 p99 non2xx <<<"$(echo "$row" | sed 's/[a-z0-9_]*=//g')"
+    [ "$name" = hello ] && hello_rps=$rps
+    echo "| $name | $conns | $rps | $p50 | $p99 | $((errors + non2xx)) |"
+    [ "$name" = product_get ] && get_rps=$rps
+    [ "$name" = movements_batch100 ] && moves_rps=$rps
+done
+echo
+awk -v g="$get_rps" -v h="$hello_rps" 'BEGIN { printf "Single-product GET / hello: %.2f\n", g / h }'
+awk -v m="$moves_rps" 'BEGIN { printf "Stock movements per second (batches of 100): %.0f\n", m * 100 }'
+echo "Server memory: $((rss_after_start / 1024)) MiB after start with the demo data, $((rss_peak / 1024)) MiB peak."
+
+if [ "$tryton" -eq 1 ]; then
+    tdir="$work/tryton"
+    export TRYTON_PORT=$(free_port)
+    "$BENCH_DIR/tryton/setup.sh" "$tdir" >/dev/null
+    echo
+    echo "Tryton 6.0 (SQLite, JSON-RPC), same machine, same run:"
+    for scenario in read_product read_product_with_stock create_products stock_moves; do
+        python3 "$BENCH_DIR/tryton/load.py" --dir "$tdir" --scenario "$scenario" --seconds "$seconds" --concurrency 8
+    done
+    "$BENCH_DIR/tryton/stop.sh" "$tdir" >/dev/null
+fi

@@ -1,0 +1,2 @@
+dofile(os.getenv("BENCH_DIR") .. "/wrk/movements.lua")
+dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")

@@ -1,0 +1,122 @@
+// The OpenAPI document is true: it lists exactly the server's routes, and every request
+// example in it is accepted by a fresh server.
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+using nlohmann::json;
+using tosserp::test::TestServer;
+
+namespace {
+
+std::set<std::pair<std::string, std::string>> documentedOperations(const json& document)
+{
+    std::set<std::pair<std::string, std::string>> out;
+    for (const auto& [path, operations] : document["paths"].items()) {
+        for (const auto& [method, operation] : operations.items()) {
+            (void)operation;
+            std::string upper = method;
+            for (auto& c : upper) {
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+            out.emplace(upper, path);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(OpenApi, ServedDocumentIsTheSourceDocument)
+{
+    TestServer server;
+    const auto served = server.get("/api/openapi.json");
+    ASSERT_EQ(served.status, 200);
+    std::ifstream file(std::string(TOSSERP_SOURCE_DIR) + "/server/openapi/openapi.json");
+    ASSERT_TRUE(file.good());
+    EXPECT_EQ(served.json(), json::parse(file));
+    EXPECT_EQ(served.json()["openapi"].get<std::string>().substr(0, 2), "3.");
+}
+
+TEST(OpenApi, DocumentsExactlyTheRoutesTheServerHas)
+{
+    TestServer server;
+    const auto document = server.get("/api/openapi.json").json();
+    std::set<std::pair<std::string, std::string>> routes;
+    for (const auto& route : server.runtime().router().routes()) {
+        routes.emplace(route.method, route.pattern);
+    }
+    const auto documented = documentedOperations(document);
+    for (const auto& route : routes) {
+        EXPECT_TRUE(documented.count(route)) << "undocumented route " << route.first << " " << route.second;
+    }
+    for (const auto& op : documented) {
+        EXPECT_TRUE(routes.count(op)) << "documented but not served " << op.first << " " << op.second;
+    }
+    for (const auto& [path, operations] : document["paths"].items()) {
+        for (const auto& [method, operation] : operations.items()) {
+            EXPECT_TRUE(operation.contains("operationId")) << method << " " << path;
+            EXPECT_TRUE(operation.contains("responses")) << method << " " << path;
+            if (method == "post" || method == "put" || method == "patch") {
+                const bool bodyless = path.find("/release") != std::string::npos;
+                EXPECT_EQ(operation.contains("requestBody"), !bodyless) << method << " " << path;
+            }
+        }
+    }
+}
+
+TEST(OpenApi, EveryRequestExampleIsAcceptedByAFreshServer)
+{
+    TestServer server;
+    const auto document = server.get("/api/openapi.json").json();
+    // Dependency order: each example refers to what the ones before it created (category 1,
+    // product 1, warehouse 1 with its STOCK location 5, location 6, reservation 1).
+    const std::vector<std::tuple<std::string, std::string, std::string>> order = {
+        { "post", "/api/v1/categories", "" },
+        { "patch", "/api/v1/categories/{id}", "1" },
+        { "post", "/api/v1/products", "" },
+        { "patch", "/api/v1/products/{id}", "1" },
+        { "post", "/api/v1/warehouses", "" },
+        { "patch", "/api/v1/warehouses/{id}", "1" },
+        { "post", "/api/v1/locations", "" },
+        { "patch", "/api/v1/locations/{id}", "6" },
+        { "post", "/api/v1/stock/movements", "" },
+        { "put", "/api/v1/stock/reorder-points", "" },
+        { "post", "/api/v1/stock/reservations", "" },
+        { "post", "/api/v1/stock/reservations/{id}/release", "1" },
+    };
+    std::size_t withExamples = 0;
+    for (const auto& [method, path, id] : order) {
+        const auto& operation = document["paths"][path][method];
+        ASSERT_FALSE(operation.is_null()) << method << " " << path;
+        std::string body;
+        if (operation.contains("requestBody")) {
+            const auto& example = operation["requestBody"]["content"]["application/json"]["example"];
+            ASSERT_FALSE(example.is_null()) << "no example for " << method << " " << path;
+            body = example.dump();
+            ++withExamples;
+        }
+        std::string target = path;
+        if (const auto at = target.find("{id}"); at != std::string::npos) {
+            target.replace(at, 4, id);
+        }
+        std::string upper = method;
+        for (auto& c : upper) {
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        const auto reply = server.request(upper, target, body);
+        EXPECT_GE(reply.status, 200) << upper << " " << target << " → " << reply.body;
+        EXPECT_LT(reply.status, 300) << upper << " " << target << " → " << reply.body;
+    }
+    // Every operation that takes a body was exercised above.
+    std::size_t bodies = 0;
+    for (const auto& [path, operations] : document["paths"].items()) {
+        for (const auto& [method, operation] : operations.items()) {
+            bodies += operation.contains("requestBody") ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(withExamples, bodies);
+}
