@@ -44,19 +44,39 @@ wait_http "http://127.0.0.1:$hello_port/"
 rows+=("$(wrk_run hello 64 "$BENCH_DIR/wrk/report.lua" "http://127.0.0.1:$hello_port/")")
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
-port=$(free_port)
-TOSSERP_ACCESS_LOG=false TOSSERP_LOG_LEVEL=warn \
-    "$BIN/tosserp-server" --listen "127.0.0.1:$port" --data-dir "$work/data" --demo >/dev/null & server_pid=$!
-pids+=($server_pid)
-wait_http "http://127.0.0.1:$port/health/ready"
-base="http://127.0.0.1:$port"
+export ADMIN_PASSWORD="bench admin passphrase"
+# start_server DIR [extra TOSSERP_* settings...] → sets base, server_pid, TOKEN
+start_server() {
+    local dir=$1; shift
+    local port; port=$(free_port)
+    env TOSSERP_ACCESS_LOG=false TOSSERP_LOG_LEVEL=warn TOSSERP_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$@" \
+        "$BIN/tosserp-server" --listen "127.0.0.1:$port" --data-dir "$dir" --demo >/dev/null & server_pid=$!
+    pids+=($server_pid)
+    base="http://127.0.0.1:$port"
+    wait_http "$base/health/ready"
+    TOKEN=$(curl -sf -H 'Content-Type: application/json' \
+        -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$base/api/v1/auth/login" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    export TOKEN
+}
+
+# The catalog published without sign-in gives the unauthenticated baseline of the same read.
+start_server "$work/data" TOSSERP_PUBLIC_CATALOG=true
 rss_after_start=$(awk '/VmRSS/ {print $2}' /proc/$server_pid/status)
+rows+=("$(TOKEN= wrk_run product_get_no_auth 64 "$BENCH_DIR/wrk/random_product.lua" "$base")")
 rows+=("$(wrk_run product_get 64 "$BENCH_DIR/wrk/random_product.lua" "$base")")
-rows+=("$(wrk_run product_page_50 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/products?limit=50")")
-rows+=("$(wrk_run product_search 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/products?q=tea")")
-rows+=("$(wrk_run stock_levels 64 "$BENCH_DIR/wrk/report.lua" "$base/api/v1/stock/levels?product_id=7")")
+rows+=("$(wrk_run product_page_50 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/api/v1/products?limit=50")")
+rows+=("$(wrk_run product_search 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/api/v1/products?q=tea")")
+rows+=("$(wrk_run stock_levels 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/api/v1/stock/levels?product_id=7")")
 rows+=("$(BATCH=100 wrk_run movements_batch100 8 "$BENCH_DIR/wrk/movements_report.lua" "$base/api/v1/stock/movements")")
+rows+=("$(wrk_run logins 8 "$BENCH_DIR/wrk/login.lua" "$base/api/v1/auth/login")")
 rss_peak=$(awk '/VmHWM/ {print $2}' /proc/$server_pid/status)
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+
+# Every request verifies the token's RS256 signature: the cost the cache saves.
+start_server "$work/data-nocache" TOSSERP_TOKEN_CACHE=false
+rows+=("$(wrk_run product_get_uncached_token 64 "$BENCH_DIR/wrk/random_product.lua" "$base")")
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); wrk -t2, ${seconds}s per scenario, load generator on the same machine."
@@ -69,10 +89,15 @@ for row in "${rows[@]}"; do
     [ "$name" = hello ] && hello_rps=$rps
     echo "| $name | $conns | $rps | $p50 | $p99 | $((errors + non2xx)) |"
     [ "$name" = product_get ] && get_rps=$rps
+    [ "$name" = product_get_no_auth ] && open_rps=$rps
+    [ "$name" = product_get_uncached_token ] && uncached_rps=$rps
     [ "$name" = movements_batch100 ] && moves_rps=$rps
 done
 echo
-awk -v g="$get_rps" -v h="$hello_rps" 'BEGIN { printf "Single-product GET / hello: %.2f\n", g / h }'
+awk -v g="$get_rps" -v h="$hello_rps" 'BEGIN { printf "Single-product GET (signed in) / hello: %.2f\n", g / h }'
+awk -v g="$get_rps" -v o="$open_rps" -v u="$uncached_rps" 'BEGIN {
+    printf "Authentication cost on a product GET: %.1f%% with the token cache, %.1f%% verifying every token\n",
+        (1 - g / o) * 100, (1 - u / o) * 100 }'
 awk -v m="$moves_rps" 'BEGIN { printf "Stock movements per second (batches of 100): %.0f\n", m * 100 }'
 echo "Server memory: $((rss_after_start / 1024)) MiB after start with the demo data, $((rss_peak / 1024)) MiB peak."
 

@@ -23,7 +23,10 @@ client per process; the sessions are closed (`common.db.logout`) at the end.
 Extra fields: client_cpu_s (user+sys CPU seconds of this driver, all processes),
 server_cpu_s (of the server pid from --pidfile/--server-pid and its children),
 machine_busy_pct (all cores, from /proc/stat, 100 = every core busy; includes
-anything else running on the machine), late, drain_s, error_kinds.
+anything else running on the machine), late, drain_s, error_kinds, and
+rps_incl_drain = all successful items, in the window or late, divided by
+(seconds + drain_s): the throughput the server sustained while it worked off
+the whole queue (differs from rps when operations take longer than the window).
 
 JSON-RPC shape (trytond/protocols/dispatcher.py, jsonrpc.py, wrappers.py):
   POST /DBNAME/  Content-Type: application/json
@@ -236,7 +239,8 @@ def make_op(scenario, client, info, batch, tag):
 
 def worker(wid, nthreads, args, info, barrier, start_at, out):
     """One client process: log in, run nthreads closed-loop connections."""
-    result = {'ok': 0, 'errors': 0, 'late': 0, 'items': 0, 'lat': [],
+    result = {'ok': 0, 'errors': 0, 'late': 0, 'items': 0, 'late_items': 0,
+              'lat': [],
               'kinds': {}, 'samples': [], 'last_done': 0.0}
     lock = threading.Lock()
     try:
@@ -260,7 +264,7 @@ def worker(wid, nthreads, args, info, barrier, start_at, out):
         client = clients[t]
         tag = '%s-%d-%d' % (args.run_tag, wid, t)
         op = make_op(args.scenario, client, info, args.batch, tag)
-        lat, ok, err, late, items = [], 0, 0, 0, 0
+        lat, ok, err, late, items, late_items = [], 0, 0, 0, 0, 0
         kinds, samples = {}, []
         last = 0.0
         now = time.time()
@@ -277,6 +281,8 @@ def worker(wid, nthreads, args, info, barrier, start_at, out):
             last = t1
             if t1 > deadline:
                 late += 1
+                if failed is None:
+                    late_items += n
                 continue
             if failed is None:
                 ok += 1
@@ -293,6 +299,7 @@ def worker(wid, nthreads, args, info, barrier, start_at, out):
             result['errors'] += err
             result['late'] += late
             result['items'] += items
+            result['late_items'] += late_items
             result['lat'].extend(lat)
             result['last_done'] = max(result['last_done'], last)
             for k, v in kinds.items():
@@ -433,6 +440,7 @@ def main():
                   - self_cpu0.ru_utime - self_cpu0.ru_stime)
     total = m1[0] - m0[0]
     busy = 100.0 * (total - (m1[1] - m0[1])) / total if total else None
+    drain = max(0.0, end - (start + args.seconds))
     batch = args.batch if args.scenario in ('create_products',
                                             'stock_moves') else 1
     line = {
@@ -450,7 +458,12 @@ def main():
         'batch': batch,
         'items': items,
         'late': sum(r['late'] for r in results),
-        'drain_s': round(max(0.0, end - (start + args.seconds)), 2),
+        'drain_s': round(drain, 2),
+        # all successful work, in the window or drained after it, over the
+        # whole time the server was busy with it
+        'rps_incl_drain': round(
+            (items + sum(r['late_items'] for r in results))
+            / (args.seconds + drain), 1),
         'processes': nproc,
         'client_cpu_s': round(client_cpu, 2),
         'server_cpu_s': (round(srv1 - srv0, 2)

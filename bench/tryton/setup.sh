@@ -104,6 +104,34 @@ record = 2000
 field = 100
 EOF
 
+# Logging: errors only, to DIR/trytond.log (stderr of the server). Without
+# this, werkzeug's development server also writes one INFO access-log line
+# per request (werkzeug forces its own logger to INFO, even under Debian's
+# /etc/tryton/trytond_log.conf); we switch that off so the measurement is of
+# Tryton, not of log formatting.
+LOGCONF="$DIR/trytond_log.conf"
+cat > "$LOGCONF" <<'EOF'
+[formatters]
+keys=simple
+[handlers]
+keys=stderr
+[loggers]
+keys=root,werkzeug
+[formatter_simple]
+format=%(process)s %(thread)s [%(asctime)s] %(levelname)s %(name)s %(message)s
+[handler_stderr]
+class=StreamHandler
+args=(sys.stderr,)
+formatter=simple
+[logger_root]
+level=ERROR
+handlers=stderr
+[logger_werkzeug]
+level=WARNING
+handlers=
+qualname=werkzeug
+EOF
+
 PASSFILE="$DIR/admin.pass"
 printf '%s\n' "$PASSWORD" > "$PASSFILE"
 chmod 600 "$PASSFILE"
@@ -167,12 +195,14 @@ case "$SERVER" in
 builtin)
     log "starting trytond (builtin werkzeug server, single process, threaded) on 127.0.0.1:$PORT"
     setsid nohup trytond -c "$CONF" -d "$DB" --pidfile "$PIDFILE" \
+        --logconf "$LOGCONF" \
         > "$LOG" 2>&1 < /dev/null &
     ;;
 gunicorn)
     log "starting gunicorn trytond.application:app workers=$WORKERS threads=$THREADS on 127.0.0.1:$PORT"
     rm -f "$PIDFILE"
     TRYTOND_CONFIG="$CONF" TRYTOND_DATABASE_NAMES="$DB" \
+        TRYTOND_LOGGING_CONFIG="$LOGCONF" \
         setsid nohup gunicorn --bind "127.0.0.1:$PORT" \
         --workers "$WORKERS" --threads "$THREADS" --worker-class gthread \
         --timeout 300 --keep-alive 30 --pid "$PIDFILE" \

@@ -1,2 +1,3 @@
 dofile(os.getenv("BENCH_DIR") .. "/wrk/movements.lua")
+dofile(os.getenv("BENCH_DIR") .. "/wrk/auth.lua")
 dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")

@@ -7,6 +7,8 @@
 #include "server/http/api.h"
 #include "server/stock/stock_api.h"
 #include "server/stock/stock_schema.h"
+#include "server/users/users_api.h"
+#include "server/users/users_schema.h"
 
 #include <filesystem>
 
@@ -69,11 +71,33 @@ Runtime::Runtime(ServerConfig config)
     m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations());
     m_catalog = std::make_unique<stock::CatalogService>(*m_stockDb);
     m_warehouses = std::make_unique<stock::WarehouseService>(*m_stockDb);
-    m_inventory
-        = std::make_unique<stock::InventoryService>(*m_stockDb, stock::StockPolicy { m_config.allowNegativeStock });
+    stock::StockPolicy policy;
+    policy.allowNegativeStock = m_config.allowNegativeStock;
+    policy.adjustLimitMilli = m_config.adjustLimit * 1000;
+    m_inventory = std::make_unique<stock::InventoryService>(*m_stockDb, policy);
+
+    m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations());
+    m_hasher = std::make_unique<security::PasswordHasher>(security::Argon2Params {}, m_config.hashSlots);
+    const auto keyFile = m_config.tokenKeyFile.empty()
+        ? (std::filesystem::path(m_config.dataDir) / "keys" / "token-signing.pem").string()
+        : m_config.tokenKeyFile;
+    m_signingKey = std::make_unique<security::SigningKey>(security::SigningKey::loadOrCreate(keyFile));
+    m_users = std::make_unique<users::UserService>(*m_usersDb, *m_hasher);
+    m_users->ensureBuiltInRoles();
+    const auto created = m_users->bootstrapAdmin(m_config.adminPassword);
+    if (created && m_config.adminPassword.empty()) {
+        m_generatedAdminPassword = created;
+    }
+    m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
     registerSystemRoutes();
     stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
     stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
+    users::registerAuthRoutes(m_router, *m_auth, *m_users);
+        users::registerUserRoutes(m_router, *m_users);
+    m_auth->setCacheEnabled(m_config.tokenCache);
+    if (m_config.publicCatalog) {
+        m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);
+    }
 }
 
 Runtime::~Runtime()
@@ -83,28 +107,42 @@ Runtime::~Runtime()
 
 void Runtime::registerSystemRoutes()
 {
-    m_router.add("GET", "/health/live", [](Request&) { return Response::json(200, { { "status", "ok" } }); });
-    m_router.add("GET", "/health/ready", [this](Request&) {
+    m_router.add("GET", "/health/live", access::kPublic, [](Request&) {
+        return Response::json(200, { { "status", "ok" } });
+    });
+    m_router.add("GET", "/health/ready", access::kPublic, [this](Request&) {
         try {
             m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
+            m_usersDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
         } catch (const std::exception& e) {
             log::warn("not ready", { { "error", e.what() } });
-            return Response::json(503, { { "status", "unavailable" }, { "checks", { { "stock_db", "failing" } } } });
+            return Response::json(503, { { "status", "unavailable" }, { "checks", { { "databases", "failing" } } } });
         }
-        return Response::json(200, { { "status", "ok" }, { "checks", { { "stock_db", "ok" } } } });
+        return Response::json(
+            200, { { "status", "ok" }, { "checks", { { "stock_db", "ok" }, { "users_db", "ok" } } } });
     });
-    m_router.add("GET", "/metrics", [](Request&) {
+    m_router.add("GET", "/metrics", access::kPublic, [](Request&) {
         Response r;
         r.contentType = "text/plain; version=0.0.4; charset=utf-8";
         r.body = metrics().render();
         return r;
     });
-    m_router.add("GET", "/api/openapi.json", [](Request&) {
+    m_router.add("GET", "/api/openapi.json", access::kPublic, [](Request&) {
         Response r;
         r.body = openApiDocument();
         return r;
     });
-    m_router.add("GET", "/api/v1/events", [this](Request& r) { return listEvents(*m_stockDb, r); });
+    m_router.add("GET", "/api/v1/events", std::string(domain::permission::kAuditRead), [this](Request& r) {
+        const auto domainName = r.queryParam("domain").value_or("stock");
+        if (domainName == "stock") {
+            return listEvents(*m_stockDb, r);
+        }
+        if (domainName == "users") {
+            return listEvents(*m_usersDb, r);
+        }
+        throw ApiError(400, "invalid_query", "domain is stock or users.",
+            { { "domain", "invalid_value", "Expected stock or users." } });
+    });
 }
 
 void Runtime::start()
@@ -115,7 +153,9 @@ void Runtime::start()
     options.maxThreads = m_config.threads;
     options.maxBodyBytes = m_config.maxBodyBytes;
     options.accessLog = m_config.accessLog;
-    m_http = std::make_unique<HttpServer>(m_router, options);
+    options.tlsCertificate = m_config.tlsCert;
+    options.tlsKey = m_config.tlsKey;
+    m_http = std::make_unique<HttpServer>(m_router, m_auth.get(), options);
     m_http->start();
 }
 

@@ -7,6 +7,8 @@
 #include "server/stock/catalog_service.h"
 #include "server/stock/inventory_service.h"
 #include "server/stock/warehouse_service.h"
+#include "server/users/auth_service.h"
+#include "server/users/users_service.h"
 
 #include <memory>
 
@@ -32,6 +34,11 @@ public:
     stock::CatalogService& catalog() { return *m_catalog; }
     stock::WarehouseService& warehouses() { return *m_warehouses; }
     stock::InventoryService& inventory() { return *m_inventory; }
+    users::UserService& users() { return *m_users; }
+    users::AuthService& auth() { return *m_auth; }
+    /// The password of the `admin` user when this start created it with a random one (to be
+    /// shown once); nullopt otherwise.
+    const std::optional<std::string>& generatedAdminPassword() const { return m_generatedAdminPassword; }
     db::Database& stockDatabase() { return *m_stockDb; }
     const http::Router& router() const { return m_router; }
 
@@ -43,6 +50,12 @@ private:
     std::unique_ptr<stock::CatalogService> m_catalog;
     std::unique_ptr<stock::WarehouseService> m_warehouses;
     std::unique_ptr<stock::InventoryService> m_inventory;
+    std::unique_ptr<db::Database> m_usersDb;
+    std::unique_ptr<security::PasswordHasher> m_hasher;
+    std::unique_ptr<security::SigningKey> m_signingKey;
+    std::unique_ptr<users::UserService> m_users;
+    std::unique_ptr<users::AuthService> m_auth;
+    std::optional<std::string> m_generatedAdminPassword;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
 };

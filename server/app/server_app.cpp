@@ -11,6 +11,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <cstdlib>
+#include <malloc.h>
 #include <iostream>
 
 #ifndef TOSSERP_VERSION
@@ -63,6 +64,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("config", "c", "Configuration file (INI or .properties).").argument("FILE"));
     options.addOption(Option("demo", "", "Seed a small demo company into an empty data directory."));
     options.addOption(Option("log-level", "", "debug, info, warn or error (default info).").argument("LEVEL"));
+    options.addOption(Option("tls-cert", "", "Serve HTTPS with this PEM certificate chain.").argument("FILE"));
+    options.addOption(Option("tls-key", "", "The private key of --tls-cert (PEM).").argument("FILE"));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value)
@@ -84,6 +87,10 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         config().setString("demo", "true");
     } else if (name == "log-level") {
         config().setString("log_level", value);
+    } else if (name == "tls-cert") {
+        config().setString("tls_cert", value);
+    } else if (name == "tls-key") {
+        config().setString("tls_key", value);
     }
 }
 
@@ -92,7 +99,7 @@ void ServerApp::printHelp() const
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
     help.setUsage("[OPTIONS]");
-    help.setHeader("TossErp server: the Stock service and its REST API on one domain database per service.");
+    help.setHeader("TossErp server: the Stock and Users services and their REST API, one database per domain.");
     std::string footer = "Every setting can also come from a --config file (key = value) or the environment:";
     for (const auto& key : ServerConfig::keys()) {
         footer += "\n  " + key + " (" + envName(key) + ")";
@@ -112,6 +119,10 @@ int ServerApp::main(const std::vector<std::string>& args)
         std::cout << "tosserp-server " << TOSSERP_VERSION << "\n";
         return EXIT_OK;
     }
+    // Password hashing allocates 19 MiB per hash; with the default dynamic threshold glibc keeps
+    // such blocks in every worker thread's arena after the first one. A fixed threshold hands
+    // them back to the system when the hash is done.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     if (!args.empty()) {
         std::cerr << "tosserp-server: unexpected argument \"" << args.front() << "\" (see --help)\n";
         return EXIT_USAGE;
@@ -145,11 +156,16 @@ int ServerApp::main(const std::vector<std::string>& args)
             }
         }
         runtime->start();
+        if (const auto& password = runtime->generatedAdminPassword()) {
+            std::cout << "Created the user admin with the password " << *password
+                      << " (shown only now; set TOSSERP_ADMIN_PASSWORD to choose it)" << std::endl;
+        }
     } catch (const std::exception& e) {
         std::cerr << "tosserp-server: cannot start: " << e.what() << "\n";
         return EXIT_SOFTWARE;
     }
-    const std::string url = "http://" + serverConfig.host + ":" + std::to_string(runtime->port());
+    const std::string url = std::string(serverConfig.tlsCert.empty() ? "http://" : "https://") + serverConfig.host + ":"
+        + std::to_string(runtime->port());
     log::info("listening", { { "url", url }, { "data_dir", serverConfig.dataDir }, { "version", TOSSERP_VERSION } });
     std::cout << "TossErp server " << TOSSERP_VERSION << " listening on " << url << " (data in " << serverConfig.dataDir
               << ")" << std::endl;

@@ -46,8 +46,9 @@ bool boolean(const Poco::Util::AbstractConfiguration& source, const std::string&
 
 const std::vector<std::string>& ServerConfig::keys()
 {
-    static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
-        "access_log", "allow_negative_stock", "demo" };
+    static const std::vector<std::string> names
+        = { "listen", "data_dir", "threads", "max_body_bytes", "log_level", "access_log", "allow_negative_stock",
+              "demo", "admin_password", "tls_cert", "tls_key", "token_key_file", "adjust_limit", "hash_slots", "token_cache", "public_catalog" };
     return names;
 }
 
@@ -97,6 +98,17 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
     config.accessLog = boolean(source, "access_log", config.accessLog);
     config.allowNegativeStock = boolean(source, "allow_negative_stock", config.allowNegativeStock);
     config.demo = boolean(source, "demo", config.demo);
+    config.adminPassword = source.getString("admin_password", "");
+    config.tlsCert = source.getString("tls_cert", "");
+    config.tlsKey = source.getString("tls_key", "");
+    if (config.tlsCert.empty() != config.tlsKey.empty()) {
+        throw std::invalid_argument("tls_cert and tls_key go together: give both for HTTPS, or neither");
+    }
+    config.tokenKeyFile = source.getString("token_key_file", "");
+    config.adjustLimit = integer(source, "adjust_limit", config.adjustLimit, 0, 1'000'000'000);
+        config.hashSlots = static_cast<int>(integer(source, "hash_slots", config.hashSlots, 1, 64));
+    config.tokenCache = boolean(source, "token_cache", config.tokenCache);
+    config.publicCatalog = boolean(source, "public_catalog", config.publicCatalog);
     return config;
 }
 

@@ -24,6 +24,24 @@ struct ServerConfig {
     bool allowNegativeStock = false;
     /// Seed a small demo company into a data directory that holds no products yet.
     bool demo = false;
+    /// The password of the `admin` user created on a fresh data directory; empty: a random
+    /// one, printed once.
+    std::string adminPassword;
+    /// HTTPS: a PEM certificate chain and its private key (both or neither).
+    std::string tlsCert;
+    std::string tlsKey;
+    /// The RS256 key that signs access tokens; created on first start when missing.
+    /// Default: DATA_DIR/keys/token-signing.pem.
+    std::string tokenKeyFile;
+    /// Adjustments above this many units need the stock.adjust.large permission.
+    long long adjustLimit = 100;
+        /// Password hashes computed at once (each takes 19 MiB and tens of milliseconds).
+    int hashSlots = 2;
+    /// Serve verified access tokens from a short-lived cache (off: verify every signature).
+    bool tokenCache = true;
+    /// Publish the catalog (products and categories, read only) without sign-in, e.g. for a
+    /// web shop. Off by default: every route needs credentials unless it is public by nature.
+    bool publicCatalog = false;
 
     /// The configuration keys, as written in a config file.
     static const std::vector<std::string>& keys();

@@ -124,8 +124,17 @@ public:
         }
     }
 
-    /// Runs `work` with a reader connection inside a read transaction (a consistent snapshot).
+    /// Runs `work` with a reader connection. Each statement sees a consistent state of its
+    /// own; use readSnapshot when several statements must see the same state.
     template <class F> auto read(F&& work) -> decltype(work(std::declval<Connection&>()))
+    {
+        Lease lease(*this);
+        return work(*lease.connection);
+    }
+
+    /// Runs `work` with a reader connection inside one read transaction: every statement
+    /// sees the same snapshot, whatever commits meanwhile.
+    template <class F> auto readSnapshot(F&& work) -> decltype(work(std::declval<Connection&>()))
     {
         Lease lease(*this);
         ReadGuard guard(*lease.connection);

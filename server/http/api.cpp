@@ -132,7 +132,7 @@ std::string etag(std::int64_t version)
 events::EventContext eventContext(const Request& request)
 {
     events::EventContext context;
-    context.actor = "anonymous";
+    context.actor = request.principal ? request.principal->subject : "anonymous";
     context.correlationId = request.requestId;
     return context;
 }

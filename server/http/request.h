@@ -1,8 +1,11 @@
 #pragma once
 
+#include "domain/security.h"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +25,9 @@ struct Request {
     std::string body;
     std::string requestId;
     std::string clientAddress;
+    /// Who is calling, set by the front door before the handler runs (absent on public routes
+    /// called without credentials).
+    std::shared_ptr<const domain::Principal> principal;
 
     std::optional<std::string> header(std::string_view name) const;
     std::optional<std::string> queryParam(std::string_view name) const;

@@ -29,13 +29,22 @@ bool isParameter(const std::string& segment)
 
 } // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler)
+void Router::add(std::string method, std::string pattern, std::string permission, Handler handler)
 {
-    Route route { std::move(method), std::move(pattern), std::move(handler), {} };
+    Route route { std::move(method), std::move(pattern), std::move(permission), std::move(handler), {} };
     for (auto segment : splitPath(route.pattern)) {
         route.segments.emplace_back(segment);
     }
     m_routes.push_back(std::move(route));
+}
+
+void Router::reassignReads(const std::string& permission, const std::string& access)
+{
+    for (auto& route : m_routes) {
+        if (route.method == "GET" && route.permission == permission) {
+            route.permission = access;
+        }
+    }
 }
 
 RouteMatch Router::match(std::string_view method, std::string_view path) const

@@ -12,11 +12,22 @@ namespace tosserp::http {
 
 using Handler = std::function<Response(Request&)>;
 
+/// What a route demands of its caller. Every route names one (there is no default), so a
+/// route nobody thought about is never reachable by accident.
+namespace access {
+/// Anyone, without credentials (health, metrics, sign-in).
+inline const std::string kPublic = "public";
+/// Any signed-in user or API key, whatever its permissions (the caller's own profile).
+inline const std::string kAuthenticated = "authenticated";
+} // namespace access
+
 /// One route: a method and a pattern such as "/api/v1/products/{id}". `{name}` matches one
 /// non-empty path segment and is handed to the handler as a path parameter.
 struct Route {
     std::string method;
     std::string pattern;
+    /// access::kPublic, access::kAuthenticated, or a permission such as "catalog.write".
+    std::string permission;
     Handler handler;
     std::vector<std::string> segments;
 };
@@ -32,8 +43,11 @@ struct RouteMatch {
 /// The table of routes. Filled at start-up, then read concurrently without locks.
 class Router {
 public:
-    void add(std::string method, std::string pattern, Handler handler);
-    RouteMatch match(std::string_view method, std::string_view path) const;
+    void add(std::string method, std::string pattern, std::string permission, Handler handler);
+        RouteMatch match(std::string_view method, std::string_view path) const;
+    /// Changes the access of every GET route that demands `permission` to `access`
+    /// (start-up configuration only; not thread-safe).
+    void reassignReads(const std::string& permission, const std::string& access);
     const std::vector<Route>& routes() const { return m_routes; }
 
 private:

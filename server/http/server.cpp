@@ -5,18 +5,22 @@
 #include "server/db/database.h"
 #include "server/http/problem.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 
 #include <chrono>
 #include <istream>
+#include <mutex>
 #include <random>
 
 namespace tosserp::http {
@@ -51,8 +55,9 @@ bool acceptableRequestId(const std::string& id)
 
 class Dispatcher : public Poco::Net::HTTPRequestHandler {
 public:
-    Dispatcher(const Router& router, const HttpServerOptions& options)
+    Dispatcher(const Router& router, Authenticator* authenticator, const HttpServerOptions& options)
         : m_router(router)
+        , m_authenticator(authenticator)
         , m_options(options)
     { }
 
@@ -80,8 +85,8 @@ public:
 
         std::string routeName = "unmatched";
         Response response;
+        bool bodyRead = false;
         try {
-            readBody(in, request);
             auto match = m_router.match(request.method, request.path);
             if (!match.route) {
                 if (!match.allowed.empty()) {
@@ -97,6 +102,9 @@ public:
             }
             routeName = match.route->pattern;
             request.params = std::move(match.params);
+            authorize(*match.route, request);
+            readBody(in, request);
+            bodyRead = true;
             response = match.route->handler(request);
         } catch (const ApiError& e) {
             response = problemResponse(e, request.requestId);
@@ -118,8 +126,8 @@ public:
         }
 
         out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
-        if (response.status == 413) {
-            // The rest of the body was never read: the connection cannot carry another request.
+        if (response.status == 413 || (!bodyRead && (in.getChunkedTransferEncoding() || in.getContentLength64() > 0))) {
+            // The body (or its rest) was never read: the connection cannot carry another request.
             out.setKeepAlive(false);
         }
         out.set("X-Request-Id", request.requestId);
@@ -146,13 +154,58 @@ public:
     }
 
 private:
+    /// Deny by default: a route is reachable only as its declared access allows.
+    void authorize(const Route& route, Request& request)
+    {
+                if (route.permission == access::kPublic) {
+            // A public route serves everyone: stale credentials (an expired token a client
+            // still attaches while it refreshes) must not lock the caller out of it.
+            if (m_authenticator) {
+                try {
+                    request.principal = m_authenticator->authenticate(request);
+                } catch (const ApiError&) {
+                    request.principal = nullptr;
+                }
+            }
+            return;
+        }
+        if (m_authenticator) {
+            request.principal = m_authenticator->authenticate(request);
+        }
+        if (!request.principal) {
+            ApiError error(401, "unauthenticated", "Sign in first: this resource needs a bearer token or an API key.");
+            error.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tosserp\"");
+            throw error;
+        }
+        if (route.permission != access::kAuthenticated && !request.principal->can(route.permission)) {
+            throw ApiError(403, "forbidden", "Your role does not allow this (" + route.permission + ").");
+        }
+    }
+
+        static constexpr std::size_t kDrainLimit = 8 * 1024 * 1024;
+
+    static void discard(std::istream& stream)
+    {
+        char buffer[16384];
+        std::size_t total = 0;
+        while (stream && total < kDrainLimit) {
+            stream.read(buffer, sizeof buffer);
+            total += static_cast<std::size_t>(stream.gcount());
+        }
+    }
+
     void readBody(Poco::Net::HTTPServerRequest& in, Request& request)
     {
         const bool expectsBody = in.hasContentLength() || in.getChunkedTransferEncoding();
         if (!expectsBody) {
             return;
         }
-        if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_options.maxBodyBytes)) {
+                if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_options.maxBodyBytes)) {
+            // Closing a socket with unread data resets it, and the client may lose our answer:
+            // read a moderate excess away first; beyond that, closing is cheaper than reading.
+            if (in.getContentLength64() <= static_cast<Poco::Int64>(kDrainLimit)) {
+                discard(in.stream());
+            }
             throw ApiError(
                 413, "body_too_large", "The body is larger than " + std::to_string(m_options.maxBodyBytes) + " bytes.");
         }
@@ -165,7 +218,8 @@ private:
             if (n == 0) {
                 break;
             }
-            if (body.size() + n > m_options.maxBodyBytes) {
+                            if (body.size() + n > m_options.maxBodyBytes) {
+                    discard(stream);
                 throw ApiError(413, "body_too_large",
                     "The body is larger than " + std::to_string(m_options.maxBodyBytes) + " bytes.");
             }
@@ -175,29 +229,64 @@ private:
     }
 
     const Router& m_router;
+    Authenticator* m_authenticator;
     const HttpServerOptions& m_options;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Factory(const Router& router, const HttpServerOptions& options)
+    Factory(const Router& router, Authenticator* authenticator, const HttpServerOptions& options)
         : m_router(router)
+        , m_authenticator(authenticator)
         , m_options(options)
     { }
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
     {
-        return new Dispatcher(m_router, m_options);
+        return new Dispatcher(m_router, m_authenticator, m_options);
     }
 
 private:
     const Router& m_router;
+    Authenticator* m_authenticator;
     const HttpServerOptions& m_options;
 };
 
 } // namespace
 
-HttpServer::HttpServer(const Router& router, HttpServerOptions options)
+namespace {
+
+// Mozilla's "intermediate" configuration: TLS 1.2 and 1.3 only, forward-secret AEAD ciphers.
+constexpr const char* kTls12Ciphers
+    = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+      "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:"
+      "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305";
+
+Poco::Net::ServerSocket tlsSocket(const HttpServerOptions& options)
+{
+    if (options.tlsCertificate.empty() || options.tlsKey.empty()) {
+        throw std::invalid_argument("HTTPS needs both a certificate (tls_cert) and its key (tls_key)");
+    }
+    static std::once_flag initialized;
+    std::call_once(initialized, [] { Poco::Net::initializeSSL(); });
+    Poco::Net::Context::Params params;
+    params.privateKeyFile = options.tlsKey;
+    params.certificateFile = options.tlsCertificate;
+    params.verificationMode = Poco::Net::Context::VERIFY_NONE;
+    params.loadDefaultCAs = false;
+    params.cipherList = kTls12Ciphers;
+    params.dhUse2048Bits = true;
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+    context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
+        | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+    context->preferServerCiphers();
+    return Poco::Net::SecureServerSocket(context);
+}
+
+} // namespace
+
+HttpServer::HttpServer(const Router& router, Authenticator* authenticator, HttpServerOptions options)
     : m_router(router)
+    , m_authenticator(authenticator)
     , m_options(std::move(options))
 { }
 
@@ -209,6 +298,9 @@ HttpServer::~HttpServer()
 void HttpServer::start()
 {
     Poco::Net::ServerSocket socket;
+    if (!m_options.tlsCertificate.empty() || !m_options.tlsKey.empty()) {
+        socket = tlsSocket(m_options);
+    }
     socket.bind(Poco::Net::SocketAddress(m_options.host, m_options.port), true);
     socket.listen(256);
     m_port = socket.address().port();
@@ -220,7 +312,8 @@ void HttpServer::start()
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     params->setTimeout(Poco::Timespan(30, 0));
     m_pool = std::make_unique<Poco::ThreadPool>(4, m_options.maxThreads + 4, 60);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_router, m_options), *m_pool, socket, params);
+    m_server = std::make_unique<Poco::Net::HTTPServer>(
+        new Factory(m_router, m_authenticator, m_options), *m_pool, socket, params);
     m_server->start();
 }
 

@@ -2,6 +2,8 @@
 
 #include "server/http/router.h"
 
+#include <optional>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,6 +17,14 @@ class HTTPServer;
 
 namespace tosserp::http {
 
+/// Turns a request's credentials into a principal. Returns null when the request carries
+/// none; throws ApiError (401) for credentials that are present but not valid.
+class Authenticator {
+public:
+    virtual ~Authenticator() = default;
+    virtual std::shared_ptr<const domain::Principal> authenticate(const Request& request) = 0;
+};
+
 struct HttpServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
@@ -23,6 +33,9 @@ struct HttpServerOptions {
     int maxQueued = 512;
     std::size_t maxBodyBytes = 1024 * 1024;
     bool accessLog = true;
+    /// HTTPS when both are set: PEM certificate chain and private key.
+    std::string tlsCertificate;
+    std::string tlsKey;
 };
 
 /// The HTTP front door: reads each request (refusing bodies over the limit with 413),
@@ -31,7 +44,8 @@ struct HttpServerOptions {
 /// start() binds and returns at once; stop() waits for the requests in flight.
 class HttpServer {
 public:
-    HttpServer(const Router& router, HttpServerOptions options);
+    /// `authenticator` may be null only when every route is public.
+    HttpServer(const Router& router, Authenticator* authenticator, HttpServerOptions options);
     ~HttpServer();
 
     void start();
@@ -42,6 +56,7 @@ public:
 
 private:
     const Router& m_router;
+    Authenticator* m_authenticator;
     HttpServerOptions m_options;
     std::unique_ptr<Poco::ThreadPool> m_pool;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;

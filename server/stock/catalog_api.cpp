@@ -1,5 +1,6 @@
 #include "server/stock/stock_api.h"
 
+#include "domain/security.h"
 #include "server/http/api.h"
 
 #include "domain/serialization.h"
@@ -114,8 +115,9 @@ Response productMovements(CatalogService& catalog, InventoryService& inventory, 
     const auto id = pathId(request);
     // A deleted product keeps its history: check existence the way the audit trail does.
     unwrap(catalog.productEvents(id, 0, 1));
-    MovementQuery query;
+        MovementQuery query;
     query.productId = id;
+    query.warehouses = request.principal->warehouses;
     query.limit = pageLimit(request, 100, 1000);
     query.afterId = cursorKey(request);
     const auto page = inventory.movements(query);
@@ -156,33 +158,39 @@ Response updateCategory(CatalogService& catalog, Request& request)
 
 void registerCatalogRoutes(Router& router, CatalogService& catalog, InventoryService& inventory)
 {
-    router.add("GET", "/api/v1/products", [&](Request& r) { return listProducts(catalog, r); });
-    router.add("POST", "/api/v1/products", [&](Request& r) { return createProduct(catalog, r); });
-    router.add("GET", "/api/v1/products/{id}",
+    router.add("GET", "/api/v1/products", std::string(domain::permission::kCatalogRead),
+        [&](Request& r) { return listProducts(catalog, r); });
+    router.add("POST", "/api/v1/products", std::string(domain::permission::kCatalogWrite),
+        [&](Request& r) { return createProduct(catalog, r); });
+    router.add("GET", "/api/v1/products/{id}", std::string(domain::permission::kCatalogRead),
         [&](Request& r) { return productResponse(200, unwrap(catalog.product(pathId(r)))); });
-    router.add("PATCH", "/api/v1/products/{id}", [&](Request& r) { return updateProduct(catalog, r); });
-    router.add("DELETE", "/api/v1/products/{id}", [&](Request& r) {
+    router.add("PATCH", "/api/v1/products/{id}", std::string(domain::permission::kCatalogWrite),
+        [&](Request& r) { return updateProduct(catalog, r); });
+    router.add("DELETE", "/api/v1/products/{id}", std::string(domain::permission::kCatalogWrite), [&](Request& r) {
         unwrap(catalog.deleteProduct(pathId(r), ifMatchVersion(r), eventContext(r)));
         return Response::noContent();
     });
-    router.add("GET", "/api/v1/products/{id}/events", [&](Request& r) { return productEvents(catalog, r); });
-    router.add(
-        "GET", "/api/v1/products/{id}/movements", [&](Request& r) { return productMovements(catalog, inventory, r); });
+    router.add("GET", "/api/v1/products/{id}/events", std::string(domain::permission::kAuditRead),
+        [&](Request& r) { return productEvents(catalog, r); });
+    router.add("GET", "/api/v1/products/{id}/movements", std::string(domain::permission::kStockRead),
+        [&](Request& r) { return productMovements(catalog, inventory, r); });
 
-    router.add("GET", "/api/v1/categories", [&](Request&) {
+    router.add("GET", "/api/v1/categories", std::string(domain::permission::kCatalogRead), [&](Request&) {
         auto items = nlohmann::json::array();
         for (const auto& category : catalog.categories()) {
             items.push_back(domain::categoryToJson(category));
         }
         return Response::json(200, pageJson(std::move(items), std::nullopt));
     });
-    router.add("POST", "/api/v1/categories", [&](Request& r) { return createCategory(catalog, r); });
-    router.add("GET", "/api/v1/categories/{id}", [&](Request& r) {
+    router.add("POST", "/api/v1/categories", std::string(domain::permission::kCatalogWrite),
+        [&](Request& r) { return createCategory(catalog, r); });
+    router.add("GET", "/api/v1/categories/{id}", std::string(domain::permission::kCatalogRead), [&](Request& r) {
         const auto category = unwrap(catalog.category(pathId(r)));
         return Response::json(200, domain::categoryToJson(category)).withHeader("ETag", etag(category.version));
     });
-    router.add("PATCH", "/api/v1/categories/{id}", [&](Request& r) { return updateCategory(catalog, r); });
-    router.add("DELETE", "/api/v1/categories/{id}", [&](Request& r) {
+    router.add("PATCH", "/api/v1/categories/{id}", std::string(domain::permission::kCatalogWrite),
+        [&](Request& r) { return updateCategory(catalog, r); });
+    router.add("DELETE", "/api/v1/categories/{id}", std::string(domain::permission::kCatalogWrite), [&](Request& r) {
         unwrap(catalog.deleteCategory(pathId(r), ifMatchVersion(r), eventContext(r)));
         return Response::noContent();
     });

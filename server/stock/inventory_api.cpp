@@ -1,6 +1,7 @@
 #include "server/stock/stock_api.h"
 
 #include "domain/quantity.h"
+#include "domain/security.h"
 #include "domain/serialization.h"
 #include "server/core/ids.h"
 #include "server/http/api.h"
@@ -10,6 +11,21 @@ namespace tosserp::stock {
 using namespace tosserp::http;
 
 namespace {
+
+/// Refuses (403) a warehouse outside the caller's scope.
+void requireScope(const Request& request, std::int64_t warehouseId, std::string_view field)
+{
+    unwrap(domain::checkWarehouseScope(*request.principal, warehouseId, field));
+}
+
+/// Refuses (403) a location in a warehouse outside the caller's scope; virtual locations are
+/// everybody's.
+void requireLocationScope(const Request& request, const domain::Location& location)
+{
+    if (location.warehouseId) {
+        requireScope(request, *location.warehouseId, "id");
+    }
+}
 
 nlohmann::json milliJson(std::int64_t milli, const std::string& unitCode)
 {
@@ -66,9 +82,9 @@ Response recordMovements(InventoryService& inventory, Request& request)
         if (header->empty() || header->size() > 200) {
             throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters.");
         }
-        key = IdempotencyKey { *header, sha256Hex(request.body) };
+        key = IdempotencyKey { request.principal->subject + ":" + *header, sha256Hex(request.body) };
     }
-    auto result = inventory.recordMovements(inputs, key, eventContext(request));
+    auto result = inventory.recordMovements(inputs, key, eventContext(request), &*request.principal);
     if (!result.ok() && !batch) {
         // A single movement reports its fields without the batch prefix.
         auto error = result.error();
@@ -103,6 +119,7 @@ Response listMovements(InventoryService& inventory, Request& request)
     query.locationId = queryId(request, "location_id");
     query.limit = pageLimit(request, 100, 1000);
     query.afterId = cursorKey(request);
+    query.warehouses = request.principal->warehouses;
     const auto page = inventory.movements(query);
     auto items = nlohmann::json::array();
     for (const auto& movement : page.items) {
@@ -129,6 +146,7 @@ Response listLevels(InventoryService& inventory, Request& request)
     }
     query.limit = pageLimit(request, 100, 1000);
     std::tie(query.afterProduct, query.afterPlace) = cursorPair(request);
+    query.warehouses = request.principal->warehouses;
     const auto page = inventory.levels(query);
     auto items = nlohmann::json::array();
     for (const auto& level : page.items) {
@@ -164,6 +182,7 @@ Response createReservation(InventoryService& inventory, Request& request)
     const auto quantity = body.requiredDecimal("quantity");
     const auto reference = body.requiredString("reference");
     body.finish();
+    requireScope(request, warehouseId, "warehouse_id");
     const auto reservation
         = unwrap(inventory.reserve(productId, warehouseId, quantity, reference, eventContext(request)));
     return Response::json(201, domain::reservationToJson(reservation))
@@ -179,6 +198,7 @@ Response setReorderPoint(InventoryService& inventory, Request& request)
     const auto min = body.requiredDecimal("min_quantity");
     const auto reorder = body.requiredDecimal("reorder_quantity");
     body.finish();
+    requireScope(request, warehouseId, "warehouse_id");
     const auto point = unwrap(inventory.setReorderPoint(productId, warehouseId, min, reorder, eventContext(request)));
     return Response::json(200, domain::reorderPointToJson(point));
 }
@@ -190,6 +210,9 @@ Response createWarehouse(WarehouseService& warehouses, Request& request)
     const auto code = body.requiredString("code");
     const auto name = body.requiredString("name");
     body.finish();
+    if (request.principal->warehouses) {
+        throw ApiError(403, "warehouse_out_of_scope", "You work in some warehouses only and cannot create new ones.");
+    }
     const auto warehouse = unwrap(warehouses.createWarehouse(code, name, eventContext(request)));
     return Response::json(201, domain::warehouseToJson(warehouse))
         .withHeader("ETag", etag(warehouse.version))
@@ -205,6 +228,7 @@ Response updateWarehouse(WarehouseService& warehouses, Request& request)
     const auto name = body.optionalString("name");
     const auto active = body.optionalBool("active");
     body.finish();
+    requireScope(request, id, "id");
     const auto warehouse = unwrap(warehouses.updateWarehouse(id, name, active, expected, eventContext(request)));
     return Response::json(200, domain::warehouseToJson(warehouse)).withHeader("ETag", etag(warehouse.version));
 }
@@ -218,6 +242,7 @@ Response createLocation(WarehouseService& warehouses, Request& request)
     const auto name = body.requiredString("name");
     const auto kind = body.optionalString("kind").value_or("internal");
     body.finish();
+    requireScope(request, warehouseId, "warehouse_id");
     const auto location = unwrap(warehouses.createLocation(warehouseId, code, name, kind, eventContext(request)));
     return Response::json(201, domain::locationToJson(location))
         .withHeader("Location", "/api/v1/locations/" + std::to_string(location.id));
@@ -231,6 +256,7 @@ Response updateLocation(WarehouseService& warehouses, Request& request)
     const auto name = body.optionalString("name");
     const auto active = body.optionalBool("active");
     body.finish();
+    requireLocationScope(request, unwrap(warehouses.location(id)));
     return Response::json(
         200, domain::locationToJson(unwrap(warehouses.updateLocation(id, name, active, eventContext(request)))));
 }
@@ -247,52 +273,79 @@ nlohmann::json movementJson(const domain::StockMovement& movement)
 
 void registerInventoryRoutes(Router& router, WarehouseService& warehouses, InventoryService& inventory)
 {
-    router.add("GET", "/api/v1/warehouses", [&](Request&) {
+    router.add("GET", "/api/v1/warehouses", std::string(domain::permission::kStockRead), [&](Request& r) {
         auto items = nlohmann::json::array();
         for (const auto& warehouse : warehouses.warehouses()) {
+            if (!r.principal->canUseWarehouse(warehouse.id)) {
+                continue;
+            }
             items.push_back(domain::warehouseToJson(warehouse));
         }
         return Response::json(200, pageJson(std::move(items), std::nullopt));
     });
-    router.add("POST", "/api/v1/warehouses", [&](Request& r) { return createWarehouse(warehouses, r); });
-    router.add("GET", "/api/v1/warehouses/{id}", [&](Request& r) {
-        const auto warehouse = unwrap(warehouses.warehouse(pathId(r)));
+    router.add("POST", "/api/v1/warehouses", std::string(domain::permission::kWarehousesManage),
+        [&](Request& r) { return createWarehouse(warehouses, r); });
+    router.add("GET", "/api/v1/warehouses/{id}", std::string(domain::permission::kStockRead), [&](Request& r) {
+        const auto id = pathId(r);
+        requireScope(r, id, "id");
+        const auto warehouse = unwrap(warehouses.warehouse(id));
         return Response::json(200, domain::warehouseToJson(warehouse)).withHeader("ETag", etag(warehouse.version));
     });
-    router.add("PATCH", "/api/v1/warehouses/{id}", [&](Request& r) { return updateWarehouse(warehouses, r); });
+    router.add("PATCH", "/api/v1/warehouses/{id}", std::string(domain::permission::kWarehousesManage),
+        [&](Request& r) { return updateWarehouse(warehouses, r); });
 
-    router.add("GET", "/api/v1/locations", [&](Request& r) {
+    router.add("GET", "/api/v1/locations", std::string(domain::permission::kStockRead), [&](Request& r) {
         auto items = nlohmann::json::array();
         for (const auto& location : warehouses.locations(queryId(r, "warehouse_id"))) {
+            if (location.warehouseId && !r.principal->canUseWarehouse(*location.warehouseId)) {
+                continue;
+            }
             items.push_back(domain::locationToJson(location));
         }
         return Response::json(200, pageJson(std::move(items), std::nullopt));
     });
-    router.add("POST", "/api/v1/locations", [&](Request& r) { return createLocation(warehouses, r); });
-    router.add("GET", "/api/v1/locations/{id}", [&](Request& r) {
-        return Response::json(200, domain::locationToJson(unwrap(warehouses.location(pathId(r)))));
+    router.add("POST", "/api/v1/locations", std::string(domain::permission::kWarehousesManage),
+        [&](Request& r) { return createLocation(warehouses, r); });
+    router.add("GET", "/api/v1/locations/{id}", std::string(domain::permission::kStockRead), [&](Request& r) {
+        const auto location = unwrap(warehouses.location(pathId(r)));
+        requireLocationScope(r, location);
+        return Response::json(200, domain::locationToJson(location));
     });
-    router.add("PATCH", "/api/v1/locations/{id}", [&](Request& r) { return updateLocation(warehouses, r); });
+    router.add("PATCH", "/api/v1/locations/{id}", std::string(domain::permission::kWarehousesManage),
+        [&](Request& r) { return updateLocation(warehouses, r); });
 
-    router.add("GET", "/api/v1/stock/movements", [&](Request& r) { return listMovements(inventory, r); });
-    router.add("POST", "/api/v1/stock/movements", [&](Request& r) { return recordMovements(inventory, r); });
-    router.add("GET", "/api/v1/stock/levels", [&](Request& r) { return listLevels(inventory, r); });
-    router.add("POST", "/api/v1/stock/reservations", [&](Request& r) { return createReservation(inventory, r); });
-    router.add("GET", "/api/v1/stock/reservations/{id}", [&](Request& r) {
-        return Response::json(200, domain::reservationToJson(unwrap(inventory.reservation(pathId(r)))));
+    router.add("GET", "/api/v1/stock/movements", std::string(domain::permission::kStockRead),
+        [&](Request& r) { return listMovements(inventory, r); });
+    router.add("POST", "/api/v1/stock/movements", std::string(domain::permission::kStockMove),
+        [&](Request& r) { return recordMovements(inventory, r); });
+    router.add("GET", "/api/v1/stock/levels", std::string(domain::permission::kStockRead),
+        [&](Request& r) { return listLevels(inventory, r); });
+    router.add("POST", "/api/v1/stock/reservations", std::string(domain::permission::kStockReserve),
+        [&](Request& r) { return createReservation(inventory, r); });
+    router.add("GET", "/api/v1/stock/reservations/{id}", std::string(domain::permission::kStockRead), [&](Request& r) {
+        const auto reservation = unwrap(inventory.reservation(pathId(r)));
+        requireScope(r, reservation.warehouseId, "id");
+        return Response::json(200, domain::reservationToJson(reservation));
     });
-    router.add("POST", "/api/v1/stock/reservations/{id}/release", [&](Request& r) {
-        return Response::json(
-            200, domain::reservationToJson(unwrap(inventory.releaseReservation(pathId(r), eventContext(r)))));
-    });
-    router.add("GET", "/api/v1/stock/reorder-points", [&](Request& r) {
+    router.add("POST", "/api/v1/stock/reservations/{id}/release", std::string(domain::permission::kStockReserve),
+        [&](Request& r) {
+            const auto id = pathId(r);
+            requireScope(r, unwrap(inventory.reservation(id)).warehouseId, "id");
+            return Response::json(
+                200, domain::reservationToJson(unwrap(inventory.releaseReservation(id, eventContext(r)))));
+        });
+    router.add("GET", "/api/v1/stock/reorder-points", std::string(domain::permission::kStockRead), [&](Request& r) {
         auto items = nlohmann::json::array();
         for (const auto& point : inventory.reorderPoints(queryId(r, "warehouse_id"))) {
+            if (!r.principal->canUseWarehouse(point.warehouseId)) {
+                continue;
+            }
             items.push_back(domain::reorderPointToJson(point));
         }
         return Response::json(200, pageJson(std::move(items), std::nullopt));
     });
-    router.add("PUT", "/api/v1/stock/reorder-points", [&](Request& r) { return setReorderPoint(inventory, r); });
+    router.add("PUT", "/api/v1/stock/reorder-points", std::string(domain::permission::kWarehousesManage),
+        [&](Request& r) { return setReorderPoint(inventory, r); });
 }
 
 } // namespace tosserp::stock

@@ -20,6 +20,14 @@ struct ProductRef {
     domain::Unit unit;
 };
 
+db::Value scopeJson(const std::optional<std::set<std::int64_t>>& warehouses)
+{
+    if (!warehouses) {
+        return nullptr;
+    }
+    return nlohmann::json(std::vector<std::int64_t>(warehouses->begin(), warehouses->end())).dump();
+}
+
 db::Value opt(const std::optional<std::int64_t>& v)
 {
     if (!v) {
@@ -193,7 +201,8 @@ Result<std::optional<domain::MovementRequest>> requestFor(db::Connection& c, con
 }
 
 Result<MovementOutcome> recordOne(db::Connection& c, const MovementInput& input, const StockPolicy& policy,
-    std::unordered_map<std::int64_t, domain::Location>& locations, const events::EventContext& context)
+    std::unordered_map<std::int64_t, domain::Location>& locations, const events::EventContext& context,
+    const domain::Principal* who)
 {
     const auto kind = domain::parseMovementKind(input.kind);
     if (!kind) {
@@ -234,6 +243,22 @@ Result<MovementOutcome> recordOne(db::Connection& c, const MovementInput& input,
         return planned.error();
     }
     auto movement = planned.value();
+    if (who) {
+        for (const auto& [location, field] :
+            { std::pair { &from.value(), "from_location_id" }, std::pair { &to.value(), "to_location_id" } }) {
+            if (location->warehouseId) {
+                if (auto scope = domain::checkWarehouseScope(*who, *location->warehouseId, field); !scope) {
+                    return scope.error();
+                }
+            }
+        }
+        if (movement.kind == domain::MovementKind::Adjustment) {
+            if (auto allowed = domain::checkAdjustmentPolicy(*who, movement.quantity.milli(), policy.adjustLimitMilli);
+                !allowed) {
+                return allowed.error();
+            }
+        }
+    }
     if (!policy.allowNegativeStock && from.value().kind == domain::LocationKind::Internal) {
         const auto held = levelAt(c, movement.productId, movement.fromLocationId);
         if (held < movement.quantity.milli()) {
@@ -318,7 +343,7 @@ InventoryService::InventoryService(db::Database& database, StockPolicy policy)
 { }
 
 Result<MovementBatch> InventoryService::recordMovements(const std::vector<MovementInput>& inputs,
-    const std::optional<IdempotencyKey>& key, const events::EventContext& context)
+    const std::optional<IdempotencyKey>& key, const events::EventContext& context, const domain::Principal* who)
 {
     if (inputs.empty()) {
         return domain::invalid("empty_batch", "Send at least one movement.", "movements");
@@ -350,7 +375,7 @@ Result<MovementBatch> InventoryService::recordMovements(const std::vector<Moveme
         }
         std::unordered_map<std::int64_t, domain::Location> locations;
         for (std::size_t i = 0; i < inputs.size(); ++i) {
-            auto outcome = recordOne(c, inputs[i], m_policy, locations, context);
+            auto outcome = recordOne(c, inputs[i], m_policy, locations, context, who);
             if (!outcome) {
                 auto error = outcome.error();
                 error.field = "movements[" + std::to_string(i) + "]" + (error.field.empty() ? "" : "." + error.field);
@@ -373,8 +398,11 @@ Page<domain::StockMovement> InventoryService::movements(const MovementQuery& que
     return m_db.read([&](db::Connection& c) {
         auto& q = c.prepare(std::string(kMovementColumns)
             + "WHERE m.id > ?1 AND (?2 IS NULL OR m.product_id = ?2) AND (?3 IS NULL OR "
-              "m.from_location_id = ?3 OR m.to_location_id = ?3) ORDER BY m.id LIMIT ?4");
-        q.bindAll({ query.afterId, opt(query.productId), opt(query.locationId), std::int64_t { query.limit + 1 } });
+              "m.from_location_id = ?3 OR m.to_location_id = ?3) AND (?5 IS NULL OR EXISTS (SELECT 1 "
+              "FROM locations l WHERE l.id IN (m.from_location_id, m.to_location_id) AND "
+              "l.warehouse_id IN (SELECT value FROM json_each(?5)))) ORDER BY m.id LIMIT ?4");
+        q.bindAll({ query.afterId, opt(query.productId), opt(query.locationId), std::int64_t { query.limit + 1 },
+            scopeJson(query.warehouses) });
         Page<domain::StockMovement> page;
         while (q.step()) {
             page.items.push_back(readMovement(q));
@@ -400,17 +428,20 @@ Page<StockLevel> InventoryService::levels(const LevelQuery& query) const
               "r.warehouse_id = w.id AND r.state = 'active'), 0) AS reserved, rp.min_milli AS reorder_min, "
               "w.id AS warehouse_id FROM products p JOIN warehouses w LEFT JOIN reorder_points rp ON rp.product_id "
               "= p.id AND rp.warehouse_id = w.id WHERE p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS "
-              "NULL OR w.id = ?2) AND (p.id, w.id) > (?3, ?4)) WHERE (on_hand <> 0 OR reserved <> 0 OR reorder_min "
+              "NULL OR w.id = ?2) AND (p.id, w.id) > (?3, ?4) AND (?7 IS NULL OR w.id IN (SELECT value FROM "
+              "json_each(?7)))) WHERE (on_hand <> 0 OR reserved <> 0 OR reorder_min "
               "IS NOT NULL) AND (?5 = 0 OR (reorder_min IS NOT NULL AND on_hand - reserved < reorder_min)) ORDER BY "
               "product_id, place_id LIMIT ?6";
         static const std::string byLocation
             = "SELECT p.id, p.sku, p.name, p.unit, l.id, s.quantity_milli, 0, NULL, l.warehouse_id FROM stock_levels s "
               "JOIN locations l ON l.id = s.location_id JOIN products p ON p.id = s.product_id WHERE l.kind = "
               "'internal' AND p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS NULL OR l.warehouse_id = "
-              "?2) AND (p.id, l.id) > (?3, ?4) AND s.quantity_milli <> 0 AND ?5 = ?5 ORDER BY p.id, l.id LIMIT ?6";
+              "?2) AND (p.id, l.id) > (?3, ?4) AND s.quantity_milli <> 0 AND ?5 = ?5 AND (?7 IS NULL OR l.warehouse_id "
+              "IN (SELECT value FROM json_each(?7))) ORDER BY p.id, l.id LIMIT ?6";
         auto& q = c.prepare(query.byLocation ? byLocation : byWarehouse);
         q.bindAll({ opt(query.productId), opt(query.warehouseId), query.afterProduct, query.afterPlace,
-            std::int64_t { query.belowReorder ? 1 : 0 }, std::int64_t { query.limit + 1 } });
+            std::int64_t { query.belowReorder ? 1 : 0 }, std::int64_t { query.limit + 1 },
+            scopeJson(query.warehouses) });
         Page<StockLevel> page;
         while (q.step()) {
             StockLevel level;

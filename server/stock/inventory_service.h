@@ -4,12 +4,14 @@
 #include "domain/reorder.h"
 #include "domain/reservation.h"
 #include "domain/result.h"
+#include "domain/security.h"
 #include "server/core/page.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ namespace tosserp::stock {
 struct StockPolicy {
     /// When false, a movement that would take an internal location below zero is refused.
     bool allowNegativeStock = false;
+    /// Adjustments larger than this (thousandths of the product's unit) need the
+    /// stock.adjust.large permission.
+    std::int64_t adjustLimitMilli = 100'000;
 };
 
 /// One requested movement as a client states it. The product is named by id or SKU.
@@ -70,6 +75,8 @@ struct LevelQuery {
     std::int64_t afterProduct = 0;
     std::int64_t afterPlace = 0;
     int limit = 100;
+    /// Only these warehouses (a scoped caller's); nullopt for all.
+    std::optional<std::set<std::int64_t>> warehouses;
 };
 
 /// Stock of one product in one warehouse (or location): on hand is the sum of movements;
@@ -91,6 +98,8 @@ struct MovementQuery {
     std::optional<std::int64_t> locationId;
     std::int64_t afterId = 0;
     int limit = 100;
+    /// Only movements touching these warehouses (a scoped caller's); nullopt for all.
+    std::optional<std::set<std::int64_t>> warehouses;
 };
 
 /// The stock ledger: movements (double entry, never updated), levels (a projection kept
@@ -105,8 +114,11 @@ public:
     /// back with its field prefixed "movements[i].". With a key seen before: the same
     /// request replays the first outcome; a different request is refused
     /// ("idempotency_key_reused", Unprocessable).
+    /// `who` (null for the system itself) must have every internal location's warehouse in
+    /// scope, and stock.adjust (and for large ones stock.adjust.large) for adjustments.
     domain::Result<MovementBatch> recordMovements(const std::vector<MovementInput>& inputs,
-        const std::optional<IdempotencyKey>& key, const events::EventContext& context);
+        const std::optional<IdempotencyKey>& key, const events::EventContext& context,
+        const domain::Principal* who = nullptr);
     Page<domain::StockMovement> movements(const MovementQuery& query) const;
     Page<StockLevel> levels(const LevelQuery& query) const;
 

@@ -12,6 +12,7 @@ using nlohmann::json;
 using tosserp::test::runServerCommand;
 using tosserp::test::ServerProcess;
 using tosserp::test::TempDir;
+using tosserp::test::TestServer;
 
 TEST(ServerProgram, HelpNamesEveryOptionAndEnvironmentVariable)
 {
@@ -86,6 +87,7 @@ TEST(ServerProgram, DemoSeedRunsOnceOnAFreshDirectory)
     for (int run = 0; run < 2; ++run) {
         ServerProcess server({ "--listen", "127.0.0.1:0", "--data-dir", dir.path().string(), "--demo" });
         ASSERT_NE(server.waitUntilListening(), 0) << server.err();
+        server.login("admin", TestServer::kAdminPassword);
         EXPECT_EQ(server.request("GET", "/api/v1/warehouses").status, 200);
         EXPECT_EQ(json::parse(server.request("GET", "/api/v1/warehouses").body)["items"].size(), 2u);
         std::size_t products = 0;
@@ -112,6 +114,7 @@ TEST(ServerProgram, KillNineLosesNoAcknowledgedMovement)
     {
         ServerProcess server(args);
         ASSERT_NE(server.waitUntilListening(), 0) << server.err();
+        server.login("admin", TestServer::kAdminPassword);
         std::atomic<bool> stop { false };
         std::mutex mutex;
         std::vector<std::thread> writers;
@@ -143,6 +146,7 @@ TEST(ServerProgram, KillNineLosesNoAcknowledgedMovement)
     ASSERT_GT(acknowledged.size(), 10u);
     ServerProcess restarted(args);
     ASSERT_NE(restarted.waitUntilListening(), 0) << restarted.err();
+    restarted.login("admin", TestServer::kAdminPassword);
     std::set<std::int64_t> stored;
     std::string cursor;
     do {
@@ -161,4 +165,35 @@ TEST(ServerProgram, KillNineLosesNoAcknowledgedMovement)
     const auto level
         = json::parse(restarted.request("GET", "/api/v1/stock/levels?product_id=1&group_by=location").body);
     EXPECT_FALSE(level["items"].empty());
+}
+
+TEST(ServerProgram, LogsNeverHoldPasswordsOrTokens)
+{
+    TempDir dir;
+    ServerProcess server({ "--listen", "127.0.0.1:0", "--data-dir", dir.path().string(), "--log-level", "debug" });
+    ASSERT_NE(server.waitUntilListening(), 0) << server.err();
+    server.login("admin", TestServer::kAdminPassword);
+    const std::string userPassword = "secret-sauce-for-logs-41";
+    const std::string wrongPassword = "wrong-guess-for-logs-77";
+    ASSERT_EQ(server
+                  .request("POST", "/api/v1/users",
+                      json { { "username", "logger" }, { "password", userPassword }, { "roles", { "sales" } } }.dump())
+                  .status,
+        201);
+    const auto refused = server.request("POST", "/api/v1/auth/login",
+        json { { "username", "logger" }, { "password", wrongPassword } }.dump(), { { TestServer::kNoAuth, "1" } });
+    EXPECT_EQ(refused.status, 401);
+    EXPECT_NE(refused.body.find("invalid_credentials"), std::string::npos);
+    const auto session = server.request("POST", "/api/v1/auth/login",
+        json { { "username", "logger" }, { "password", userPassword } }.dump(), { { TestServer::kNoAuth, "1" } });
+    ASSERT_EQ(session.status, 200);
+    const auto tokens = json::parse(session.body);
+    server.signal(SIGTERM);
+    server.wait();
+    const auto logs = server.out() + server.err();
+    EXPECT_NE(logs.find("/api/v1/auth/login"), std::string::npos) << "the access log should show the requests";
+    for (const auto& secret : { std::string(TestServer::kAdminPassword), userPassword, wrongPassword,
+             tokens["access_token"].get<std::string>(), tokens["refresh_token"].get<std::string>() }) {
+        EXPECT_EQ(logs.find(secret), std::string::npos) << "a secret reached the logs";
+    }
 }

@@ -5,11 +5,14 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <regex>
@@ -43,6 +46,10 @@ ServerProcess::ServerProcess(std::vector<std::string> args, std::vector<std::str
         }
     }
     environment.insert(environment.end(), env.begin(), env.end());
+    if (std::none_of(
+            env.begin(), env.end(), [](const std::string& e) { return e.rfind("TOSSERP_ADMIN_PASSWORD=", 0) == 0; })) {
+        environment.push_back(std::string("TOSSERP_ADMIN_PASSWORD=") + TestServer::kAdminPassword);
+    }
     args.insert(args.begin(), TOSSERP_SERVER_BIN);
     m_pid = fork();
     if (m_pid == 0) {
@@ -119,6 +126,14 @@ void ServerProcess::signal(int sig)
     ::kill(m_pid, sig);
 }
 
+void ServerProcess::login(const std::string& username, const std::string& password)
+{
+    const auto reply = request(
+        "POST", "/api/v1/auth/login", nlohmann::json { { "username", username }, { "password", password } }.dump());
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    m_token = nlohmann::json::parse(reply.body)["access_token"].get<std::string>();
+}
+
 std::string ServerProcess::out() const
 {
     return slurp(m_logs.path() / "out.txt");
@@ -136,7 +151,12 @@ Reply ServerProcess::request(const std::string& method, const std::string& path,
     session.setTimeout(Poco::Timespan(10, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) {
-        request.set(name, value);
+        if (name != TestServer::kNoAuth) {
+            request.set(name, value);
+        }
+    }
+    if (!m_token.empty() && !headers.count("Authorization") && !headers.count(TestServer::kNoAuth)) {
+        request.set("Authorization", "Bearer " + m_token);
     }
     if (!body.empty()) {
         request.setContentType("application/json");

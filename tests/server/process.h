@@ -22,6 +22,8 @@ public:
     /// Waits for the process to end; returns its exit code, or 128+signal.
     int wait(int timeoutMs = 15000);
     void signal(int sig);
+    /// Signs in; later requests carry the token.
+    void login(const std::string& username, const std::string& password);
     std::string out() const;
     std::string err() const;
     Reply request(const std::string& method, const std::string& path, const std::string& body = {},
@@ -32,6 +34,7 @@ private:
     int m_status = -1;
     TempDir m_logs;
     std::uint16_t m_port = 0;
+    std::string m_token;
 };
 
 /// Runs the binary to completion; returns {exit code, stdout + stderr}.

@@ -51,8 +51,12 @@ TestServer::TestServer(ServerConfig config)
     config.port = 0;
     config.dataDir = m_dir.path().string();
     config.accessLog = false;
+    if (config.adminPassword.empty()) {
+        config.adminPassword = kAdminPassword;
+    }
     m_runtime = std::make_unique<Runtime>(config);
     m_runtime->start();
+    m_adminToken = login("admin", config.adminPassword);
 }
 
 TestServer::~TestServer()
@@ -67,9 +71,17 @@ Reply TestServer::request(const std::string& method, const std::string& path, co
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     bool hasType = false;
+    bool hasAuth = false;
     for (const auto& [name, value] : headers) {
+        hasAuth = hasAuth || name == "Authorization" || name == "X-API-Key" || name == kNoAuth;
+        if (name == kNoAuth) {
+            continue;
+        }
         request.set(name, value);
         hasType = hasType || name == "Content-Type";
+    }
+    if (!hasAuth && !m_adminToken.empty()) {
+        request.set("Authorization", "Bearer " + m_adminToken);
     }
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
         if (!hasType) {
@@ -116,6 +128,31 @@ Reply TestServer::put(const std::string& path, const nlohmann::json& body)
 Reply TestServer::del(const std::string& path, const std::map<std::string, std::string>& headers)
 {
     return request("DELETE", path, {}, headers);
+}
+
+std::string TestServer::login(const std::string& username, const std::string& password)
+{
+    const auto reply
+        = post("/api/v1/auth/login", { { "username", username }, { "password", password } }, { { kNoAuth, "1" } });
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    const auto json = reply.json();
+    return json.is_object() && json.contains("access_token") ? json["access_token"].get<std::string>() : "";
+}
+
+std::int64_t TestServer::makeUser(
+    const std::string& username, const std::vector<std::string>& roles, const std::vector<std::int64_t>& warehouses)
+{
+    const auto reply = post("/api/v1/users",
+        { { "username", username }, { "password", kUserPassword }, { "roles", roles }, { "warehouses", warehouses } });
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json().value("id", std::int64_t { 0 });
+}
+
+std::map<std::string, std::string> TestServer::actingAs(
+    const std::string& username, const std::vector<std::string>& roles, const std::vector<std::int64_t>& warehouses)
+{
+    makeUser(username, roles, warehouses);
+    return { { "Authorization", "Bearer " + login(username, kUserPassword) } };
 }
 
 std::pair<std::int64_t, std::int64_t> TestServer::makeWarehouse(const std::string& code)

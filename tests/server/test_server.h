@@ -51,7 +51,19 @@ public:
     Reply put(const std::string& path, const nlohmann::json& body);
     Reply del(const std::string& path, const std::map<std::string, std::string>& headers = {});
 
+    /// Signs in and returns the access token (asserts success).
+    std::string login(const std::string& username, const std::string& password);
+    /// Creates a user with `roles` (and warehouses) as the administrator; returns its id.
+    std::int64_t makeUser(const std::string& username, const std::vector<std::string>& roles,
+        const std::vector<std::int64_t>& warehouses = {});
+    /// Creates a user with `roles` and returns headers that act as that user.
+    std::map<std::string, std::string> actingAs(const std::string& username, const std::vector<std::string>& roles,
+        const std::vector<std::int64_t>& warehouses = {});
+
     Runtime& runtime() { return *m_runtime; }
+    /// The administrator's access token, sent by default on every request. Pass the header
+    /// "Authorization" to act as someone else, or kNoAuth to send no credentials at all.
+    const std::string& adminToken() const { return m_adminToken; }
     std::uint16_t port() const { return m_runtime->port(); }
     const std::filesystem::path& dataDir() const { return m_dir.path(); }
 
@@ -63,9 +75,14 @@ public:
     /// Receives `quantity` of a product into a location; asserts success.
     void receive(std::int64_t productId, std::int64_t locationId, const nlohmann::json& quantity);
 
+    static constexpr const char* kAdminPassword = "correct horse battery staple";
+    static constexpr const char* kUserPassword = "a long enough passphrase";
+    static constexpr const char* kNoAuth = "X-Test-No-Auth";
+
 private:
     TempDir m_dir;
     std::unique_ptr<Runtime> m_runtime;
+    std::string m_adminToken;
 };
 
 } // namespace tosserp::test
