@@ -93,7 +93,7 @@ Runtime::Runtime(ServerConfig config)
     stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
     stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
     users::registerAuthRoutes(m_router, *m_auth, *m_users);
-        users::registerUserRoutes(m_router, *m_users);
+    users::registerUserRoutes(m_router, *m_users);
     m_auth->setCacheEnabled(m_config.tokenCache);
     if (m_config.publicCatalog) {
         m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);
