@@ -69,6 +69,7 @@ rows+=("$(wrk_run product_page_50 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/a
 rows+=("$(wrk_run product_search 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/api/v1/products?q=tea")")
 rows+=("$(wrk_run stock_levels 64 "$BENCH_DIR/wrk/authed_report.lua" "$base/api/v1/stock/levels?product_id=7")")
 rows+=("$(BATCH=100 wrk_run movements_batch100 8 "$BENCH_DIR/wrk/movements_report.lua" "$base/api/v1/stock/movements")")
+rows+=("$(wrk_run product_create 8 "$BENCH_DIR/wrk/create_product.lua" "$base")")
 rows+=("$(wrk_run logins 8 "$BENCH_DIR/wrk/login.lua" "$base/api/v1/auth/login")")
 rss_peak=$(awk '/VmHWM/ {print $2}' /proc/$server_pid/status)
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
@@ -92,6 +93,8 @@ for row in "${rows[@]}"; do
     [ "$name" = product_get_no_auth ] && open_rps=$rps
     [ "$name" = product_get_uncached_token ] && uncached_rps=$rps
     [ "$name" = movements_batch100 ] && moves_rps=$rps
+    [ "$name" = product_create ] && create_rps=$rps
+    [ "$name" = stock_levels ] && levels_rps=$rps
 done
 echo
 awk -v g="$get_rps" -v h="$hello_rps" 'BEGIN { printf "Single-product GET (signed in) / hello: %.2f\n", g / h }'
@@ -103,12 +106,26 @@ echo "Server memory: $((rss_after_start / 1024)) MiB after start with the demo d
 
 if [ "$tryton" -eq 1 ]; then
     tdir="$work/tryton"
-    export TRYTON_PORT=$(free_port)
+    TRYTON_PORT=$(free_port)
+    export TRYTON_PORT
     "$BENCH_DIR/tryton/setup.sh" "$tdir" >/dev/null
     echo
-    echo "Tryton 6.0 (SQLite, JSON-RPC), same machine, same run:"
-    for scenario in read_product read_product_with_stock create_products stock_moves; do
-        python3 "$BENCH_DIR/tryton/load.py" --dir "$tdir" --scenario "$scenario" --seconds "$seconds" --concurrency 8
+    echo "Tryton 6.0 (Debian packages, SQLite, JSON-RPC), same machine, same run, 8 concurrent clients:"
+    echo
+    echo "| scenario | Tryton per s | TossErp per s | ratio |"
+    echo "|---|---:|---:|---:|"
+    tryton_rate() {
+        /usr/bin/python3 "$BENCH_DIR/tryton/load.py" --scenario "$1" --seconds "$seconds" --concurrency 8 \
+            --url "http://127.0.0.1:$TRYTON_PORT" --pidfile "$tdir/trytond.pid" 2>/dev/null |
+            tail -n 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["rps"])'
+    }
+    # Reads first: the stock quantity Tryton computes grows with every move recorded.
+    for pair in "read_product:$get_rps:product GET" "read_product_with_stock:$levels_rps:product with stock on hand" \
+                "create_products:$create_rps:products created" \
+                "stock_moves:$(awk -v m="$moves_rps" 'BEGIN { print m * 100 }'):stock movements recorded"; do
+        IFS=: read -r scenario ours label <<<"$pair"
+        theirs=$(tryton_rate "$scenario")
+        awk -v l="$label" -v t="$theirs" -v o="$ours" 'BEGIN { printf "| %s | %.1f | %.0f | %.0f× |\n", l, t, o, o / t }'
     done
     "$BENCH_DIR/tryton/stop.sh" "$tdir" >/dev/null
 fi

@@ -164,3 +164,20 @@ TEST(Http, BadPaginationParametersAre400)
     EXPECT_EQ(server.get("/api/v1/products?active=maybe").code(), "invalid_query");
     EXPECT_EQ(server.get("/api/v1/products?category_id=-3").code(), "invalid_query");
 }
+
+TEST(Http, HugeHeadersAreRefused)
+{
+    TestServer server;
+    const auto reply = server.request("GET", "/api/v1/products", {}, { { "X-Padding", std::string(100000, 'a') } });
+    EXPECT_GE(reply.status, 400);
+    EXPECT_LT(reply.status, 500);
+    std::map<std::string, std::string> many;
+    for (int i = 0; i < 200; ++i) {
+        many["X-Header-" + std::to_string(i)] = "value";
+    }
+    const auto crowded = server.request("GET", "/api/v1/products", {}, many);
+    EXPECT_GE(crowded.status, 400);
+    EXPECT_LT(crowded.status, 500);
+    // The server is still there for the next caller.
+    EXPECT_EQ(server.get("/health/live").status, 200);
+}
