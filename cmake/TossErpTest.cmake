@@ -1,13 +1,18 @@
-# tosserp_add_test(NAME n SOURCES a.cpp... LIBS libs... LABELS unit|integration|pg|qml|e2e|fuzz|slow [TIMEOUT s])
+# tosserp_add_test(NAME n SOURCES a.cpp... LIBS libs... LABELS unit|integration|pg|qml|e2e|fuzz|slow [TIMEOUT s]
+#                  [OWN_MAIN])  — OWN_MAIN: the sources bring main() (e.g. to create a QCoreApplication)
 # One executable per unit under test, registered with ctest under its labels and a timeout,
 # so `ctest -L unit` and `ctest -j` work.
 function(tosserp_add_test)
-  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+  cmake_parse_arguments(T "OWN_MAIN" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
-  target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main)
+  if(T_OWN_MAIN)
+    target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest)
+  else()
+    target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main)
+  endif()
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})

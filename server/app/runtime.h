@@ -7,6 +7,8 @@
 #include "server/stock/catalog_service.h"
 #include "server/stock/inventory_service.h"
 #include "server/stock/warehouse_service.h"
+#include "server/sync/change_feed.h"
+#include "server/sync/sync_service.h"
 #include "server/users/auth_service.h"
 #include "server/users/users_service.h"
 
@@ -35,7 +37,8 @@ public:
     stock::WarehouseService& warehouses() { return *m_warehouses; }
     stock::InventoryService& inventory() { return *m_inventory; }
     users::UserService& users() { return *m_users; }
-    users::AuthService& auth() { return *m_auth; }
+        users::AuthService& auth() { return *m_auth; }
+    syncserver::SyncService& sync() { return *m_sync; }
     /// The password of the `admin` user when this start created it with a random one (to be
     /// shown once); nullopt otherwise.
     const std::optional<std::string>& generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -55,7 +58,9 @@ private:
     std::unique_ptr<security::SigningKey> m_signingKey;
     std::unique_ptr<users::UserService> m_users;
     std::unique_ptr<users::AuthService> m_auth;
-    std::optional<std::string> m_generatedAdminPassword;
+        std::optional<std::string> m_generatedAdminPassword;
+    syncserver::ChangeFeed m_feed;
+    std::unique_ptr<syncserver::SyncService> m_sync;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
 };

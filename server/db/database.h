@@ -108,8 +108,9 @@ public:
         std::lock_guard lock(m_writeMutex);
         TransactionGuard guard(*m_writer);
         if constexpr (std::is_void_v<decltype(work(*m_writer))>) {
-            work(*m_writer);
+                        work(*m_writer);
             guard.commit();
+            notifyCommit();
         } else {
             auto result = work(*m_writer);
             // A refusal returned as a value (a Result that is not ok) rolls back whatever the
@@ -119,7 +120,8 @@ public:
                     return result;
                 }
             }
-            guard.commit();
+                        guard.commit();
+            notifyCommit();
             return result;
         }
     }
@@ -141,11 +143,21 @@ public:
         return work(*lease.connection);
     }
 
-    const std::string& path() const { return m_path; }
+        const std::string& path() const { return m_path; }
+    /// Called after every committed write transaction (on the writing thread). Set once, at
+    /// start-up.
+    void onCommit(std::function<void()> callback) { m_onCommit = std::move(callback); }
     /// Copies the live database into `target` through SQLite's online backup.
     void backupTo(const std::string& target);
 
 private:
+    void notifyCommit()
+    {
+        if (m_onCommit) {
+            m_onCommit();
+        }
+    }
+
     struct TransactionGuard {
         explicit TransactionGuard(Connection& c);
         ~TransactionGuard();
@@ -170,7 +182,8 @@ private:
     std::unique_ptr<Connection> m_writer;
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<Connection>> m_readers;
-    std::vector<Connection*> m_idle;
+        std::vector<Connection*> m_idle;
+    std::function<void()> m_onCommit;
 };
 
 } // namespace tosserp::db

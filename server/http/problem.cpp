@@ -63,6 +63,8 @@ std::string statusTitle(int status)
         return "Unsupported Media Type";
     case 422:
         return "Unprocessable Content";
+    case 426:
+        return "Upgrade Required";
     case 428:
         return "Precondition Required";
     case 429:
@@ -93,6 +95,9 @@ Response problemResponse(const ApiError& error, const std::string& requestId)
         for (const auto& f : error.errors()) {
             list.push_back({ { "field", f.field }, { "code", f.code }, { "message", f.message } });
         }
+    }
+        for (const auto& [key, value] : error.extensions.items()) {
+        body[key] = value;
     }
     Response r = Response::json(error.status(), body);
     r.contentType = "application/problem+json";

@@ -31,11 +31,17 @@ bool isParameter(const std::string& segment)
 
 void Router::add(std::string method, std::string pattern, std::string permission, Handler handler)
 {
-    Route route { std::move(method), std::move(pattern), std::move(permission), std::move(handler), {} };
+        Route route { std::move(method), std::move(pattern), std::move(permission), std::move(handler), {}, {} };
     for (auto segment : splitPath(route.pattern)) {
         route.segments.emplace_back(segment);
     }
     m_routes.push_back(std::move(route));
+}
+
+void Router::addWebSocket(std::string pattern, std::string permission, WebSocketHandler handler)
+{
+    add("GET", std::move(pattern), std::move(permission), {});
+    m_routes.back().socketHandler = std::move(handler);
 }
 
 void Router::reassignReads(const std::string& permission, const std::string& access)

@@ -8,9 +8,15 @@
 #include <string_view>
 #include <vector>
 
+namespace Poco::Net {
+class WebSocket;
+}
+
 namespace tosserp::http {
 
 using Handler = std::function<Response(Request&)>;
+/// Serves an upgraded WebSocket connection until it closes (runs on the connection's thread).
+using WebSocketHandler = std::function<void(Poco::Net::WebSocket&, const Request&)>;
 
 /// What a route demands of its caller. Every route names one (there is no default), so a
 /// route nobody thought about is never reachable by accident.
@@ -27,8 +33,10 @@ struct Route {
     std::string method;
     std::string pattern;
     /// access::kPublic, access::kAuthenticated, or a permission such as "catalog.write".
-    std::string permission;
+        std::string permission;
     Handler handler;
+    /// Set for WebSocket routes: the request must ask for an upgrade.
+    WebSocketHandler socketHandler;
     std::vector<std::string> segments;
 };
 
@@ -43,7 +51,9 @@ struct RouteMatch {
 /// The table of routes. Filled at start-up, then read concurrently without locks.
 class Router {
 public:
-    void add(std::string method, std::string pattern, std::string permission, Handler handler);
+        void add(std::string method, std::string pattern, std::string permission, Handler handler);
+    /// A GET route that upgrades to a WebSocket after the same authorization as any route.
+    void addWebSocket(std::string pattern, std::string permission, WebSocketHandler handler);
         RouteMatch match(std::string_view method, std::string_view path) const;
     /// Changes the access of every GET route that demands `permission` to `access`
     /// (start-up configuration only; not thread-safe).

@@ -14,6 +14,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/WebSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
@@ -102,7 +103,22 @@ public:
             }
             routeName = match.route->pattern;
             request.params = std::move(match.params);
-            authorize(*match.route, request);
+                        authorize(*match.route, request);
+            if (match.route->socketHandler) {
+                auto upgrade = request.header("upgrade").value_or("");
+                for (auto& ch : upgrade) {
+                    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                }
+                if (upgrade != "websocket") {
+                    ApiError error(426, "upgrade_required", "This address speaks WebSocket only.");
+                    error.headers.emplace_back("Upgrade", "websocket");
+                    throw error;
+                }
+                Poco::Net::WebSocket socket(in, out);
+                metrics().observeRequest(routeName, request.method, 101, 0.0);
+                match.route->socketHandler(socket, request);
+                return;
+            }
             readBody(in, request);
             bodyRead = true;
             response = match.route->handler(request);

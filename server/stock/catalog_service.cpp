@@ -264,6 +264,18 @@ std::optional<domain::Product> loadProduct(db::Connection& c, std::int64_t id)
     return result;
 }
 
+std::vector<domain::Product> loadProductsAfter(db::Connection& c, std::int64_t afterId, int limit)
+{
+    auto& q = c.prepare(std::string(kSelectProduct) + "WHERE p.id > ? AND p.deleted_at IS NULL ORDER BY p.id LIMIT ?");
+    q.bindAll({ afterId, std::int64_t { limit } });
+    std::vector<domain::Product> out;
+    while (q.step()) {
+        out.push_back(readProduct(q));
+    }
+    q.reset();
+    return out;
+}
+
 Result<domain::Product> CatalogService::createProduct(
     const domain::ProductDraft& draft, const events::EventContext& context)
 {

@@ -66,5 +66,7 @@ private:
 
 /// Loads a live product inside an open transaction; nullopt when absent or deleted.
 std::optional<domain::Product> loadProduct(db::Connection& connection, std::int64_t id);
+/// Up to `limit` live products with ids above `afterId`, in id order, in one statement.
+std::vector<domain::Product> loadProductsAfter(db::Connection& connection, std::int64_t afterId, int limit);
 
 } // namespace tosserp::stock

@@ -411,6 +411,10 @@ std::shared_ptr<const domain::Principal> AuthService::authenticate(const http::R
         error.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tosserp\"");
         throw error;
     }
+        // Browsers and some WebSocket clients cannot set headers on the upgrade request.
+    if (const auto token = request.queryParam("access_token"); token && request.header("upgrade")) {
+        return bearer(*token);
+    }
     if (const auto key = request.header("x-api-key")) {
         if (auto principal = m_users.principalForApiKey(*key)) {
             return std::make_shared<const domain::Principal>(std::move(*principal));

@@ -88,6 +88,7 @@ TEST(OpenApi, EveryRequestExampleIsAcceptedByAFreshServer)
         { "put", "/api/v1/stock/reorder-points", "" },
         { "post", "/api/v1/stock/reservations", "" },
         { "post", "/api/v1/stock/reservations/{id}/release", "1" },
+        { "post", "/api/v1/sync/push", "" },
         { "post", "/api/v1/auth/login", "" },
         { "post", "/api/v1/auth/refresh", "" },
         { "post", "/api/v1/auth/logout", "" },

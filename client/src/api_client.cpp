@@ -1,0 +1,122 @@
+#include "client/src/api_client.h"
+
+#include "sync/protocol.h"
+
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrl>
+
+namespace tosserp::client {
+
+nlohmann::json HttpReply::json() const
+{
+    return nlohmann::json::parse(body.toStdString(), nullptr, false);
+}
+
+std::string HttpReply::code() const
+{
+    const auto j = json();
+    return j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : std::string();
+}
+
+ApiClient::ApiClient(QString baseUrl)
+    : m_base(std::move(baseUrl))
+{
+    while (m_base.endsWith('/')) {
+        m_base.chop(1);
+    }
+}
+
+void ApiClient::setTokens(std::string access, std::string refresh)
+{
+    m_access = std::move(access);
+    m_refresh = std::move(refresh);
+}
+
+HttpReply ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
+{
+    QNetworkRequest request(QUrl(m_base + path));
+    request.setRawHeader("X-Sync-Protocol", QByteArray::number(sync::kProtocolVersion));
+    request.setRawHeader("User-Agent", "TossErp/" TOSSERP_VERSION);
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    }
+    if (authorized && !m_access.empty()) {
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(m_access));
+    }
+    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    timer.start(m_timeoutMs);
+    loop.exec();
+    HttpReply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    if (out.status == 0) {
+        out.networkError = reply->errorString().toStdString();
+    }
+    reply->deleteLater();
+    return out;
+}
+
+HttpReply ApiClient::sendAuthorized(const QByteArray& method, const QString& path, const QByteArray& body)
+{
+    auto reply = send(method, path, body, true);
+    if (reply.status == 401 && !m_refresh.empty() && refresh()) {
+        reply = send(method, path, body, true);
+    }
+    return reply;
+}
+
+HttpReply ApiClient::login(const std::string& username, const std::string& password)
+{
+    const auto body = nlohmann::json { { "username", username }, { "password", password } }.dump();
+    auto reply = send("POST", "/api/v1/auth/login", QByteArray::fromStdString(body), false);
+    if (reply.ok()) {
+        const auto json = reply.json();
+        setTokens(json.value("access_token", ""), json.value("refresh_token", ""));
+        if (m_onTokens) {
+            m_onTokens(m_access, m_refresh);
+        }
+    }
+    return reply;
+}
+
+bool ApiClient::refresh()
+{
+    const auto body = nlohmann::json { { "refresh_token", m_refresh } }.dump();
+    const auto reply = send("POST", "/api/v1/auth/refresh", QByteArray::fromStdString(body), false);
+    if (!reply.ok()) {
+        if (reply.status == 401) {
+            m_access.clear();
+            m_refresh.clear();
+            if (m_onTokens) {
+                m_onTokens(m_access, m_refresh);
+            }
+        }
+        return false;
+    }
+    const auto json = reply.json();
+    setTokens(json.value("access_token", ""), json.value("refresh_token", ""));
+    if (m_onTokens) {
+        m_onTokens(m_access, m_refresh);
+    }
+    return true;
+}
+
+HttpReply ApiClient::get(const QString& path)
+{
+    return sendAuthorized("GET", path, {});
+}
+
+HttpReply ApiClient::post(const QString& path, const nlohmann::json& body)
+{
+    return sendAuthorized("POST", path, QByteArray::fromStdString(body.dump()));
+}
+
+} // namespace tosserp::client

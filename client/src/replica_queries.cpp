@@ -1,0 +1,272 @@
+// The read side of Replica: products with local edits applied, search, levels, conflicts.
+#include "client/src/replica.h"
+
+#include "sync/checksum.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <set>
+
+namespace tosserp::client {
+
+namespace {
+
+[[noreturn]] void fail(const QSqlQuery& query, const char* what)
+{
+    throw ReplicaError(std::string("replica: ") + what + ": " + query.lastError().text().toStdString());
+}
+
+QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
+{
+    QSqlQuery query(db);
+    if (!query.prepare(sql)) {
+        fail(query, "prepare");
+    }
+    for (const auto& value : values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        fail(query, "query");
+    }
+    return query;
+}
+
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+nlohmann::json parse(const QVariant& value)
+{
+    return nlohmann::json::parse(value.toString().toStdString());
+}
+
+/// Pending edits of a product from the outbox, applied in order over the synced row.
+void overlay(const QSqlDatabase& db, nlohmann::json& row)
+{
+    auto q = run(db, "SELECT payload FROM outbox WHERE type = 'UpdateProduct' AND state = 'pending' ORDER BY seq");
+    const auto id = row.value("id", std::int64_t { 0 });
+    while (q.next()) {
+        const auto payload = parse(q.value(0));
+        if (payload.value("product_id", std::int64_t { -1 }) != id) {
+            continue;
+        }
+        const auto changes = payload.value("changes", nlohmann::json::object());
+        for (const auto& [field, value] : changes.items()) {
+            if (field == "barcodes") {
+                auto list = nlohmann::json::array();
+                for (const auto& code : value) {
+                    list.push_back({ { "code", code }, { "symbology", "pending" } });
+                }
+                row[field] = list;
+            } else {
+                row[field] = value;
+            }
+        }
+        row["pending"] = true;
+    }
+}
+
+} // namespace
+
+std::vector<ConflictEntry> Replica::conflicts(bool openOnly) const
+{
+    auto q = run(m_db,
+        QString("SELECT id, command_id, product_id, field, base, mine, theirs, resolution FROM conflicts %1 "
+                "ORDER BY id")
+            .arg(openOnly ? "WHERE resolution = ''" : ""));
+    std::vector<ConflictEntry> out;
+    while (q.next()) {
+        ConflictEntry c;
+        c.id = q.value(0).toLongLong();
+        c.commandId = q.value(1).toString().toStdString();
+        c.productId = q.value(2).toLongLong();
+        c.field = q.value(3).toString().toStdString();
+        c.base = parse(q.value(4));
+        c.mine = parse(q.value(5));
+        c.theirs = parse(q.value(6));
+        c.resolution = q.value(7).toString().toStdString();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+bool Replica::resolveConflict(std::int64_t id, bool keepMine)
+{
+    std::optional<ConflictEntry> found;
+    for (auto& c : conflicts(true)) {
+        if (c.id == id) {
+            found = c;
+        }
+    }
+    if (!found) {
+        return false;
+    }
+    if (keepMine) {
+        // Against the server's value as it is now: a deliberate overwrite, merged like any edit.
+        const auto current = product(found->productId);
+        nlohmann::json base = { { found->field, current ? (*current)[found->field] : found->theirs } };
+        enqueue(sync::CommandType::UpdateProduct,
+            { { "product_id", found->productId }, { "base", base }, { "changes", { { found->field, found->mine } } } });
+    }
+    run(m_db, "UPDATE conflicts SET resolution = ? WHERE id = ?", { keepMine ? "mine" : "theirs", qlonglong(id) });
+    return true;
+}
+
+std::optional<nlohmann::json> Replica::product(std::int64_t id) const
+{
+    auto q = run(m_db, "SELECT row FROM products WHERE id = ?", { qlonglong(id) });
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    auto row = parse(q.value(0));
+    overlay(m_db, row);
+    return row;
+}
+
+std::optional<nlohmann::json> Replica::productBySku(const std::string& sku) const
+{
+    auto q = run(m_db, "SELECT id FROM products WHERE sku = ?", { text(sku) });
+    return q.next() ? product(q.value(0).toLongLong()) : std::nullopt;
+}
+
+std::optional<nlohmann::json> Replica::productByBarcode(const std::string& code) const
+{
+    auto q = run(m_db, "SELECT product_id FROM product_barcodes WHERE code = ?", { text(code) });
+    return q.next() ? product(q.value(0).toLongLong()) : std::nullopt;
+}
+
+std::vector<nlohmann::json> Replica::search(const std::string& query, int limit) const
+{
+    std::vector<nlohmann::json> out;
+    if (query.empty()) {
+        return out;
+    }
+    // An exact code first (a scanner's barcode, a typed SKU), then the trigram index. Text is
+    // quoted for FTS5 ("M8-S" would otherwise be a syntax error); under three characters the
+    // trigram index cannot help, so a prefix match on name and SKU answers instead.
+    std::vector<std::int64_t> ids;
+    auto exact = run(m_db,
+        "SELECT product_id FROM product_barcodes WHERE code = ? UNION SELECT id FROM products WHERE "
+        "sku = ?",
+        { text(query), text(query) });
+    while (exact.next()) {
+        ids.push_back(exact.value(0).toLongLong());
+    }
+    std::string quoted = "\"";
+    for (char c : query) {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    quoted += "\"";
+    auto found = query.size() >= 3
+        ? run(m_db, "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", { text(quoted), limit })
+        : run(m_db, "SELECT id FROM products WHERE name LIKE ? || '%' OR sku LIKE ? || '%' LIMIT ?",
+            { text(query), text(query), limit });
+    while (found.next()) {
+        ids.push_back(found.value(0).toLongLong());
+    }
+    std::set<std::int64_t> seen;
+    for (const auto id : ids) {
+        if (static_cast<int>(out.size()) >= limit || !seen.insert(id).second) {
+            continue;
+        }
+        if (auto row = product(id)) {
+            out.push_back(std::move(*row));
+        }
+    }
+    return out;
+}
+
+std::optional<nlohmann::json> Replica::location(std::int64_t id) const
+{
+    auto q = run(m_db, "SELECT row FROM locations WHERE id = ?", { qlonglong(id) });
+    return q.next() ? std::optional(parse(q.value(0))) : std::nullopt;
+}
+
+std::vector<nlohmann::json> Replica::rows(const std::string& table, int limit) const
+{
+    static const std::set<std::string> allowed = { "products", "categories", "warehouses", "locations" };
+    if (!allowed.count(table)) {
+        throw ReplicaError("replica: no table " + table);
+    }
+    auto q = run(m_db, QString("SELECT row FROM %1 ORDER BY id LIMIT %2").arg(text(table)).arg(limit));
+    std::vector<nlohmann::json> out;
+    while (q.next()) {
+        out.push_back(parse(q.value(0)));
+    }
+    return out;
+}
+
+std::vector<LocalLevel> Replica::levels(std::optional<std::int64_t> productId) const
+{
+    auto q = run(m_db,
+        "SELECT k.product_id, k.location_id, COALESCE(s.quantity_milli, 0), COALESCE((SELECT SUM(e.delta_milli) "
+        "FROM outbox_effects e JOIN outbox o ON o.seq = e.seq WHERE o.state IN ('pending', 'acked') AND "
+        "e.product_id = k.product_id AND e.location_id = k.location_id), 0), p.sku, p.name, p.unit, l.code, "
+        "COALESCE(l.warehouse_id, 0) FROM (SELECT product_id, location_id FROM stock_levels UNION SELECT "
+        "product_id, location_id FROM outbox_effects) k LEFT JOIN stock_levels s ON s.product_id = k.product_id "
+        "AND s.location_id = k.location_id LEFT JOIN products p ON p.id = k.product_id LEFT JOIN locations l ON "
+        "l.id = k.location_id WHERE (? IS NULL OR k.product_id = ?) AND COALESCE(l.kind, 'internal') = "
+        "'internal' ORDER BY k.product_id, k.location_id",
+        { productId ? QVariant(qlonglong(*productId)) : QVariant(),
+            productId ? QVariant(qlonglong(*productId)) : QVariant() });
+    std::vector<LocalLevel> out;
+    while (q.next()) {
+        LocalLevel level;
+        level.productId = q.value(0).toLongLong();
+        level.locationId = q.value(1).toLongLong();
+        level.serverMilli = q.value(2).toLongLong();
+        level.pendingMilli = q.value(3).toLongLong();
+        level.sku = q.value(4).toString().toStdString();
+        level.name = q.value(5).toString().toStdString();
+        level.unit = q.value(6).toString().toStdString();
+        level.locationCode = q.value(7).toString().toStdString();
+        level.warehouseId = q.value(8).toLongLong();
+        out.push_back(std::move(level));
+    }
+    return out;
+}
+
+std::int64_t Replica::count(const std::string& table) const
+{
+    static const std::set<std::string> allowed = { "products", "categories", "warehouses", "locations", "stock_levels",
+        "reorder_points", "outbox", "conflicts" };
+    if (!allowed.count(table)) {
+        throw ReplicaError("replica: no table " + table);
+    }
+    auto q = run(m_db, QString("SELECT count(*) FROM %1").arg(text(table)));
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+nlohmann::json Replica::checksum() const
+{
+    nlohmann::json tables = nlohmann::json::object();
+    auto add = [&](const char* table, const QString& sql) {
+        sync::TableChecksum sum;
+        auto q = run(m_db, sql);
+        while (q.next()) {
+            sum.add(q.value(2).isNull()
+                    ? sync::rowHash(q.value(0).toLongLong(), q.value(1).toLongLong())
+                    : sync::rowHash3(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()));
+        }
+        tables[table] = { { "count", sum.count }, { "sum", sum.sum } };
+    };
+    add("categories", "SELECT id, version, NULL FROM categories");
+    add("warehouses", "SELECT id, version, NULL FROM warehouses");
+    add("locations", "SELECT id, CASE WHEN active THEN 2 ELSE 1 END, NULL FROM locations");
+    add("products", "SELECT id, version, NULL FROM products");
+    add("stock_levels", "SELECT product_id, location_id, quantity_milli FROM stock_levels");
+    add("reorder_points", "SELECT product_id, warehouse_id, min_milli FROM reorder_points");
+    return { { "position", std::stoll(meta("position").empty() ? "0" : meta("position")) }, { "tables", tables } };
+}
+
+std::string Replica::integrityCheck() const
+{
+    auto q = run(m_db, "PRAGMA integrity_check");
+    return q.next() ? q.value(0).toString().toStdString() : std::string("no answer");
+}
+
+} // namespace tosserp::client

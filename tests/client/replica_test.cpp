@@ -1,0 +1,173 @@
+// The client core against a real server: the replica's safety rails and the sync engine's
+// answers to each kind of trouble.
+#include "client_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <QSqlQuery>
+
+#include <fstream>
+
+using nlohmann::json;
+using namespace tosserp;
+using tosserp::test::TempDir;
+using tosserp::test::TestClient;
+using tosserp::test::TestServer;
+
+TEST(Replica, RefusesAFileThatIsNotAReplica)
+{
+    TempDir dir;
+    const auto path = dir.path() / "notes.txt";
+    std::ofstream(path) << "shopping list: milk, bread, eggs";
+    EXPECT_THROW(client::Replica(QString::fromStdString(path.string())), client::ReplicaError);
+}
+
+TEST(Replica, RefusesAReplicaFromANewerVersion)
+{
+    TempDir dir;
+    const auto path = QString::fromStdString((dir.path() / "r.db").string());
+    {
+        client::Replica replica(path);
+        replica.setMeta("schema_version", "99");
+    }
+    try {
+        client::Replica replica(path);
+        FAIL() << "a newer replica was opened";
+    } catch (const client::ReplicaError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer version"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Replica, PullsTheServerAndShowsLocalIntentUntilConfirmed)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("A-1", "pcs", { "4006381333931" });
+    server.receive(product, stock, 10);
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    auto report = client.engine.syncOnce();
+    ASSERT_TRUE(report.error.empty()) << report.error;
+    EXPECT_EQ(client.replica.count("products"), 1);
+    EXPECT_EQ(client.replica.productByBarcode("4006381333931").value()["sku"], "A-1");
+    EXPECT_EQ(client.replica.search("A-1", 10).size(), 1u);
+
+    client.replica.enqueue(
+        sync::CommandType::ShipStock, { { "product_id", product }, { "quantity", "3" }, { "location_id", stock } });
+    auto levels = client.replica.levels(product);
+    ASSERT_EQ(levels.size(), 1u);
+    EXPECT_EQ(levels[0].serverMilli, 10000);
+    EXPECT_EQ(levels[0].pendingMilli, -3000);
+    report = client.engine.syncOnce();
+    ASSERT_TRUE(report.error.empty()) << report.error;
+    EXPECT_EQ(report.applied, 1);
+    levels = client.replica.levels(product);
+    EXPECT_EQ(levels[0].serverMilli, 7000);
+    EXPECT_EQ(levels[0].pendingMilli, 0);
+    EXPECT_TRUE(client.replica.outbox({ "pending", "acked" }).empty());
+    EXPECT_EQ(client.replica.integrityCheck(), "ok");
+}
+
+TEST(Replica, ARefusedCommandIsKeptWithItsReasonAndStopsShowing)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("A-1");
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    client.engine.syncOnce();
+    client.replica.enqueue(
+        sync::CommandType::ShipStock, { { "product_id", product }, { "quantity", "5" }, { "location_id", stock } });
+    const auto report = client.engine.syncOnce();
+    EXPECT_EQ(report.rejected, 1);
+    const auto refused = client.replica.outbox({ "rejected" });
+    ASSERT_EQ(refused.size(), 1u);
+    EXPECT_NE(refused[0].lastError.find("insufficient_stock"), std::string::npos);
+    EXPECT_TRUE(client.replica.levels(product).empty() || client.replica.levels(product)[0].pendingMilli == 0);
+}
+
+TEST(Replica, AnExpiredSessionAsksForSignInAndKeepsTheOutbox)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("A-1");
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    client.engine.syncOnce();
+    client.replica.enqueue(
+        sync::CommandType::ReceiveStock, { { "product_id", product }, { "quantity", "2" }, { "location_id", stock } });
+    client.api.setTokens("expired.token.value", "not-a-refresh-token");
+    const auto report = client.engine.syncOnce();
+    EXPECT_EQ(report.action, sync::ClientAction::SignIn) << report.error;
+    EXPECT_EQ(client.replica.outbox({ "pending" }).size(), 1u);
+    ASSERT_EQ(client.api.login("admin", TestServer::kAdminPassword).status, 200);
+    const auto again = client.engine.syncOnce();
+    EXPECT_TRUE(again.error.empty()) << again.error;
+    EXPECT_EQ(again.applied, 1);
+}
+
+TEST(Replica, ACursorTheServerRefusesStartsAFreshSnapshot)
+{
+    TestServer server;
+    server.makeProduct("A-1");
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    client.engine.syncOnce();
+    // Restored from another installation: the cursor names another server.
+    client.replica.setMeta("cursor", sync::Cursor::tail("some-other-server", 3).encode());
+    const auto report = client.engine.syncOnce();
+    EXPECT_TRUE(report.error.empty()) << report.error;
+    EXPECT_TRUE(report.resynced);
+    EXPECT_EQ(client.replica.count("products"), 1);
+    client.replica.setMeta("cursor", "garbage!");
+    EXPECT_TRUE(client.engine.syncOnce().resynced);
+}
+
+TEST(Replica, ChecksumsProveTheReplicaAndRepairIt)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    server.receive(server.makeProduct("A-1"), stock, 4);
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    client.engine.syncOnce();
+    client::SyncReport report;
+    EXPECT_TRUE(client.engine.verify(report)) << report.error;
+    EXPECT_FALSE(report.resynced);
+    // Someone edited the file behind the replica's back.
+    QSqlQuery(client.replica.database()).exec("UPDATE stock_levels SET quantity_milli = 999000");
+    EXPECT_TRUE(client.engine.verify(report)) << report.error;
+    EXPECT_TRUE(report.resynced);
+    EXPECT_EQ(client.replica.levels()[0].serverMilli, 4000);
+}
+
+TEST(Replica, ConflictsAreKeptUntilAPersonChooses)
+{
+    TestServer server;
+    const auto id = server.makeProduct("A-1");
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    client.engine.syncOnce();
+    const auto mine = client.replica.product(id).value();
+    client.replica.enqueue(sync::CommandType::UpdateProduct,
+        { { "product_id", id }, { "base", { { "name", mine["name"] } } }, { "changes", { { "name", "Mine" } } } });
+    EXPECT_EQ(client.replica.product(id).value()["name"], "Mine"); // shown at once
+    server.patch("/api/v1/products/" + std::to_string(id), { { "name", "Theirs" } });
+    const auto report = client.engine.syncOnce();
+    EXPECT_EQ(report.conflicts, 1);
+    auto open = client.replica.conflicts();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].field, "name");
+    EXPECT_EQ(open[0].mine, "Mine");
+    EXPECT_EQ(open[0].theirs, "Theirs");
+    EXPECT_EQ(client.replica.product(id).value()["name"], "Theirs"); // server truth until resolved
+    ASSERT_TRUE(client.replica.resolveConflict(open[0].id, true));
+    EXPECT_TRUE(client.engine.syncOnce().error.empty());
+    EXPECT_EQ(server.get("/api/v1/products/" + std::to_string(id)).json()["name"], "Mine");
+    EXPECT_TRUE(client.replica.conflicts().empty());
+    EXPECT_FALSE(client.replica.resolveConflict(open[0].id, false));
+}
