@@ -26,7 +26,8 @@ nlohmann::json toJson(const LiveMessage& message)
 {
     if (message.type == LiveMessageType::Ping)
         return { { "type", "ping" } };
-    return { { "type", message.type == LiveMessageType::Hello ? "hello" : "changes" }, { "position", message.position } };
+    return { { "type", message.type == LiveMessageType::Hello ? "hello" : "changes" },
+        { "position", message.position } };
 }
 
 } // namespace tosserp::sync

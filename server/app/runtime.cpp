@@ -89,14 +89,14 @@ Runtime::Runtime(ServerConfig config)
     if (created && m_config.adminPassword.empty()) {
         m_generatedAdminPassword = created;
     }
-        m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
+    m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
     m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
     m_stockDb->onCommit([this] { m_feed.publish(); });
     registerSystemRoutes();
     stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
     stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
     users::registerAuthRoutes(m_router, *m_auth, *m_users);
-        users::registerUserRoutes(m_router, *m_users);
+    users::registerUserRoutes(m_router, *m_users);
     syncserver::registerSyncRoutes(m_router, *m_sync, m_feed, *m_stockDb);
     m_auth->setCacheEnabled(m_config.tokenCache);
     if (m_config.publicCatalog) {

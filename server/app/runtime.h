@@ -37,7 +37,7 @@ public:
     stock::WarehouseService& warehouses() { return *m_warehouses; }
     stock::InventoryService& inventory() { return *m_inventory; }
     users::UserService& users() { return *m_users; }
-        users::AuthService& auth() { return *m_auth; }
+    users::AuthService& auth() { return *m_auth; }
     syncserver::SyncService& sync() { return *m_sync; }
     /// The password of the `admin` user when this start created it with a random one (to be
     /// shown once); nullopt otherwise.
@@ -58,7 +58,7 @@ private:
     std::unique_ptr<security::SigningKey> m_signingKey;
     std::unique_ptr<users::UserService> m_users;
     std::unique_ptr<users::AuthService> m_auth;
-        std::optional<std::string> m_generatedAdminPassword;
+    std::optional<std::string> m_generatedAdminPassword;
     syncserver::ChangeFeed m_feed;
     std::unique_ptr<syncserver::SyncService> m_sync;
     http::Router m_router;

@@ -11,8 +11,8 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <cstdlib>
-#include <malloc.h>
 #include <iostream>
+#include <malloc.h>
 
 #ifndef TOSSERP_VERSION
 #define TOSSERP_VERSION "0.0.0"

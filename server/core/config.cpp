@@ -46,9 +46,9 @@ bool boolean(const Poco::Util::AbstractConfiguration& source, const std::string&
 
 const std::vector<std::string>& ServerConfig::keys()
 {
-    static const std::vector<std::string> names
-        = { "listen", "data_dir", "threads", "max_body_bytes", "log_level", "access_log", "allow_negative_stock",
-              "demo", "admin_password", "tls_cert", "tls_key", "token_key_file", "adjust_limit", "hash_slots", "token_cache", "public_catalog" };
+    static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
+        "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
+        "adjust_limit", "hash_slots", "token_cache", "public_catalog" };
     return names;
 }
 
@@ -106,7 +106,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
     }
     config.tokenKeyFile = source.getString("token_key_file", "");
     config.adjustLimit = integer(source, "adjust_limit", config.adjustLimit, 0, 1'000'000'000);
-        config.hashSlots = static_cast<int>(integer(source, "hash_slots", config.hashSlots, 1, 64));
+    config.hashSlots = static_cast<int>(integer(source, "hash_slots", config.hashSlots, 1, 64));
     config.tokenCache = boolean(source, "token_cache", config.tokenCache);
     config.publicCatalog = boolean(source, "public_catalog", config.publicCatalog);
     return config;

@@ -35,7 +35,7 @@ struct ServerConfig {
     std::string tokenKeyFile;
     /// Adjustments above this many units need the stock.adjust.large permission.
     long long adjustLimit = 100;
-        /// Password hashes computed at once (each takes 19 MiB and tens of milliseconds).
+    /// Password hashes computed at once (each takes 19 MiB and tens of milliseconds).
     int hashSlots = 2;
     /// Serve verified access tokens from a short-lived cache (off: verify every signature).
     bool tokenCache = true;

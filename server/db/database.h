@@ -108,7 +108,7 @@ public:
         std::lock_guard lock(m_writeMutex);
         TransactionGuard guard(*m_writer);
         if constexpr (std::is_void_v<decltype(work(*m_writer))>) {
-                        work(*m_writer);
+            work(*m_writer);
             guard.commit();
             notifyCommit();
         } else {
@@ -120,7 +120,7 @@ public:
                     return result;
                 }
             }
-                        guard.commit();
+            guard.commit();
             notifyCommit();
             return result;
         }
@@ -143,7 +143,7 @@ public:
         return work(*lease.connection);
     }
 
-        const std::string& path() const { return m_path; }
+    const std::string& path() const { return m_path; }
     /// Called after every committed write transaction (on the writing thread). Set once, at
     /// start-up.
     void onCommit(std::function<void()> callback) { m_onCommit = std::move(callback); }
@@ -182,7 +182,7 @@ private:
     std::unique_ptr<Connection> m_writer;
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<Connection>> m_readers;
-        std::vector<Connection*> m_idle;
+    std::vector<Connection*> m_idle;
     std::function<void()> m_onCommit;
 };
 

@@ -96,7 +96,7 @@ Response problemResponse(const ApiError& error, const std::string& requestId)
             list.push_back({ { "field", f.field }, { "code", f.code }, { "message", f.message } });
         }
     }
-        for (const auto& [key, value] : error.extensions.items()) {
+    for (const auto& [key, value] : error.extensions.items()) {
         body[key] = value;
     }
     Response r = Response::json(error.status(), body);

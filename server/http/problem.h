@@ -28,7 +28,7 @@ public:
     const std::string& code() const { return m_code; }
     const std::string& detail() const { return m_detail; }
     const std::vector<FieldError>& errors() const { return m_errors; }
-        std::vector<std::pair<std::string, std::string>> headers;
+    std::vector<std::pair<std::string, std::string>> headers;
     /// Extra members of the problem document (e.g. the sync client's next "action").
     nlohmann::json extensions = nlohmann::json::object();
 

@@ -31,7 +31,7 @@ bool isParameter(const std::string& segment)
 
 void Router::add(std::string method, std::string pattern, std::string permission, Handler handler)
 {
-        Route route { std::move(method), std::move(pattern), std::move(permission), std::move(handler), {}, {} };
+    Route route { std::move(method), std::move(pattern), std::move(permission), std::move(handler), {}, {} };
     for (auto segment : splitPath(route.pattern)) {
         route.segments.emplace_back(segment);
     }

@@ -33,7 +33,7 @@ struct Route {
     std::string method;
     std::string pattern;
     /// access::kPublic, access::kAuthenticated, or a permission such as "catalog.write".
-        std::string permission;
+    std::string permission;
     Handler handler;
     /// Set for WebSocket routes: the request must ask for an upgrade.
     WebSocketHandler socketHandler;
@@ -51,10 +51,10 @@ struct RouteMatch {
 /// The table of routes. Filled at start-up, then read concurrently without locks.
 class Router {
 public:
-        void add(std::string method, std::string pattern, std::string permission, Handler handler);
+    void add(std::string method, std::string pattern, std::string permission, Handler handler);
     /// A GET route that upgrades to a WebSocket after the same authorization as any route.
     void addWebSocket(std::string pattern, std::string permission, WebSocketHandler handler);
-        RouteMatch match(std::string_view method, std::string_view path) const;
+    RouteMatch match(std::string_view method, std::string_view path) const;
     /// Changes the access of every GET route that demands `permission` to `access`
     /// (start-up configuration only; not thread-safe).
     void reassignReads(const std::string& permission, const std::string& access);

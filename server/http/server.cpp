@@ -14,9 +14,9 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
-#include <Poco/Net/WebSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/WebSocket.h>
 #include <Poco/ThreadPool.h>
 
 #include <chrono>
@@ -103,7 +103,7 @@ public:
             }
             routeName = match.route->pattern;
             request.params = std::move(match.params);
-                        authorize(*match.route, request);
+            authorize(*match.route, request);
             if (match.route->socketHandler) {
                 auto upgrade = request.header("upgrade").value_or("");
                 for (auto& ch : upgrade) {
@@ -173,7 +173,7 @@ private:
     /// Deny by default: a route is reachable only as its declared access allows.
     void authorize(const Route& route, Request& request)
     {
-                if (route.permission == access::kPublic) {
+        if (route.permission == access::kPublic) {
             // A public route serves everyone: stale credentials (an expired token a client
             // still attaches while it refreshes) must not lock the caller out of it.
             if (m_authenticator) {
@@ -198,7 +198,7 @@ private:
         }
     }
 
-        static constexpr std::size_t kDrainLimit = 8 * 1024 * 1024;
+    static constexpr std::size_t kDrainLimit = 8 * 1024 * 1024;
 
     static void discard(std::istream& stream)
     {
@@ -216,7 +216,7 @@ private:
         if (!expectsBody) {
             return;
         }
-                if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_options.maxBodyBytes)) {
+        if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(m_options.maxBodyBytes)) {
             // Closing a socket with unread data resets it, and the client may lose our answer:
             // read a moderate excess away first; beyond that, closing is cheaper than reading.
             if (in.getContentLength64() <= static_cast<Poco::Int64>(kDrainLimit)) {
@@ -234,8 +234,8 @@ private:
             if (n == 0) {
                 break;
             }
-                            if (body.size() + n > m_options.maxBodyBytes) {
-                    discard(stream);
+            if (body.size() + n > m_options.maxBodyBytes) {
+                discard(stream);
                 throw ApiError(413, "body_too_large",
                     "The body is larger than " + std::to_string(m_options.maxBodyBytes) + " bytes.");
             }

@@ -115,7 +115,7 @@ Response productMovements(CatalogService& catalog, InventoryService& inventory, 
     const auto id = pathId(request);
     // A deleted product keeps its history: check existence the way the audit trail does.
     unwrap(catalog.productEvents(id, 0, 1));
-        MovementQuery query;
+    MovementQuery query;
     query.productId = id;
     query.warehouses = request.principal->warehouses;
     query.limit = pageLimit(request, 100, 1000);

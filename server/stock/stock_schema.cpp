@@ -128,10 +128,10 @@ const std::vector<db::Migration>& stockMigrations()
 {
     static const std::vector<db::Migration> migrations = {
         { 1, "events table", events::EventStore::schema() },
-                { 2, "catalog and inventory", kCatalogAndInventory },
+        { 2, "catalog and inventory", kCatalogAndInventory },
         { 3, "server identity for sync cursors",
-          "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-          "INSERT INTO meta (key, value) VALUES ('server_id', lower(hex(randomblob(16))));" },
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO meta (key, value) VALUES ('server_id', lower(hex(randomblob(16))));" },
     };
     return migrations;
 }

@@ -110,7 +110,7 @@ Result<TokenGrant> AuthService::login(const std::string& username, const std::st
             std::lock_guard lock(m_addressMutex);
             auto& window = m_addressFailures[clientAddress];
             window = domain::recordFailure(window, now, m_settings.addressThrottle);
-                        if (m_addressFailures.size() > 100'000) {
+            if (m_addressFailures.size() > 100'000) {
                 // Bounded memory under an address-spraying attack: forget windows that neither
                 // lock nor count any more, then, if still too many, everything.
                 std::erase_if(m_addressFailures, [&](const auto& entry) {
@@ -306,7 +306,7 @@ void AuthService::revokeUserSessions(std::int64_t userId)
 
 void AuthService::markRevoked(const std::string& familyId)
 {
-        {
+    {
         std::unique_lock lock(m_revokedMutex);
         const auto now = nowMs();
         if (m_revokedSessions.size() > 10'000) {
@@ -411,7 +411,7 @@ std::shared_ptr<const domain::Principal> AuthService::authenticate(const http::R
         error.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tosserp\"");
         throw error;
     }
-        // Browsers and some WebSocket clients cannot set headers on the upgrade request.
+    // Browsers and some WebSocket clients cannot set headers on the upgrade request.
     if (const auto token = request.queryParam("access_token"); token && request.header("upgrade")) {
         return bearer(*token);
     }

@@ -16,13 +16,13 @@ Response userResponse(int status, const domain::User& user)
 
 std::optional<std::vector<std::int64_t>> readIds(JsonReader& body, std::string_view key, const nlohmann::json& json)
 {
-            if (body.has(key) && json[std::string(key)].is_null()) {
-            return std::nullopt; // null: no restriction
-        }
-        const auto* list = body.optionalArray(key);
-        if (!list) {
-            return std::nullopt;
-        }
+    if (body.has(key) && json[std::string(key)].is_null()) {
+        return std::nullopt; // null: no restriction
+    }
+    const auto* list = body.optionalArray(key);
+    if (!list) {
+        return std::nullopt;
+    }
     std::vector<std::int64_t> ids;
     for (std::size_t i = 0; i < list->size(); ++i) {
         if (!(*list)[i].is_number_integer()) {

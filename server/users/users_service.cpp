@@ -74,15 +74,15 @@ Result<void> mayAssignRoles(const domain::Principal& by, const std::vector<std::
 }
 
 /// Refuses acting on a user who holds permissions the actor lacks.
-Result<void> mayActOn(const domain::Principal& by, const domain::User& target,
-                      const std::vector<domain::RoleDefinition>& definitions)
+Result<void> mayActOn(
+    const domain::Principal& by, const domain::User& target, const std::vector<domain::RoleDefinition>& definitions)
 {
     if (by.userId == target.id) {
         return {};
     }
     if (auto allowed = mayAssignRoles(by, target.roles, definitions); !allowed) {
-        return domain::forbidden("privilege_escalation",
-                                 "You cannot change " + target.username + ", who holds permissions you do not.");
+        return domain::forbidden(
+            "privilege_escalation", "You cannot change " + target.username + ", who holds permissions you do not.");
     }
     return {};
 }
@@ -353,7 +353,7 @@ Result<domain::User> UserService::updateUser(std::int64_t id, const domain::User
         if (!user) {
             return domain::notFound("user_not_found", "There is no user " + std::to_string(id) + ".");
         }
-                if (expectedVersion && *expectedVersion != user->version) {
+        if (expectedVersion && *expectedVersion != user->version) {
             return domain::preconditionFailed("version_mismatch", "The user changed since it was read.");
         }
         if (auto allowed = mayActOn(by, *user, definitions); !allowed) {
@@ -424,8 +424,7 @@ Page<domain::User> UserService::users(std::int64_t afterId, int limit) const
 }
 
 Result<void> UserService::setPassword(std::int64_t id, const std::string& newPassword,
-                                          const std::optional<std::string>& currentPassword,
-                                      const events::EventContext& context, const domain::Principal* by)
+    const std::optional<std::string>& currentPassword, const events::EventContext& context, const domain::Principal* by)
 {
     if (by) {
         const auto target = user(id);

@@ -67,10 +67,10 @@ public:
     Page<domain::User> users(std::int64_t afterId, int limit) const;
     /// Changes a password. With `currentPassword` (self-service) it must match; without it
     /// (an administrator's reset) every session of the user ends.
-        /// An administrator's reset (`by` set) needs every permission the target user holds.
+    /// An administrator's reset (`by` set) needs every permission the target user holds.
     domain::Result<void> setPassword(std::int64_t id, const std::string& newPassword,
-                                     const std::optional<std::string>& currentPassword,
-                                     const events::EventContext& context, const domain::Principal* by = nullptr);
+        const std::optional<std::string>& currentPassword, const events::EventContext& context,
+        const domain::Principal* by = nullptr);
     domain::Result<void> unlock(std::int64_t id, const events::EventContext& context, const domain::Principal& by);
     /// The user's security events (sign-ins, failures, lockouts, changes), oldest first.
     std::vector<events::EventRecord> userEvents(std::int64_t id, std::int64_t afterPosition, int limit) const;
