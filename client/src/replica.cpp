@@ -143,9 +143,19 @@ Replica::Replica(const QString& path)
 
 Replica::~Replica()
 {
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlQuery& Replica::statement(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        it = m_statements.emplace(sql, prepared(m_db, sql)).first;
+    }
+    return it->second;
 }
 
 void Replica::exec(const QString& sql) const
@@ -178,45 +188,42 @@ void Replica::applyChange(const sync::Change& change)
 {
     const auto& row = change.row;
     const bool remove = change.op == sync::ChangeOp::Delete;
+    auto bind = [](QSqlQuery& q, std::initializer_list<QVariant> values) -> QSqlQuery& {
+        int i = 0;
+        for (const auto& value : values) {
+            q.bindValue(i++, value);
+        }
+        return q;
+    };
+    auto optionalId = [](const nlohmann::json& value) {
+        return value.is_number_integer() ? QVariant(qlonglong(value.get<std::int64_t>())) : QVariant();
+    };
     if (change.table == "products") {
         const auto id = static_cast<qlonglong>(std::stoll(change.key));
         for (const char* sql : { "DELETE FROM products WHERE id = ?",
                  "DELETE FROM product_barcodes WHERE product_id = ?", "DELETE FROM products_fts WHERE rowid = ?" }) {
-            auto q = prepared(m_db, sql);
-            q.addBindValue(id);
-            execute(q, "delete product");
+            execute(bind(statement(sql), { id }), "delete product");
         }
         if (remove) {
             return;
         }
-        auto q = prepared(m_db,
-            "INSERT INTO products (id, sku, name, unit, category_id, active, version, row) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?)");
-        q.addBindValue(id);
-        q.addBindValue(text(row.value("sku", "")));
-        q.addBindValue(text(row.value("name", "")));
-        q.addBindValue(text(row.value("unit", "pcs")));
-        q.addBindValue(
-            row["category_id"].is_null() ? QVariant() : QVariant(qlonglong(row["category_id"].get<std::int64_t>())));
-        q.addBindValue(row.value("active", true) ? 1 : 0);
-        q.addBindValue(qlonglong(row.value("version", std::int64_t { 1 })));
-        q.addBindValue(text(row.dump()));
-        execute(q, "insert product");
+        execute(bind(statement("INSERT INTO products (id, sku, name, unit, category_id, active, version, row) VALUES "
+                               "(?, ?, ?, ?, ?, ?, ?, ?)"),
+                    { id, text(row.value("sku", "")), text(row.value("name", "")), text(row.value("unit", "pcs")),
+                        optionalId(row.value("category_id", nlohmann::json())), row.value("active", true) ? 1 : 0,
+                        qlonglong(row.value("version", std::int64_t { 1 })), text(row.dump()) }),
+            "insert product");
         std::string codes;
         for (const auto& barcode : row.value("barcodes", nlohmann::json::array())) {
             const auto code = barcode.value("code", "");
-            auto b = prepared(m_db, "INSERT INTO product_barcodes (code, product_id) VALUES (?, ?)");
-            b.addBindValue(text(code));
-            b.addBindValue(id);
-            execute(b, "insert barcode");
+            execute(
+                bind(statement("INSERT INTO product_barcodes (code, product_id) VALUES (?, ?)"), { text(code), id }),
+                "insert barcode");
             codes += code + " ";
         }
-        auto f = prepared(m_db, "INSERT INTO products_fts (rowid, name, sku, barcodes) VALUES (?, ?, ?, ?)");
-        f.addBindValue(id);
-        f.addBindValue(text(row.value("name", "")));
-        f.addBindValue(text(row.value("sku", "")));
-        f.addBindValue(text(codes));
-        execute(f, "index product");
+        execute(bind(statement("INSERT INTO products_fts (rowid, name, sku, barcodes) VALUES (?, ?, ?, ?)"),
+                    { id, text(row.value("name", "")), text(row.value("sku", "")), text(codes) }),
+            "index product");
         return;
     }
     if (change.table == "stock_levels" || change.table == "reorder_points") {
@@ -225,69 +232,55 @@ void Replica::applyChange(const sync::Change& change)
             throw ReplicaError("replica: bad key " + change.key);
         }
         const bool levels = change.table == "stock_levels";
-        auto d = prepared(m_db,
-            levels ? "DELETE FROM stock_levels WHERE product_id = ? AND location_id = ?"
-                   : "DELETE FROM reorder_points WHERE product_id = ? AND warehouse_id = ?");
-        d.addBindValue(qlonglong(pair->first));
-        d.addBindValue(qlonglong(pair->second));
-        execute(d, "delete pair");
+        const QVariant first = qlonglong(pair->first);
+        const QVariant second = qlonglong(pair->second);
         if (remove) {
+            execute(bind(statement(levels ? "DELETE FROM stock_levels WHERE product_id = ? AND location_id = ?"
+                                          : "DELETE FROM reorder_points WHERE product_id = ? AND warehouse_id = ?"),
+                        { first, second }),
+                "delete pair");
             return;
         }
-        auto q = prepared(m_db,
-            levels ? "INSERT INTO stock_levels (product_id, location_id, warehouse_id, quantity_milli, "
-                     "unit) VALUES (?, ?, ?, ?, ?)"
-                   : "INSERT INTO reorder_points (product_id, warehouse_id, min_milli, reorder_milli, "
-                     "unit) VALUES (?, ?, ?, ?, ?)");
-        q.addBindValue(qlonglong(pair->first));
-        q.addBindValue(qlonglong(pair->second));
         if (levels) {
-            q.addBindValue(qlonglong(row.value("warehouse_id", std::int64_t { 0 })));
-            q.addBindValue(qlonglong(milliOf(row.at("quantity"))));
+            execute(bind(statement("INSERT OR REPLACE INTO stock_levels (product_id, location_id, warehouse_id, "
+                                   "quantity_milli, unit) VALUES (?, ?, ?, ?, ?)"),
+                        { first, second, qlonglong(row.value("warehouse_id", std::int64_t { 0 })),
+                            qlonglong(milliOf(row.at("quantity"))), text(row.value("unit", "pcs")) }),
+                "insert level");
         } else {
-            q.addBindValue(qlonglong(milliOf(row.at("min_quantity"))));
-            q.addBindValue(qlonglong(milliOf(row.at("reorder_quantity"))));
+            execute(bind(statement("INSERT OR REPLACE INTO reorder_points (product_id, warehouse_id, min_milli, "
+                                   "reorder_milli, unit) VALUES (?, ?, ?, ?, ?)"),
+                        { first, second, qlonglong(milliOf(row.at("min_quantity"))),
+                            qlonglong(milliOf(row.at("reorder_quantity"))), text(row.value("unit", "pcs")) }),
+                "insert reorder point");
         }
-        q.addBindValue(text(row.value("unit", "pcs")));
-        execute(q, "insert pair");
         return;
     }
     const auto id = static_cast<qlonglong>(std::stoll(change.key));
-    auto d = prepared(m_db, QString("DELETE FROM %1 WHERE id = ?").arg(text(change.table)));
-    d.addBindValue(id);
-    execute(d, "delete row");
+    execute(bind(statement(QString("DELETE FROM %1 WHERE id = ?").arg(text(change.table))), { id }), "delete row");
     if (remove) {
         return;
     }
-    QSqlQuery q(m_db);
     if (change.table == "categories") {
-        q = prepared(m_db, "INSERT INTO categories (id, name, parent_id, version, row) VALUES (?, ?, ?, ?, ?)");
-        q.addBindValue(id);
-        q.addBindValue(text(row.value("name", "")));
-        q.addBindValue(
-            row["parent_id"].is_null() ? QVariant() : QVariant(qlonglong(row["parent_id"].get<std::int64_t>())));
-        q.addBindValue(qlonglong(row.value("version", std::int64_t { 1 })));
+        execute(bind(statement("INSERT INTO categories (id, name, parent_id, version, row) VALUES (?, ?, ?, ?, ?)"),
+                    { id, text(row.value("name", "")), optionalId(row.value("parent_id", nlohmann::json())),
+                        qlonglong(row.value("version", std::int64_t { 1 })), text(row.dump()) }),
+            "insert category");
     } else if (change.table == "warehouses") {
-        q = prepared(m_db, "INSERT INTO warehouses (id, code, name, active, version, row) VALUES (?, ?, ?, ?, ?, ?)");
-        q.addBindValue(id);
-        q.addBindValue(text(row.value("code", "")));
-        q.addBindValue(text(row.value("name", "")));
-        q.addBindValue(row.value("active", true) ? 1 : 0);
-        q.addBindValue(qlonglong(row.value("version", std::int64_t { 1 })));
+        execute(
+            bind(statement("INSERT INTO warehouses (id, code, name, active, version, row) VALUES (?, ?, ?, ?, ?, ?)"),
+                { id, text(row.value("code", "")), text(row.value("name", "")), row.value("active", true) ? 1 : 0,
+                    qlonglong(row.value("version", std::int64_t { 1 })), text(row.dump()) }),
+            "insert warehouse");
     } else {
-        q = prepared(m_db,
-            "INSERT INTO locations (id, warehouse_id, code, name, kind, active, row) VALUES (?, ?, ?, ?, "
-            "?, ?, ?)");
-        q.addBindValue(id);
-        q.addBindValue(
-            row["warehouse_id"].is_null() ? QVariant() : QVariant(qlonglong(row["warehouse_id"].get<std::int64_t>())));
-        q.addBindValue(text(row.value("code", "")));
-        q.addBindValue(text(row.value("name", "")));
-        q.addBindValue(text(row.value("kind", "internal")));
-        q.addBindValue(row.value("active", true) ? 1 : 0);
+        execute(
+            bind(statement("INSERT INTO locations (id, warehouse_id, code, name, kind, active, row) VALUES (?, ?, ?, "
+                           "?, ?, ?, ?)"),
+                { id, optionalId(row.value("warehouse_id", nlohmann::json())), text(row.value("code", "")),
+                    text(row.value("name", "")), text(row.value("kind", "internal")), row.value("active", true) ? 1 : 0,
+                    text(row.dump()) }),
+            "insert location");
     }
-    q.addBindValue(text(row.dump()));
-    execute(q, "insert row");
 }
 
 void Replica::applyPage(const sync::ChangePage& page, bool complete)

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -113,9 +114,13 @@ public:
 private:
     void exec(const QString& sql) const;
     void applyChange(const sync::Change& change);
+    /// The prepared statement for `sql`, kept for the replica's lifetime (applying a page runs
+    /// the same few statements thousands of times).
+    QSqlQuery& statement(const QString& sql);
 
     QString m_connection;
     QSqlDatabase m_db;
+    std::map<QString, QSqlQuery> m_statements;
 };
 
 /// The replica schema version this build writes.

@@ -39,7 +39,7 @@ public:
 
     SyncReport syncOnce(const PullProgress& progress = {});
     SyncReport push();
-    SyncReport pull(const PullProgress& progress = {}, int pageSize = 1000);
+    SyncReport pull(const PullProgress& progress = {}, int pageSize = 5000);
     /// Compares the replica's checksum with the server's; on a difference re-syncs from a
     /// snapshot. Returns true when they matched (or match after the repair).
     bool verify(SyncReport& report);

@@ -5,10 +5,12 @@
 #include "server/core/log.h"
 #include "server/stock/demo_seed.h"
 
+#include <Poco/Path.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/MapConfiguration.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -61,7 +63,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("listen", "l", "Address to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
                           .argument("HOST:PORT"));
     options.addOption(Option("data-dir", "d", "Directory of the domain databases (default ./data).").argument("DIR"));
-    options.addOption(Option("config", "c", "Configuration file (INI or .properties).").argument("FILE"));
+    options.addOption(
+        Option("config", "c", "Configuration file: key = value lines (.conf, .properties; or .ini).").argument("FILE"));
     options.addOption(Option("demo", "", "Seed a small demo company into an empty data directory."));
     options.addOption(Option("log-level", "", "debug, info, warn or error (default info).").argument("LEVEL"));
     options.addOption(Option("tls-cert", "", "Serve HTTPS with this PEM certificate chain.").argument("FILE"));
@@ -78,7 +81,14 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         m_versionRequested = true;
         stopOptionsProcessing();
     } else if (name == "config") {
-        loadConfiguration(value, Poco::Util::Application::PRIO_DEFAULT);
+        const auto extension = Poco::Path(value).getExtension();
+        if (extension == "ini" || extension == "json" || extension == "xml") {
+            loadConfiguration(value, Poco::Util::Application::PRIO_DEFAULT);
+        } else {
+            // .conf, .properties or no extension: `key = value` lines, as /etc/tosserp/server.conf.
+            config().add(
+                new Poco::Util::PropertyFileConfiguration(value), Poco::Util::Application::PRIO_DEFAULT, false);
+        }
     } else if (name == "listen") {
         config().setString("listen", value);
     } else if (name == "data-dir") {

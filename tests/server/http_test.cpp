@@ -168,16 +168,22 @@ TEST(Http, BadPaginationParametersAre400)
 TEST(Http, HugeHeadersAreRefused)
 {
     TestServer server;
-    const auto reply = server.request("GET", "/api/v1/products", {}, { { "X-Padding", std::string(100000, 'a') } });
-    EXPECT_GE(reply.status, 400);
-    EXPECT_LT(reply.status, 500);
+    // The server answers 400 and closes; a client still sending its headers may see the
+    // connection reset before it reads the answer. Either way nothing is served.
+    auto refused = [&](const std::map<std::string, std::string>& headers) {
+        try {
+            const auto reply = server.request("GET", "/api/v1/products", {}, headers);
+            return reply.status >= 400 && reply.status < 500;
+        } catch (const std::exception&) {
+            return true;
+        }
+    };
+    EXPECT_TRUE(refused({ { "X-Padding", std::string(100000, 'a') } }));
     std::map<std::string, std::string> many;
     for (int i = 0; i < 200; ++i) {
         many["X-Header-" + std::to_string(i)] = "value";
     }
-    const auto crowded = server.request("GET", "/api/v1/products", {}, many);
-    EXPECT_GE(crowded.status, 400);
-    EXPECT_LT(crowded.status, 500);
+    EXPECT_TRUE(refused(many));
     // The server is still there for the next caller.
     EXPECT_EQ(server.get("/health/live").status, 200);
 }
