@@ -14,7 +14,7 @@ request = function()
   local body = string.format(
     '{"sku":"BENCH-%d-%d","name":"Bench product %d","unit":"pcs","price":{"amount":"9.90","currency":"EUR"}}',
     threadId, counter, counter)
-  return wrk.format("POST", "/api/v1/products", { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", "/api/v1/products",
+    { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "") }, body)
 end
-dofile(os.getenv("BENCH_DIR") .. "/wrk/auth.lua")
 dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")
