@@ -1,6 +1,7 @@
 // tosserpctl: the command-line client on the same core as the desktop app — sign in, sync a
 // replica, queue stock work offline, look things up, resolve conflicts.
 #include "client/cli/commands.h"
+#include "client/cli/csv_io.h"
 #include "client/src/api_client.h"
 #include "client/src/sync_engine.h"
 #include "domain/quantity.h"
@@ -145,6 +146,16 @@ int main(int argc, char** argv)
     update->add_option("--active", active, "true or false")->check(CLI::IsMember({ "true", "false" }));
     update->add_option("--barcodes", barcodes, "Comma-separated barcodes (replaces the list)");
 
+    std::string csvPath;
+    auto* importCmd = cliApp.add_subcommand("import", "Create products from a CSV file on the server (online)");
+    importCmd
+        ->add_option("file", csvPath,
+            "CSV with a header: sku, name, price and optionally description, "
+            "category_id, unit, currency, barcodes (| between codes)")
+        ->required();
+    auto* exportCmd = cliApp.add_subcommand("export", "Write the replica's products to a CSV file");
+    exportCmd->add_option("file", csvPath, "Where to write")->required();
+
     auto* levels = cliApp.add_subcommand("levels", "Stock levels in the replica (server figure plus queued work)");
     levels->add_option("--sku", sku, "Only this product");
     levels->add_flag("--json", asJson, "Machine-readable output");
@@ -152,7 +163,8 @@ int main(int argc, char** argv)
     try {
         cliApp.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return cliApp.exit(e);
+        // --help and --version end well; every other parse error is a usage error.
+        return cliApp.exit(e) == 0 ? cli::kOk : cli::kUsage;
     }
 
     try {
@@ -365,6 +377,22 @@ int main(int argc, char** argv)
                 { { "product_id", product["id"] }, { "base_version", product.value("version", 0) }, { "base", base },
                     { "changes", changes } });
             std::cout << "queued UpdateProduct " << id << " (sync to send)\n";
+            return cli::kOk;
+        }
+        if (*importCmd) {
+            needServer();
+            const auto report = cli::importProducts(api, csvPath, [](std::size_t done, std::size_t total) {
+                std::cerr << "\rimporting " << done << " / " << total << std::flush;
+            });
+            std::cerr << "\n";
+            std::cout << report.created << " products created, " << report.rejected.size() << " rows rejected\n";
+            for (const auto& line : report.rejected) {
+                std::cout << "  " << line << "\n";
+            }
+            return report.rejected.empty() ? cli::kOk : cli::kFailed;
+        }
+        if (*exportCmd) {
+            std::cout << cli::exportProducts(replica, csvPath) << " products written to " << csvPath << "\n";
             return cli::kOk;
         }
         if (*levels) {

@@ -1,0 +1,180 @@
+#include "client/cli/csv_io.h"
+
+#include "client/cli/commands.h"
+
+#include <csv.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace tosserp::cli {
+
+namespace {
+
+struct Reader {
+    std::vector<CsvRecord> records;
+    CsvRecord current;
+    std::size_t line = 1;
+};
+
+void onField(void* data, std::size_t size, void* context)
+{
+    auto* reader = static_cast<Reader*>(context);
+    reader->current.fields.emplace_back(static_cast<const char*>(data), size);
+}
+
+void onRecord(int, void* context)
+{
+    auto* reader = static_cast<Reader*>(context);
+    reader->current.line = reader->line++;
+    reader->records.push_back(std::move(reader->current));
+    reader->current = CsvRecord {};
+}
+
+void writeField(FILE* out, const std::string& value, bool last)
+{
+    // Quoted only when it must be, so plain values stay plain for the people reading them.
+    if (value.find_first_of(",\"\r\n") != std::string::npos) {
+        csv_fwrite(out, value.data(), value.size());
+    } else {
+        std::fputs(value.c_str(), out);
+    }
+    std::fputc(last ? '\n' : ',', out);
+}
+
+} // namespace
+
+const std::vector<std::string>& productColumns()
+{
+    static const std::vector<std::string> columns
+        = { "sku", "name", "description", "category_id", "unit", "price", "currency", "barcodes", "active" };
+    return columns;
+}
+
+std::vector<CsvRecord> readCsv(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw UsageError("cannot read " + path);
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto content = text.str();
+    csv_parser parser {};
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    Reader reader;
+    if (csv_parse(&parser, content.data(), content.size(), onField, onRecord, &reader) != content.size()
+        || csv_fini(&parser, onField, onRecord, &reader) != 0) {
+        const std::string why = csv_strerror(csv_error(&parser));
+        csv_free(&parser);
+        throw UsageError(path + " is not valid CSV near record " + std::to_string(reader.line) + " (" + why + ")");
+    }
+    csv_free(&parser);
+    return reader.records;
+}
+
+std::size_t exportProducts(const client::Replica& replica, const std::string& path)
+{
+    FILE* out = std::fopen(path.c_str(), "w");
+    if (!out) {
+        throw UsageError("cannot write " + path);
+    }
+    const auto& columns = productColumns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        writeField(out, columns[i], i + 1 == columns.size());
+    }
+    std::size_t count = 0;
+    for (const auto& p : replica.rows("products")) {
+        std::string barcodes;
+        for (const auto& b : p.value("barcodes", nlohmann::json::array())) {
+            barcodes += (barcodes.empty() ? "" : "|") + b.value("code", "");
+        }
+        const std::vector<std::string> fields = {
+            p.value("sku", ""),
+            p.value("name", ""),
+            p.value("description", ""),
+            p["category_id"].is_null() ? "" : std::to_string(p["category_id"].get<std::int64_t>()),
+            p.value("unit", "pcs"),
+            p["price"].value("amount", "0"),
+            p["price"].value("currency", "EUR"),
+            barcodes,
+            p.value("active", true) ? "true" : "false",
+        };
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            writeField(out, fields[i], i + 1 == fields.size());
+        }
+        ++count;
+    }
+    if (std::fclose(out) != 0) {
+        throw UsageError("cannot finish writing " + path);
+    }
+    return count;
+}
+
+ImportReport importProducts(
+    client::ApiClient& api, const std::string& path, const std::function<void(std::size_t, std::size_t)>& progress)
+{
+    const auto records = readCsv(path);
+    ImportReport report;
+    if (records.empty()) {
+        return report;
+    }
+    // The header names the columns; their order may differ from export's.
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < records.front().fields.size(); ++i) {
+        index[records.front().fields[i]] = i;
+    }
+    for (const char* required : { "sku", "name", "price" }) {
+        if (!index.count(required)) {
+            throw UsageError(path + ": the header has no column \"" + std::string(required) + "\"");
+        }
+    }
+    const auto total = records.size() - 1;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& record = records[r];
+        auto field = [&](const std::string& name, const std::string& fallback = "") {
+            const auto it = index.find(name);
+            return it == index.end() || it->second >= record.fields.size() ? fallback : record.fields[it->second];
+        };
+        nlohmann::json body = { { "sku", field("sku") }, { "name", field("name") }, { "unit", field("unit", "pcs") },
+            { "price", { { "amount", field("price") }, { "currency", field("currency", "EUR") } } } };
+        if (!field("description").empty()) {
+            body["description"] = field("description");
+        }
+        if (!field("category_id").empty()) {
+            try {
+                body["category_id"] = std::stoll(field("category_id"));
+            } catch (const std::exception&) {
+                report.rejected.push_back("line " + std::to_string(record.line) + ": category_id is not a number");
+                continue;
+            }
+        }
+        auto barcodes = nlohmann::json::array();
+        std::stringstream codes(field("barcodes"));
+        for (std::string code; std::getline(codes, code, '|');) {
+            if (!code.empty()) {
+                barcodes.push_back(code);
+            }
+        }
+        body["barcodes"] = barcodes;
+        const auto reply = api.post("/api/v1/products", body);
+        if (reply.ok()) {
+            ++report.created;
+        } else {
+            const auto problem = reply.json();
+            std::string why = reply.status == 0 ? reply.networkError
+                                                : problem.value("detail", "HTTP " + std::to_string(reply.status));
+            if (problem.is_object() && problem.contains("errors") && !problem["errors"].empty()) {
+                why = problem["errors"][0].value("field", "") + ": " + problem["errors"][0].value("message", why);
+            }
+            report.rejected.push_back("line " + std::to_string(record.line) + ": " + why);
+        }
+        if (progress) {
+            progress(r, total);
+        }
+    }
+    return report;
+}
+
+} // namespace tosserp::cli

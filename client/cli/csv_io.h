@@ -1,0 +1,40 @@
+#pragma once
+
+#include "client/src/api_client.h"
+#include "client/src/replica.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tosserp::cli {
+
+/// One CSV record as fields; a record that could not be read has `error` set.
+struct CsvRecord {
+    std::size_t line = 0;
+    std::vector<std::string> fields;
+};
+
+/// Reads a CSV file (RFC 4180 quoting, through libcsv). Throws UsageError when the file cannot
+/// be read or is not valid CSV.
+std::vector<CsvRecord> readCsv(const std::string& path);
+
+/// The product columns, in the order export writes and import expects:
+/// sku, name, description, category_id, unit, price, currency, barcodes (separated by '|'), active.
+const std::vector<std::string>& productColumns();
+
+/// Writes every product of the replica as CSV; returns how many.
+std::size_t exportProducts(const client::Replica& replica, const std::string& path);
+
+struct ImportReport {
+    std::size_t created = 0;
+    std::vector<std::string> rejected; ///< "line N: reason"
+};
+
+/// Creates each row as a product on the server (online), reporting progress and every row
+/// the server refused with its line and reason. Rows are independent: one refusal does not
+/// stop the others.
+ImportReport importProducts(client::ApiClient& api, const std::string& path,
+    const std::function<void(std::size_t done, std::size_t total)>& progress);
+
+} // namespace tosserp::cli
