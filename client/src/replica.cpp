@@ -221,6 +221,9 @@ void Replica::applyChange(const sync::Change& change)
                 "insert barcode");
             codes += code + " ";
         }
+        if (m_deferIndex) {
+            return; // indexed in one statement when the snapshot is complete
+        }
         execute(bind(statement("INSERT INTO products_fts (rowid, name, sku, barcodes) VALUES (?, ?, ?, ?)"),
                     { id, text(row.value("name", "")), text(row.value("sku", "")), text(codes) }),
             "index product");
@@ -286,8 +289,22 @@ void Replica::applyChange(const sync::Change& change)
 void Replica::applyPage(const sync::ChangePage& page, bool complete)
 {
     Transaction transaction(m_db);
+    // A snapshot fills the tables from empty: indexing each product for search as it arrives
+    // costs more than indexing them all in one statement at the end.
+    const bool snapshot = meta("cursor").empty() || meta("search_index") == "pending";
+    m_deferIndex = snapshot;
+    if (snapshot) {
+        setMeta("search_index", "pending");
+    }
     for (const auto& change : page.changes) {
         applyChange(change);
+    }
+    m_deferIndex = false;
+    if (snapshot && page.phase == sync::Phase::Tail) {
+        exec("DELETE FROM products_fts");
+        exec("INSERT INTO products_fts (rowid, name, sku, barcodes) SELECT p.id, p.name, p.sku, COALESCE((SELECT "
+             "group_concat(code, ' ') FROM product_barcodes b WHERE b.product_id = p.id), '') FROM products p");
+        setMeta("search_index", "ready");
     }
     setMeta("cursor", page.nextCursor);
     setMeta("server_id", page.serverId);
@@ -307,7 +324,7 @@ void Replica::resetSyncedData()
              "stock_levels", "reorder_points" }) {
         exec(QString("DELETE FROM %1").arg(table));
     }
-    exec("DELETE FROM meta WHERE key IN ('cursor', 'server_id', 'position')");
+    exec("DELETE FROM meta WHERE key IN ('cursor', 'server_id', 'position', 'search_index')");
     transaction.commit();
 }
 

@@ -121,6 +121,7 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     std::map<QString, QSqlQuery> m_statements;
+    bool m_deferIndex = false;
 };
 
 /// The replica schema version this build writes.
