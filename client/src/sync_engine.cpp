@@ -220,9 +220,14 @@ void SyncEngine::watch(
                 continue;
             }
         }
+        // Wait for the live channel (or a short tick, to notice keepGoing turning false).
         QEventLoop tick;
+        const auto wake = QObject::connect(&socket, &QWebSocket::textMessageReceived, &tick, &QEventLoop::quit);
         QTimer::singleShot(200, &tick, &QEventLoop::quit);
-        tick.exec();
+        if (!changes) {
+            tick.exec();
+        }
+        QObject::disconnect(wake);
     }
     socket.close();
 }
