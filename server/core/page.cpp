@@ -1,5 +1,7 @@
 #include "server/core/page.h"
 
+#include "sync/base64url.h"
+
 #include <charconv>
 #include <vector>
 
@@ -7,47 +9,7 @@ namespace tosserp {
 
 namespace {
 
-constexpr const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::string_view kPrefix = "k1:";
-
-std::string base64url(std::string_view in)
-{
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (unsigned char c : in) {
-        buffer = (buffer << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += kAlphabet[(buffer >> bits) & 0x3f];
-        }
-    }
-    if (bits > 0) {
-        out += kAlphabet[(buffer << (6 - bits)) & 0x3f];
-    }
-    return out;
-}
-
-std::optional<std::string> unbase64url(std::string_view in)
-{
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : in) {
-        const char* p = std::char_traits<char>::find(kAlphabet, 64, c);
-        if (!p) {
-            return std::nullopt;
-        }
-        buffer = (buffer << 6) | static_cast<std::uint32_t>(p - kAlphabet);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buffer >> bits) & 0xff);
-        }
-    }
-    return out;
-}
 
 /// Reads the non-negative integers of a decoded cursor "k1:12" or "k1:12.7".
 std::optional<std::vector<std::int64_t>> keys(const std::string& cursor)
@@ -55,7 +17,7 @@ std::optional<std::vector<std::int64_t>> keys(const std::string& cursor)
     if (cursor.empty() || cursor.size() > 96) {
         return std::nullopt;
     }
-    const auto text = unbase64url(cursor);
+    const auto text = sync::base64UrlDecode(cursor);
     if (!text || text->rfind(kPrefix, 0) != 0) {
         return std::nullopt;
     }
@@ -83,12 +45,12 @@ std::optional<std::vector<std::int64_t>> keys(const std::string& cursor)
 
 std::string encodeCursor(std::int64_t lastKey)
 {
-    return base64url(std::string(kPrefix) + std::to_string(lastKey));
+    return sync::base64UrlEncode(std::string(kPrefix) + std::to_string(lastKey));
 }
 
 std::string encodeCursor(std::int64_t first, std::int64_t second)
 {
-    return base64url(std::string(kPrefix) + std::to_string(first) + "." + std::to_string(second));
+    return sync::base64UrlEncode(std::string(kPrefix) + std::to_string(first) + "." + std::to_string(second));
 }
 
 std::optional<std::int64_t> decodeCursor(const std::string& cursor)

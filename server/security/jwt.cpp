@@ -63,61 +63,6 @@ std::string_view tokenErrorText(TokenError error)
     return "the token is invalid";
 }
 
-std::string base64UrlEncode(std::string_view data)
-{
-    std::string out;
-    out.reserve((data.size() * 4 + 2) / 3);
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (unsigned char c : data) {
-        buffer = (buffer << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += kAlphabet[(buffer >> bits) & 0x3f];
-        }
-    }
-    if (bits > 0) {
-        out += kAlphabet[(buffer << (6 - bits)) & 0x3f];
-    }
-    return out;
-}
-
-std::optional<std::string> base64UrlDecode(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size() * 3 / 4);
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        int value = -1;
-        if (c >= 'A' && c <= 'Z') {
-            value = c - 'A';
-        } else if (c >= 'a' && c <= 'z') {
-            value = c - 'a' + 26;
-        } else if (c >= '0' && c <= '9') {
-            value = c - '0' + 52;
-        } else if (c == '-') {
-            value = 62;
-        } else if (c == '_') {
-            value = 63;
-        } else {
-            return std::nullopt;
-        }
-        buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buffer >> bits) & 0xff);
-        }
-    }
-    // Leftover bits must be zero padding, and a single leftover character is never valid.
-    if (bits >= 6 || (buffer & ((1u << bits) - 1)) != 0) {
-        return std::nullopt;
-    }
-    return out;
-}
-
 SigningKey::SigningKey(EVP_PKEY* key)
     : m_key(key)
     , m_keyId(publicKeyId(key))

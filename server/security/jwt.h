@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/base64url.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -64,7 +66,8 @@ private:
     std::string m_audience;
 };
 
-std::string base64UrlEncode(std::string_view data);
-std::optional<std::string> base64UrlDecode(std::string_view text);
+// Tokens use the same canonical base64url as sync cursors.
+using sync::base64UrlDecode;
+using sync::base64UrlEncode;
 
 } // namespace tosserp::security
