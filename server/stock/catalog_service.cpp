@@ -3,6 +3,7 @@
 #include "domain/events.h"
 #include "server/core/ids.h"
 #include "server/stock/db_timer.h"
+#include "server/stock/stock_events.h"
 
 namespace tosserp::stock {
 
@@ -135,8 +136,7 @@ Result<domain::Category> CatalogService::createCategory(
             .run();
         category.id = c.lastInsertId();
         const domain::StockEvent event = domain::CategoryCreated { category };
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return category;
     });
 }
@@ -192,8 +192,7 @@ Result<domain::Category> CatalogService::updateCategory(std::int64_t id, const s
             .bindAll({ updated.name, optionalValue(updated.parentId), updated.version, nowMs(), id })
             .run();
         const domain::StockEvent event = domain::CategoryUpdated { updated, changed };
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return updated;
     });
 }
@@ -224,8 +223,7 @@ Result<void> CatalogService::deleteCategory(
         c.prepare("UPDATE products SET category_id = NULL WHERE category_id = ?").bind(1, id).run();
         c.prepare("DELETE FROM categories WHERE id = ?").bind(1, id).run();
         const domain::StockEvent event = domain::CategoryDeleted { id, current->name };
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return {};
     });
 }
@@ -302,8 +300,7 @@ Result<domain::Product> CatalogService::createProduct(
         product.setId(c.lastInsertId());
         writeBarcodes(c, product);
         const domain::StockEvent event = domain::ProductCreated { product };
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return product;
     });
 }
@@ -351,8 +348,7 @@ Result<domain::Product> CatalogService::updateProduct(std::int64_t id, const dom
             .run();
         writeBarcodes(c, *product);
         const domain::StockEvent event = domain::productUpdated(*product, changed.value());
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return std::move(*product);
     });
 }
@@ -388,8 +384,7 @@ Result<void> CatalogService::deleteProduct(
             .run();
         c.prepare("DELETE FROM product_barcodes WHERE product_id = ?").bind(1, id).run();
         const domain::StockEvent event = domain::ProductDeleted { id, product->sku().value() };
-        events::EventStore::append(
-            c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
+        appendEvent(c, event, context);
         return {};
     });
 }

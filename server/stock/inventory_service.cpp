@@ -3,6 +3,7 @@
 #include "domain/events.h"
 #include "server/core/ids.h"
 #include "server/stock/db_timer.h"
+#include "server/stock/stock_events.h"
 #include "server/stock/stock_schema.h"
 #include "server/stock/warehouse_service.h"
 
@@ -34,12 +35,6 @@ db::Value opt(const std::optional<std::int64_t>& v)
         return nullptr;
     }
     return *v;
-}
-
-void appendEvent(db::Connection& c, const domain::StockEvent& event, const events::EventContext& context)
-{
-    events::EventStore::append(
-        c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
 }
 
 Result<ProductRef> findProduct(db::Connection& c, const MovementInput& input)

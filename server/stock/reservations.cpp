@@ -4,6 +4,7 @@
 #include "domain/events.h"
 #include "server/core/ids.h"
 #include "server/stock/db_timer.h"
+#include "server/stock/stock_events.h"
 #include "server/stock/warehouse_service.h"
 
 namespace tosserp::stock {
@@ -56,12 +57,6 @@ std::int64_t available(db::Connection& c, std::int64_t productId, std::int64_t w
     const auto value = q.integer(0);
     q.reset();
     return value;
-}
-
-void appendEvent(db::Connection& c, const domain::StockEvent& event, const events::EventContext& context)
-{
-    events::EventStore::append(
-        c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
 }
 
 } // namespace

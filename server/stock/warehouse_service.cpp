@@ -3,6 +3,7 @@
 #include "domain/events.h"
 #include "server/core/ids.h"
 #include "server/stock/db_timer.h"
+#include "server/stock/stock_events.h"
 
 namespace tosserp::stock {
 
@@ -35,12 +36,6 @@ domain::Warehouse readWarehouse(const db::Statement& q)
 
 constexpr const char* kLocationColumns = "SELECT id, warehouse_id, code, name, kind, active FROM locations ";
 constexpr const char* kWarehouseColumns = "SELECT id, code, name, active, version FROM warehouses ";
-
-void appendEvent(db::Connection& c, const domain::StockEvent& event, const events::EventContext& context)
-{
-    events::EventStore::append(
-        c, domain::streamId(event), domain::eventType(event), domain::eventPayload(event), context);
-}
 
 domain::Error noWarehouse(std::int64_t id)
 {
