@@ -14,7 +14,7 @@ namespace tosserp::client {
 
 namespace {
 
-constexpr int kPushBatch = 500;
+constexpr int kPushBatch = 1000; // the most a push may carry
 
 } // namespace
 
