@@ -24,7 +24,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for dep in adduser libc6 libssl3 libsqlite3-0 libpocofoundation; do
     grep -q "$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
-if dpkg-deb -c "$deb" | grep -q ' \./etc/xdg/'; then
+dpkg-deb -c "$deb" >"$WORK/server-contents.txt"
+if grep -q ' \./etc/xdg/' "$WORK/server-contents.txt"; then
     fail "the server package ships files under /etc/xdg (the client package owns them)"
 fi
 
@@ -38,7 +39,8 @@ client=${clients[0]}
 mkdir -p "$WORK/client-control"
 dpkg-deb -e "$client" "$WORK/client-control"
 grep -qx /etc/xdg/TossErp/TossErp.conf "$WORK/client-control/conffiles" || fail "the client package does not declare /etc/xdg/TossErp/TossErp.conf"
-dpkg-deb -c "$client" | grep -q ' \./etc/xdg/TossErp/TossErp.conf$' || fail "the client package lacks TossErp.conf"
+dpkg-deb -c "$client" >"$WORK/client-contents.txt" # not piped into grep -q: dpkg-deb would die of SIGPIPE
+grep -q ' \./etc/xdg/TossErp/TossErp.conf$' "$WORK/client-contents.txt" || fail "the client package lacks TossErp.conf"
 root=$(new_root)
 dpkg_root "$root" -i "$deb" "$client" >"$WORK/both.log" 2>&1 || { cat "$WORK/both.log"; fail "server and client DEBs do not install together"; }
 grep -q '^\[General\]' "$root/etc/xdg/TossErp/TossErp.conf" || fail "TossErp.conf has no [General] section"

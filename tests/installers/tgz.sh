@@ -10,7 +10,8 @@ tgz=$(package "tosserp-server-*-linux-*.tar.gz")
 top=$(tar -tzf "$tgz" | cut -d/ -f1 | sort -u)
 [ "$(wc -l <<<"$top")" -eq 1 ] || fail "more than one top directory: $top"
 case "$top" in tosserp-"$VERSION"-linux-*) ;; *) fail "top directory $top" ;; esac
-if tar -tzf "$tgz" | grep -q -e '^/' -e '\.\./'; then
+tar -tzf "$tgz" >"$WORK/tgz-contents.txt"
+if grep -q -e '^/' -e '\.\./' "$WORK/tgz-contents.txt"; then
     fail "absolute or parent paths in the archive"
 fi
 

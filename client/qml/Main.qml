@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TossErp
+
+ApplicationWindow {
+    id: window
+    width: 1100
+    height: 720
+    visible: true
+    title: qsTr("TossErp")
+
+    property alias currentPage: pages.currentIndex
+    readonly property var pageNames: ["catalog", "stock", "sync", "settings"]
+
+    header: ToolBar {
+        visible: AppState.signedIn
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            Label {
+                text: qsTr("TossErp")
+                font.bold: true
+            }
+            TabBar {
+                id: tabs
+                Layout.fillWidth: true
+                currentIndex: pages.currentIndex
+                onCurrentIndexChanged: pages.currentIndex = currentIndex
+                TabButton { text: qsTr("Catalog") }
+                TabButton { text: qsTr("Stock") }
+                TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
+                TabButton { text: qsTr("Settings") }
+            }
+            Button {
+                text: AppState.busy ? qsTr("Syncing…") : qsTr("Sync now")
+                enabled: !AppState.busy
+                onClicked: AppState.syncNow()
+            }
+        }
+    }
+
+    footer: ToolBar {
+        Label {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            verticalAlignment: Text.AlignVCenter
+            text: AppState.pendingCount === 0
+                  ? qsTr("All work synced") + (AppState.lastSync ? " · " + qsTr("last sync %1").arg(AppState.lastSync) : "")
+                  : qsTr("%n change(s) waiting to sync", "", AppState.pendingCount)
+            elide: Text.ElideRight
+        }
+    }
+
+    Shortcut { sequence: "Ctrl+R"; onActivated: AppState.syncNow() }
+    Shortcut { sequence: "Ctrl+F"; onActivated: { pages.currentIndex = 0; catalog.focusSearch() } }
+
+    SignInPage {
+        anchors.fill: parent
+        visible: !AppState.signedIn
+    }
+
+    StackLayout {
+        id: pages
+        anchors.fill: parent
+        visible: AppState.signedIn
+        CatalogPage { id: catalog }
+        StockPage {}
+        SyncPage {}
+        SettingsPage {}
+    }
+}

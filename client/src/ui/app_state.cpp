@@ -1,0 +1,156 @@
+#include "client/src/ui/app_state.h"
+
+#include "client/src/replica.h"
+#include "client/src/ui/sync_worker.h"
+#include "domain/quantity.h"
+
+#include <QDateTime>
+#include <QJSEngine>
+
+namespace tosserp::client {
+
+namespace {
+
+QString g_replicaPath;
+QString g_serverUrl;
+
+} // namespace
+
+void AppState::configure(const QString& replicaPath, const QString& serverUrl)
+{
+    g_replicaPath = replicaPath;
+    g_serverUrl = serverUrl;
+}
+
+AppState* AppState::instance()
+{
+    static AppState* state = new AppState;
+    return state;
+}
+
+AppState* AppState::create(QQmlEngine*, QJSEngine*)
+{
+    auto* state = instance();
+    QJSEngine::setObjectOwnership(state, QJSEngine::CppOwnership);
+    return state;
+}
+
+AppState::AppState()
+    : m_replicaPath(g_replicaPath)
+    , m_replica(std::make_unique<Replica>(g_replicaPath))
+{
+    m_serverUrl = g_serverUrl.isEmpty() ? QString::fromStdString(m_replica->meta("server_url")) : g_serverUrl;
+    m_userName = QString::fromStdString(m_replica->meta("user"));
+    m_worker = new SyncWorker(m_replicaPath);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &AppState::requestSignIn, m_worker, &SyncWorker::signIn);
+    connect(this, &AppState::requestSync, m_worker, &SyncWorker::sync);
+    connect(m_worker, &SyncWorker::signedIn, this, [this](bool ok, const QString& user, const QString& message) {
+        m_busy = false;
+        m_signedIn = ok;
+        if (ok) {
+            m_userName = user;
+        }
+        m_message = message;
+        emit changed();
+        if (ok) {
+            syncNow();
+        }
+    });
+    connect(m_worker, &SyncWorker::synced, this, [this](bool ok, const QString& message) {
+        m_busy = false;
+        m_message = message;
+        if (ok) {
+            m_lastSync = QDateTime::currentDateTime().toString("HH:mm:ss");
+        }
+        refreshCounts();
+        emit dataChanged();
+    });
+    m_thread.start();
+    refreshCounts();
+}
+
+AppState::~AppState()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString AppState::version() const
+{
+    return QStringLiteral(TOSSERP_VERSION);
+}
+
+void AppState::refreshCounts()
+{
+    m_pending = static_cast<int>(m_replica->outbox({ "pending" }).size());
+    m_conflicts = static_cast<int>(m_replica->conflicts().size());
+    m_products = static_cast<int>(m_replica->count("products"));
+    emit changed();
+}
+
+void AppState::signIn(const QString& serverUrl, const QString& user, const QString& password)
+{
+    if (serverUrl.trimmed().isEmpty() || user.trimmed().isEmpty() || password.isEmpty()) {
+        m_message = tr("Give the server address, your username and your password.");
+        emit changed();
+        return;
+    }
+    m_serverUrl = serverUrl.trimmed();
+    m_busy = true;
+    m_message = tr("Signing in…");
+    emit changed();
+    emit requestSignIn(m_serverUrl, user.trimmed(), password);
+}
+
+void AppState::workOffline()
+{
+    m_signedIn = true;
+    m_message = tr("Working offline: your work is kept and sent at the next sync.");
+    emit changed();
+}
+
+void AppState::syncNow()
+{
+    if (m_busy) {
+        return;
+    }
+    m_busy = true;
+    m_message = tr("Syncing…");
+    emit changed();
+    emit requestSync();
+}
+
+QString AppState::receive(const QString& productCode, const QString& quantity, const QString& location)
+{
+    try {
+        auto product = m_replica->productBySku(productCode.trimmed().toStdString());
+        if (!product) {
+            product = m_replica->productByBarcode(productCode.trimmed().toStdString());
+        }
+        if (!product) {
+            return tr("No product with the code %1.").arg(productCode);
+        }
+        const auto unit = domain::Unit::parse(product->value("unit", "pcs"));
+        const auto parsed = domain::Quantity::parse(quantity.trimmed().toStdString(), unit.value());
+        if (!parsed || !parsed.value().isPositive()) {
+            return tr("Give a positive quantity in %1.").arg(QString::fromStdString(unit.value().code()));
+        }
+        bool ok = false;
+        const auto locationId = location.toLongLong(&ok);
+        if (!ok || !m_replica->location(locationId)) {
+            return tr("Choose a location.");
+        }
+        m_replica->enqueue(sync::CommandType::ReceiveStock,
+            { { "product_id", (*product)["id"] }, { "quantity", parsed.value().toDecimalString() },
+                { "location_id", locationId } });
+        refreshCounts();
+        emit dataChanged();
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+}
+
+} // namespace tosserp::client

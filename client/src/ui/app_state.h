@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QJSEngine>
+#include <QObject>
+#include <QQmlEngine>
+#include <QString>
+#include <QThread>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace tosserp::client {
+
+class Replica;
+class SyncWorker;
+
+/// What the window shows about the session and the replica: who is signed in to which
+/// server, whether work is synced, how much waits in the outbox, open conflicts. Signing in
+/// and syncing run on a worker thread; the window never waits for the network. Nothing here
+/// throws into QML: failures become `message`.
+class AppState : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
+    Q_PROPERTY(QString userName READ userName NOTIFY changed)
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
+    Q_PROPERTY(int productCount READ productCount NOTIFY changed)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(QString version READ version CONSTANT)
+
+public:
+    /// The replica file and the preset server address the process was started with; call
+    /// before QML first asks for the singleton.
+    static void configure(const QString& replicaPath, const QString& serverUrl);
+    static AppState* create(QQmlEngine*, QJSEngine*);
+    /// The one instance (created on first use; the QML engine does not own it).
+    static AppState* instance();
+
+    ~AppState() override;
+
+    QString serverUrl() const { return m_serverUrl; }
+    QString userName() const { return m_userName; }
+    bool signedIn() const { return m_signedIn; }
+    bool busy() const { return m_busy; }
+    int pendingCount() const { return m_pending; }
+    int conflictCount() const { return m_conflicts; }
+    int productCount() const { return m_products; }
+    QString lastSync() const { return m_lastSync; }
+    QString message() const { return m_message; }
+    QString version() const;
+
+    /// Signs in on the worker thread; `signedIn` and `message` tell the outcome.
+    Q_INVOKABLE void signIn(const QString& serverUrl, const QString& user, const QString& password);
+    /// Uses the last session's replica without the server (the outbox fills until sync).
+    Q_INVOKABLE void workOffline();
+    Q_INVOKABLE void syncNow();
+    /// Queues a receipt (offline-safe); returns an empty string, or why it was refused.
+    Q_INVOKABLE QString receive(const QString& productCode, const QString& quantity, const QString& location);
+    /// The replica the models read (GUI thread).
+    Replica* replica() const { return m_replica.get(); }
+
+signals:
+    void changed();
+    /// The replica's content changed (a pull or a queued command): models reload.
+    void dataChanged();
+    void requestSignIn(const QString& serverUrl, const QString& user, const QString& password);
+    void requestSync();
+
+private:
+    AppState();
+    void refreshCounts();
+
+    QString m_replicaPath;
+    QString m_serverUrl;
+    QString m_userName;
+    bool m_signedIn = false;
+    bool m_busy = false;
+    int m_pending = 0;
+    int m_conflicts = 0;
+    int m_products = 0;
+    QString m_lastSync;
+    QString m_message;
+    std::unique_ptr<Replica> m_replica;
+    QThread m_thread;
+    SyncWorker* m_worker = nullptr;
+};
+
+} // namespace tosserp::client

@@ -1,0 +1,93 @@
+#include "client/src/ui/product_model.h"
+
+#include "client/src/replica.h"
+#include "client/src/ui/app_state.h"
+
+namespace tosserp::client {
+
+namespace {
+
+constexpr int kShown = 500;
+
+Replica& replica()
+{
+    return *AppState::instance()->replica();
+}
+
+} // namespace
+
+ProductModel::ProductModel(QObject* parent)
+    : QAbstractListModel(parent)
+{
+    connect(AppState::instance(), &AppState::dataChanged, this, &ProductModel::reload);
+    reload();
+}
+
+int ProductModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant ProductModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= count()) {
+        return {};
+    }
+    const auto& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case SkuRole:
+        return QString::fromStdString(row.value("sku", ""));
+    case NameRole:
+        return QString::fromStdString(row.value("name", ""));
+    case PriceRole:
+        return QString::fromStdString(row["price"].value("amount", "") + " " + row["price"].value("currency", ""));
+    case BarcodeRole:
+        return row["barcodes"].empty() ? QString() : QString::fromStdString(row["barcodes"][0].value("code", ""));
+    case UnitRole:
+        return QString::fromStdString(row.value("unit", ""));
+    case PendingRole:
+        return row.value("pending", false);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ProductModel::roleNames() const
+{
+    return { { SkuRole, "sku" }, { NameRole, "name" }, { PriceRole, "price" }, { BarcodeRole, "barcode" },
+        { UnitRole, "unit" }, { PendingRole, "pending" } };
+}
+
+void ProductModel::setQuery(const QString& query)
+{
+    if (query == m_query) {
+        return;
+    }
+    m_query = query;
+    emit queryChanged();
+    reload();
+}
+
+QString ProductModel::skuForCode(const QString& code) const
+{
+    auto product = replica().productByBarcode(code.trimmed().toStdString());
+    if (!product) {
+        product = replica().productBySku(code.trimmed().toStdString());
+    }
+    return product ? QString::fromStdString(product->value("sku", "")) : QString();
+}
+
+void ProductModel::reload()
+{
+    beginResetModel();
+    try {
+        const auto text = m_query.trimmed().toStdString();
+        m_rows = text.empty() ? replica().rows("products", kShown) : replica().search(text, kShown);
+    } catch (const std::exception&) {
+        m_rows.clear(); // an unreadable replica shows an empty list, never a crash
+    }
+    endResetModel();
+    emit countChanged();
+}
+
+} // namespace tosserp::client
