@@ -49,3 +49,25 @@ if [ "$after" != "$expected" ]; then
     fail "purge left files behind"
 fi
 note "install, reinstall, remove, purge: ok"
+
+# The client DEB (when this build has the client): installs, its programs run from the root
+# (--version), its defaults are a conffile, and a purge leaves nothing behind.
+clients=("$PACKAGES"/tosserp_*.deb)
+if [ ${#clients[@]} -eq 0 ] || [ ! -e "${clients[0]}" ]; then
+    note "no client package in this build: client checks skipped"
+    exit 0
+fi
+client=${clients[0]}
+root=$(new_root)
+before=$(cd "$root" && find . | sort)
+dpkg_root "$root" -i "$client" >"$WORK/client-install.log" 2>&1 || { cat "$WORK/client-install.log"; fail "dpkg -i client"; }
+out=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/tosserp" --version 2>/dev/null)
+grep -q "$VERSION" <<<"$out" || fail "tosserp --version printed: $out"
+out=$("$root/usr/bin/tosserpctl" --version)
+[ "$out" = "tosserpctl $VERSION" ] || fail "tosserpctl --version printed: $out"
+[ -f "$root/etc/xdg/TossErp/TossErp.conf" ] || fail "the client's defaults are not installed"
+dpkg_root "$root" -P tosserp >"$WORK/client-purge.log" 2>&1 || { cat "$WORK/client-purge.log"; fail "dpkg -P client"; }
+after=$(cd "$root" && find . -path './var/lib/dpkg/*' -prune -o -print | sort)
+expected=$(grep -v '^./var/lib/dpkg/' <<<"$before")
+[ "$after" = "$expected" ] || fail "the client's purge left files behind"
+note "client: install, --version of tosserp and tosserpctl, purge: ok"
