@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJSEngine>
+#include <QTimer>
 
 namespace tosserp::client {
 
@@ -69,6 +70,11 @@ AppState::AppState()
     });
     m_thread.start();
     refreshCounts();
+    // A remembered session (a refresh token in the replica) opens signed in and syncs at once.
+    if (!m_replica->meta("refresh_token").empty() && !m_serverUrl.isEmpty()) {
+        m_signedIn = true;
+        QTimer::singleShot(0, this, &AppState::syncNow);
+    }
 }
 
 AppState::~AppState()
