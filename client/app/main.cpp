@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <iostream>
@@ -74,7 +75,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Load every page offscreen and quit; non-zero on any QML warning."));
     QCommandLineOption screenshots(
         "screenshots", QApplication::translate("main", "With --self-test: save a PNG per page here."), "DIR");
-    parser.addOptions({ replicaOption, serverOption, selfTest, screenshots });
+    QCommandLineOption languageOption(
+        "language", QApplication::translate("main", "Interface language for this run (en, de, fr, es)."), "CODE");
+    parser.addOptions({ replicaOption, serverOption, selfTest, screenshots, languageOption });
     parser.process(app);
 
     QTemporaryDir demoDir;
@@ -95,7 +98,23 @@ int main(int argc, char* argv[])
     }
     tosserp::client::AppState::configure(replicaPath, server);
 
+    // The interface speaks the chosen language (Settings), else the system's.
+    QTranslator translator;
+    auto loadLanguage = [&](const QString& code) {
+        QApplication::removeTranslator(&translator);
+        const QString language = code.isEmpty() ? QLocale::system().name().section('_', 0, 0) : code;
+        if (language != "en" && translator.load(":/i18n/tosserp_" + language + ".qm")) {
+            QApplication::installTranslator(&translator);
+        }
+    };
+    auto* state = tosserp::client::AppState::instance();
+    loadLanguage(parser.isSet(languageOption) ? parser.value(languageOption) : state->language());
+
     QQmlApplicationEngine engine;
+    QObject::connect(state, &tosserp::client::AppState::languageChangeRequested, &engine, [&](const QString& code) {
+        loadLanguage(code);
+        engine.retranslate();
+    });
     int warnings = 0;
     QObject::connect(&engine, &QQmlEngine::warnings, [&](const QList<QQmlError>& list) {
         for (const auto& error : list) {
@@ -127,6 +146,8 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
+    // One string of the status bar, as the loaded translation renders it.
+    std::cout << "status bar: " << QCoreApplication::translate("Main", "All work synced").toStdString() << "\n";
     std::cout << "self-test: " << pages.size() << " pages loaded, " << warnings << " QML warnings; server "
               << (server.isEmpty() ? std::string("(none preset)") : server.toStdString()) << "\n";
     return warnings == 0 ? 0 : 1;

@@ -9,6 +9,12 @@ ApplicationWindow {
     height: 720
     visible: true
     title: qsTr("TossErp")
+    palette.window: AppState.darkTheme ? "#1f1f1f" : "#efefef"
+    palette.windowText: AppState.darkTheme ? "#e8e8e8" : "#1a1a1a"
+    palette.base: AppState.darkTheme ? "#2a2a2a" : "#ffffff"
+    palette.text: AppState.darkTheme ? "#e8e8e8" : "#1a1a1a"
+    palette.button: AppState.darkTheme ? "#333333" : "#e0e0e0"
+    palette.buttonText: AppState.darkTheme ? "#e8e8e8" : "#1a1a1a"
 
     property alias currentPage: pages.currentIndex
     readonly property var pageNames: ["catalog", "stock", "sync", "settings"]

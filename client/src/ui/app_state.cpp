@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJSEngine>
+#include <QSettings>
 #include <QTimer>
 
 namespace tosserp::client {
@@ -42,6 +43,9 @@ AppState::AppState()
 {
     m_serverUrl = g_serverUrl.isEmpty() ? QString::fromStdString(m_replica->meta("server_url")) : g_serverUrl;
     m_userName = QString::fromStdString(m_replica->meta("user"));
+    QSettings settings;
+    m_language = settings.value("Language").toString();
+    m_dark = settings.value("DarkTheme", false).toBool();
     m_worker = new SyncWorker(m_replicaPath);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -86,6 +90,27 @@ AppState::~AppState()
 QString AppState::version() const
 {
     return QStringLiteral(TOSSERP_VERSION);
+}
+
+void AppState::setLanguage(const QString& code)
+{
+    if (code == m_language) {
+        return;
+    }
+    m_language = code;
+    QSettings().setValue("Language", code);
+    emit languageChangeRequested(code);
+    emit changed();
+}
+
+void AppState::setDarkTheme(bool dark)
+{
+    if (dark == m_dark) {
+        return;
+    }
+    m_dark = dark;
+    QSettings().setValue("DarkTheme", dark);
+    emit changed();
 }
 
 void AppState::refreshCounts()

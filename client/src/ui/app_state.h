@@ -32,6 +32,8 @@ class AppState : public QObject {
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QString language READ language NOTIFY changed)
+    Q_PROPERTY(bool darkTheme READ darkTheme WRITE setDarkTheme NOTIFY changed)
 
 public:
     /// The replica file and the preset server address the process was started with; call
@@ -53,6 +55,11 @@ public:
     QString lastSync() const { return m_lastSync; }
     QString message() const { return m_message; }
     QString version() const;
+    /// "" for the system's language, else "en", "de", "fr" or "es"; remembered in the settings.
+    QString language() const { return m_language; }
+    Q_INVOKABLE void setLanguage(const QString& code);
+    bool darkTheme() const { return m_dark; }
+    void setDarkTheme(bool dark);
 
     /// Signs in on the worker thread; `signedIn` and `message` tell the outcome.
     Q_INVOKABLE void signIn(const QString& serverUrl, const QString& user, const QString& password);
@@ -70,6 +77,8 @@ signals:
     void dataChanged();
     void requestSignIn(const QString& serverUrl, const QString& user, const QString& password);
     void requestSync();
+    /// The window must load the translation of `code` and translate itself again.
+    void languageChangeRequested(const QString& code);
 
 private:
     AppState();
@@ -85,6 +94,8 @@ private:
     int m_products = 0;
     QString m_lastSync;
     QString m_message;
+    QString m_language;
+    bool m_dark = false;
     std::unique_ptr<Replica> m_replica;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;

@@ -1,0 +1,368 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <source>Search by name, SKU or barcode (Ctrl+F)</source>
+        <translation>Nach Name, Artikelnummer oder Barcode suchen (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n Produkt</numerusform>
+            <numerusform>%n Produkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../client/qml/Main.qml" line="11"/>
+        <location filename="../client/qml/Main.qml" line="29"/>
+        <source>TossErp</source>
+        <translation>TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="37"/>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="38"/>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>All work synced</source>
+        <translation>Alles synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>last sync %1</source>
+        <translation>letzte Synchronisierung um %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/Main.qml" line="57"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
+            <numerusform>%n Änderungen warten auf Synchronisierung</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="10"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="13"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="20"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="30"/>
+        <source>Dark theme</source>
+        <translation>Dunkles Design</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="35"/>
+        <source>About</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="39"/>
+        <source>TossErp %1</source>
+        <translation>TossErp %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <source>Products in this replica: %1</source>
+        <translation>Produkte in diesem Replikat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="13"/>
+        <source>Sign in to TossErp</source>
+        <translation>Bei TossErp anmelden</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="17"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <source>Work offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <source>Receive goods</source>
+        <translation>Wareneingang</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <source>Scan or type a barcode or SKU, then Enter</source>
+        <translation>Barcode oder Artikelnummer scannen oder eingeben, dann Enter drücken</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>Found %1</source>
+        <translation>Gefunden: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>No product with this code</source>
+        <translation>Kein Produkt mit diesem Code</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <source>Location id</source>
+        <translation>Lagerort-ID</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <source>Receive (works offline)</source>
+        <translation>Einbuchen (auch offline möglich)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <source>Queued; it goes to the server at the next sync.</source>
+        <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>none</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>Signed in as: %1</source>
+        <translation>Angemeldet als: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <source>Waiting to sync: %1</source>
+        <translation>Nicht synchronisiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
+        <source>Open conflicts: %1</source>
+        <translation>Offene Konflikte: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>Last sync: %1</source>
+        <translation>Letzte Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>not in this session</source>
+        <translation>in dieser Sitzung noch nicht</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../client/app/main.cpp" line="69"/>
+        <source>TossErp desktop client</source>
+        <translation>TossErp-Desktop-Client</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="72"/>
+        <source>Replica file.</source>
+        <translation>Replikatdatei.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="73"/>
+        <source>Server address.</source>
+        <translation>Serveradresse.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="75"/>
+        <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
+        <translation>Alle Seiten im Hintergrund (offscreen) laden und beenden; Exit-Code ungleich null bei jeder QML-Warnung.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="77"/>
+        <source>With --self-test: save a PNG per page here.</source>
+        <translation>Mit --self-test: pro Seite ein PNG hier speichern.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="79"/>
+        <source>Interface language for this run (en, de, fr, es).</source>
+        <translation>Sprache der Oberfläche für diesen Start (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AppState</name>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <source>Give the server address, your username and your password.</source>
+        <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>Working offline: your work is kept and sent at the next sync.</source>
+        <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <source>No product with the code %1.</source>
+        <translation>Kein Produkt mit dem Code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <source>Give a positive quantity in %1.</source>
+        <translation>Geben Sie eine positive Menge in %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <source>Choose a location.</source>
+        <translation>Wählen Sie einen Lagerort aus.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::SyncWorker</name>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <source>The server cannot be reached (%1).</source>
+        <translation>Der Server ist nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <source>The username or password is not right.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <source>This account is locked after too many attempts; try again later.</source>
+        <translation>Dieses Konto ist nach zu vielen Anmeldeversuchen gesperrt; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <source>Sign-in refused (%1).</source>
+        <translation>Anmeldung abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <source>Synced.</source>
+        <translation>Synchronisiert.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,368 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <source>Search by name, SKU or barcode (Ctrl+F)</source>
+        <translation>Buscar por nombre, SKU o código de barras (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n producto</numerusform>
+            <numerusform>%n productos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../client/qml/Main.qml" line="11"/>
+        <location filename="../client/qml/Main.qml" line="29"/>
+        <source>TossErp</source>
+        <translation>TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="37"/>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="38"/>
+        <source>Stock</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>All work synced</source>
+        <translation>Todo sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>last sync %1</source>
+        <translation>última sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/Main.qml" line="57"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="10"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="13"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="20"/>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="30"/>
+        <source>Dark theme</source>
+        <translation>Tema oscuro</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="35"/>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="39"/>
+        <source>TossErp %1</source>
+        <translation>TossErp %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <source>Products in this replica: %1</source>
+        <translation>Productos en esta réplica: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="13"/>
+        <source>Sign in to TossErp</source>
+        <translation>Iniciar sesión en TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="17"/>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <source>Work offline</source>
+        <translation>Trabajar sin conexión</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <source>Receive goods</source>
+        <translation>Recepción de mercancía</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <source>Scan or type a barcode or SKU, then Enter</source>
+        <translation>Escanee o escriba un código de barras o SKU y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>Found %1</source>
+        <translation>Encontrado: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>No product with this code</source>
+        <translation>Ningún producto con este código</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <source>Location id</source>
+        <translation>ID de ubicación</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <source>Receive (works offline)</source>
+        <translation>Recibir (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <source>Queued; it goes to the server at the next sync.</source>
+        <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>Signed in as: %1</source>
+        <translation>Sesión iniciada como: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <source>Waiting to sync: %1</source>
+        <translation>Pendientes de sincronizar: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
+        <source>Open conflicts: %1</source>
+        <translation>Conflictos sin resolver: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>not in this session</source>
+        <translation>aún no en esta sesión</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../client/app/main.cpp" line="69"/>
+        <source>TossErp desktop client</source>
+        <translation>Cliente de escritorio de TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="72"/>
+        <source>Replica file.</source>
+        <translation>Archivo de réplica.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="73"/>
+        <source>Server address.</source>
+        <translation>Dirección del servidor.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="75"/>
+        <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
+        <translation>Cargar cada página fuera de pantalla y salir; código de salida distinto de cero ante cualquier advertencia de QML.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="77"/>
+        <source>With --self-test: save a PNG per page here.</source>
+        <translation>Con --self-test: guardar aquí un PNG por página.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="79"/>
+        <source>Interface language for this run (en, de, fr, es).</source>
+        <translation>Idioma de la interfaz para esta ejecución (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AppState</name>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <source>Give the server address, your username and your password.</source>
+        <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>Working offline: your work is kept and sent at the next sync.</source>
+        <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <source>No product with the code %1.</source>
+        <translation>No hay ningún producto con el código %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <source>Give a positive quantity in %1.</source>
+        <translation>Introduzca una cantidad positiva en %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <source>Choose a location.</source>
+        <translation>Elija una ubicación.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::SyncWorker</name>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <source>The server cannot be reached (%1).</source>
+        <translation>No se puede conectar con el servidor (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <source>The username or password is not right.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <source>This account is locked after too many attempts; try again later.</source>
+        <translation>Esta cuenta está bloqueada por demasiados intentos; inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <source>Sign-in refused (%1).</source>
+        <translation>Inicio de sesión rechazado (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <source>Signed in.</source>
+        <translation>Sesión iniciada.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <source>Synced.</source>
+        <translation>Sincronizado.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,368 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <source>Search by name, SKU or barcode (Ctrl+F)</source>
+        <translation>Rechercher par nom, référence ou code-barres (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../client/qml/Main.qml" line="11"/>
+        <location filename="../client/qml/Main.qml" line="29"/>
+        <source>TossErp</source>
+        <translation>TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="37"/>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="38"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="43"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>All work synced</source>
+        <translation>Tout est synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="56"/>
+        <source>last sync %1</source>
+        <translation>dernière synchronisation à %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/Main.qml" line="57"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n modification en attente de synchronisation</numerusform>
+            <numerusform>%n modifications en attente de synchronisation</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="10"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="13"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="20"/>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="30"/>
+        <source>Dark theme</source>
+        <translation>Thème sombre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="35"/>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="39"/>
+        <source>TossErp %1</source>
+        <translation>TossErp %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="40"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <source>Products in this replica: %1</source>
+        <translation>Produits dans cette réplique&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="13"/>
+        <source>Sign in to TossErp</source>
+        <translation>Connexion à TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="17"/>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <source>Work offline</source>
+        <translation>Travailler hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <source>Receive goods</source>
+        <translation>Réception de marchandises</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <source>Scan or type a barcode or SKU, then Enter</source>
+        <translation>Scannez ou saisissez un code-barres ou une référence, puis appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>Found %1</source>
+        <translation>Trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <source>No product with this code</source>
+        <translation>Aucun produit avec ce code</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <source>Location id</source>
+        <translation>ID de l&apos;emplacement</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <source>Receive (works offline)</source>
+        <translation>Réceptionner (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <source>Queued; it goes to the server at the next sync.</source>
+        <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>Server: %1</source>
+        <translation>Serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>Signed in as: %1</source>
+        <translation>Connecté en tant que&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <source>Waiting to sync: %1</source>
+        <translation>En attente de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
+        <source>Open conflicts: %1</source>
+        <translation>Conflits non résolus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <source>not in this session</source>
+        <translation>pas encore dans cette session</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../client/app/main.cpp" line="69"/>
+        <source>TossErp desktop client</source>
+        <translation>Client de bureau TossErp</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="72"/>
+        <source>Replica file.</source>
+        <translation>Fichier de réplique.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="73"/>
+        <source>Server address.</source>
+        <translation>Adresse du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="75"/>
+        <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
+        <translation>Charger chaque page hors écran puis quitter&#xa0;; code de sortie non nul en cas d&apos;avertissement QML.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="77"/>
+        <source>With --self-test: save a PNG per page here.</source>
+        <translation>Avec --self-test&#xa0;: enregistrer ici un PNG par page.</translation>
+    </message>
+    <message>
+        <location filename="../client/app/main.cpp" line="79"/>
+        <source>Interface language for this run (en, de, fr, es).</source>
+        <translation>Langue de l’interface pour ce lancement (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AppState</name>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <source>Give the server address, your username and your password.</source>
+        <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>Working offline: your work is kept and sent at the next sync.</source>
+        <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <source>No product with the code %1.</source>
+        <translation>Aucun produit avec le code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <source>Give a positive quantity in %1.</source>
+        <translation>Saisissez une quantité positive en %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <source>Choose a location.</source>
+        <translation>Choisissez un emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::SyncWorker</name>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <source>The server cannot be reached (%1).</source>
+        <translation>Le serveur est injoignable (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <source>The username or password is not right.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <source>This account is locked after too many attempts; try again later.</source>
+        <translation>Ce compte est verrouillé après trop de tentatives&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Ce compte est désactivé&#xa0;; contactez un administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <source>Sign-in refused (%1).</source>
+        <translation>Connexion refusée (%1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <source>Synced.</source>
+        <translation>Synchronisé.</translation>
+    </message>
+</context>
+</TS>
