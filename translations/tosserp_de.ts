@@ -62,6 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/app/main.cpp" line="156"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
@@ -163,95 +164,139 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <location filename="../client/qml/StockPage.qml" line="20"/>
         <source>Receive goods</source>
         <translation>Wareneingang</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Barcode oder Artikelnummer scannen oder eingeben, dann Enter drücken</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>Found %1</source>
         <translation>Gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>No product with this code</source>
         <translation>Kein Produkt mit diesem Code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="44"/>
         <source>Location id</source>
         <translation>Lagerort-ID</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <location filename="../client/qml/StockPage.qml" line="53"/>
         <source>Receive (works offline)</source>
         <translation>Einbuchen (auch offline möglich)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <location filename="../client/qml/StockPage.qml" line="57"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Stock on hand</source>
+        <translation>Lagerbestand</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <source>(%1 pending)</source>
+        <translation>(%1 ausstehend)</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
         <source>Sync</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>none</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>Signed in as: %1</source>
         <translation>Angemeldet als: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <location filename="../client/qml/SyncPage.qml" line="18"/>
         <source>Waiting to sync: %1</source>
         <translation>Nicht synchronisiert: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="16"/>
-        <source>Open conflicts: %1</source>
-        <translation>Offene Konflikte: %1</translation>
+        <location filename="../client/qml/SyncPage.qml" line="31"/>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/SyncPage.qml" line="32"/>
+        <source>%n conflict(s): someone else changed the same field. Keep one.</source>
+        <translation><numerusform>%n Konflikt: Jemand anderes hat dasselbe Feld geändert. Behalten Sie eine Fassung.</numerusform><numerusform>%n Konflikte: Jemand anderes hat dasselbe Feld geändert. Behalten Sie jeweils eine Fassung.</numerusform></translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="54"/>
+        <source>Was</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="56"/>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="58"/>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="60"/>
+        <source>Theirs</source>
+        <translation>Die andere</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="62"/>
+        <source>Keep theirs</source>
+        <translation>Die andere behalten</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation type="vanished">Offene Konflikte: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Letzte Synchronisierung: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>not in this session</source>
         <translation>in dieser Sitzung noch nicht</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <location filename="../client/qml/SyncPage.qml" line="26"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -259,32 +304,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="69"/>
+        <location filename="../client/app/main.cpp" line="75"/>
         <source>TossErp desktop client</source>
         <translation>TossErp-Desktop-Client</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="72"/>
+        <location filename="../client/app/main.cpp" line="78"/>
         <source>Replica file.</source>
         <translation>Replikatdatei.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="73"/>
+        <location filename="../client/app/main.cpp" line="79"/>
         <source>Server address.</source>
         <translation>Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="81"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Alle Seiten im Hintergrund (offscreen) laden und beenden; Exit-Code ungleich null bei jeder QML-Warnung.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="77"/>
+        <location filename="../client/app/main.cpp" line="83"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Mit --self-test: pro Seite ein PNG hier speichern.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="85"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Sprache der Oberfläche für diesen Start (en, de, fr, es).</translation>
     </message>
@@ -292,37 +337,37 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="139"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <location filename="../client/src/ui/app_state.cpp" line="170"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

@@ -62,6 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/app/main.cpp" line="156"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
@@ -163,95 +164,139 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <location filename="../client/qml/StockPage.qml" line="20"/>
         <source>Receive goods</source>
         <translation>Recepción de mercancía</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Escanee o escriba un código de barras o SKU y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>Found %1</source>
         <translation>Encontrado: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>No product with this code</source>
         <translation>Ningún producto con este código</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="44"/>
         <source>Location id</source>
         <translation>ID de ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <location filename="../client/qml/StockPage.qml" line="53"/>
         <source>Receive (works offline)</source>
         <translation>Recibir (funciona sin conexión)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <location filename="../client/qml/StockPage.qml" line="57"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Stock on hand</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <source>(%1 pending)</source>
+        <translation>(%1 pendiente)</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>Server: %1</source>
         <translation>Servidor: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>Signed in as: %1</source>
         <translation>Sesión iniciada como: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>nobody</source>
         <translation>nadie</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <location filename="../client/qml/SyncPage.qml" line="18"/>
         <source>Waiting to sync: %1</source>
         <translation>Pendientes de sincronizar: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="16"/>
-        <source>Open conflicts: %1</source>
-        <translation>Conflictos sin resolver: %1</translation>
+        <location filename="../client/qml/SyncPage.qml" line="31"/>
+        <source>No conflicts.</source>
+        <translation>Sin conflictos.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/SyncPage.qml" line="32"/>
+        <source>%n conflict(s): someone else changed the same field. Keep one.</source>
+        <translation><numerusform>%n conflicto: otra persona cambió el mismo campo. Conserve una versión.</numerusform><numerusform>%n conflictos: otra persona cambió los mismos campos. Conserve una versión de cada uno.</numerusform></translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="54"/>
+        <source>Was</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="56"/>
+        <source>Mine</source>
+        <translation>La mía</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="58"/>
+        <source>Keep mine</source>
+        <translation>Conservar la mía</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="60"/>
+        <source>Theirs</source>
+        <translation>La otra</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="62"/>
+        <source>Keep theirs</source>
+        <translation>Conservar la otra</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation type="vanished">Conflictos sin resolver: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Última sincronización: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>not in this session</source>
         <translation>aún no en esta sesión</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <location filename="../client/qml/SyncPage.qml" line="26"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
@@ -259,32 +304,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="69"/>
+        <location filename="../client/app/main.cpp" line="75"/>
         <source>TossErp desktop client</source>
         <translation>Cliente de escritorio de TossErp</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="72"/>
+        <location filename="../client/app/main.cpp" line="78"/>
         <source>Replica file.</source>
         <translation>Archivo de réplica.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="73"/>
+        <location filename="../client/app/main.cpp" line="79"/>
         <source>Server address.</source>
         <translation>Dirección del servidor.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="81"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Cargar cada página fuera de pantalla y salir; código de salida distinto de cero ante cualquier advertencia de QML.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="77"/>
+        <location filename="../client/app/main.cpp" line="83"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Con --self-test: guardar aquí un PNG por página.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="85"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Idioma de la interfaz para esta ejecución (en, de, fr, es).</translation>
     </message>
@@ -292,37 +337,37 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="139"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <location filename="../client/src/ui/app_state.cpp" line="170"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

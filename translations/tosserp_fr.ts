@@ -62,6 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/app/main.cpp" line="156"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
@@ -114,7 +115,7 @@
     <message>
         <location filename="../client/qml/SettingsPage.qml" line="40"/>
         <source>Server: %1</source>
-        <translation>Serveur : %1</translation>
+        <translation>Serveur&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../client/qml/SettingsPage.qml" line="40"/>
@@ -163,95 +164,139 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="13"/>
+        <location filename="../client/qml/StockPage.qml" line="20"/>
         <source>Receive goods</source>
         <translation>Réception de marchandises</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="16"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Scannez ou saisissez un code-barres ou une référence, puis appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>Found %1</source>
         <translation>Trouvé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="30"/>
         <source>No product with this code</source>
         <translation>Aucun produit avec ce code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="37"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="44"/>
         <source>Location id</source>
         <translation>ID de l&apos;emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="46"/>
+        <location filename="../client/qml/StockPage.qml" line="53"/>
         <source>Receive (works offline)</source>
         <translation>Réceptionner (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="50"/>
+        <location filename="../client/qml/StockPage.qml" line="57"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Stock on hand</source>
+        <translation>Stock disponible</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <source>(%1 pending)</source>
+        <translation>(%1 en attente)</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="10"/>
+        <location filename="../client/qml/SyncPage.qml" line="13"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>Server: %1</source>
         <translation>Serveur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="13"/>
+        <location filename="../client/qml/SyncPage.qml" line="16"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>Signed in as: %1</source>
         <translation>Connecté en tant que&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="14"/>
+        <location filename="../client/qml/SyncPage.qml" line="17"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="15"/>
+        <location filename="../client/qml/SyncPage.qml" line="18"/>
         <source>Waiting to sync: %1</source>
         <translation>En attente de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="16"/>
-        <source>Open conflicts: %1</source>
-        <translation>Conflits non résolus&#xa0;: %1</translation>
+        <location filename="../client/qml/SyncPage.qml" line="31"/>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/SyncPage.qml" line="32"/>
+        <source>%n conflict(s): someone else changed the same field. Keep one.</source>
+        <translation><numerusform>%n conflit : quelqu’un d’autre a modifié le même champ. Gardez une version.</numerusform><numerusform>%n conflits : quelqu’un d’autre a modifié les mêmes champs. Gardez une version de chacun.</numerusform></translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="54"/>
+        <source>Was</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="56"/>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="58"/>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="60"/>
+        <source>Theirs</source>
+        <translation>L’autre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="62"/>
+        <source>Keep theirs</source>
+        <translation>Garder l’autre</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation type="vanished">Conflits non résolus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Dernière synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="17"/>
+        <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>not in this session</source>
         <translation>pas encore dans cette session</translation>
     </message>
     <message>
-        <location filename="../client/qml/SyncPage.qml" line="23"/>
+        <location filename="../client/qml/SyncPage.qml" line="26"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
@@ -259,32 +304,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="69"/>
+        <location filename="../client/app/main.cpp" line="75"/>
         <source>TossErp desktop client</source>
         <translation>Client de bureau TossErp</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="72"/>
+        <location filename="../client/app/main.cpp" line="78"/>
         <source>Replica file.</source>
         <translation>Fichier de réplique.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="73"/>
+        <location filename="../client/app/main.cpp" line="79"/>
         <source>Server address.</source>
         <translation>Adresse du serveur.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="81"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Charger chaque page hors écran puis quitter&#xa0;; code de sortie non nul en cas d&apos;avertissement QML.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="77"/>
+        <location filename="../client/app/main.cpp" line="83"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Avec --self-test&#xa0;: enregistrer ici un PNG par page.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="85"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Langue de l’interface pour ce lancement (en, de, fr, es).</translation>
     </message>
@@ -292,37 +337,37 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="127"/>
+        <location filename="../client/src/ui/app_state.cpp" line="133"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="139"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="164"/>
+        <location filename="../client/src/ui/app_state.cpp" line="170"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

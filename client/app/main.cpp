@@ -9,6 +9,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -55,6 +56,11 @@ void seedDemoReplica(const QString& path)
         { "position", 1 } };
     replica.applyPage(tosserp::sync::ChangePage::fromJson(page).value(), true);
     replica.setMeta("user", "demo");
+    // One open conflict, so the inbox has something to show.
+    QSqlQuery(replica.database())
+        .exec("INSERT INTO conflicts (command_id, product_id, field, base, mine, theirs, created_at) VALUES "
+              "('demo', 2, 'name', '\"Green tea, 100 g\"', '\"Green tea, loose, 100 g\"', "
+              "'\"Organic green tea, 100 g\"', 0)");
 }
 
 } // namespace

@@ -5,9 +5,16 @@ import TossErp
 
 Pane {
     ProductModel { id: lookup }
+    LevelModel { id: levels }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 24
 
     ColumnLayout {
-        width: Math.min(parent.width, 520)
+        Layout.preferredWidth: 380
+        Layout.maximumWidth: 380
+        Layout.alignment: Qt.AlignTop
         spacing: 10
         Label {
             text: qsTr("Receive goods")
@@ -60,5 +67,41 @@ Pane {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Label {
+            text: qsTr("Stock on hand")
+            font.pixelSize: 18
+        }
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: levels
+            ScrollBar.vertical: ScrollBar {}
+            delegate: ItemDelegate {
+                width: ListView.view.width
+                required property string sku
+                required property string name
+                required property string location
+                required property string onHand
+                required property string pending
+                contentItem: RowLayout {
+                    Label { text: sku; Layout.preferredWidth: 110; font.family: "monospace" }
+                    Label { text: name; Layout.fillWidth: true; elide: Text.ElideRight }
+                    Label { text: location; Layout.preferredWidth: 80 }
+                    Label { text: onHand; Layout.preferredWidth: 60; horizontalAlignment: Text.AlignRight }
+                    Label {
+                        text: pending ? qsTr("(%1 pending)").arg(pending) : ""
+                        Layout.preferredWidth: 110
+                        color: "#8a5a00"
+                    }
+                }
+            }
+        }
+    }
     }
 }

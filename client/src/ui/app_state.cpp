@@ -113,6 +113,12 @@ void AppState::setDarkTheme(bool dark)
     emit changed();
 }
 
+void AppState::notifyReplicaChanged()
+{
+    refreshCounts();
+    emit dataChanged();
+}
+
 void AppState::refreshCounts()
 {
     m_pending = static_cast<int>(m_replica->outbox({ "pending" }).size());

@@ -68,6 +68,8 @@ public:
     Q_INVOKABLE void syncNow();
     /// Queues a receipt (offline-safe); returns an empty string, or why it was refused.
     Q_INVOKABLE QString receive(const QString& productCode, const QString& quantity, const QString& location);
+    /// Counts and models reload after a change made through the replica directly.
+    void notifyReplicaChanged();
     /// The replica the models read (GUI thread).
     Replica* replica() const { return m_replica.get(); }
 
