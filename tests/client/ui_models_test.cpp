@@ -1,0 +1,139 @@
+// The desktop client's models over a real replica synced from a real server: search as you
+// type, a scanner's code, queued work showing as pending, conflicts resolved from the inbox.
+#include "client/src/replica.h"
+#include "client/src/sync_engine.h"
+#include "client/src/ui/app_state.h"
+#include "client/src/ui/product_model.h"
+#include "client/src/ui/replica_models.h"
+#include "test_server.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace tosserp;
+using tosserp::test::TempDir;
+using tosserp::test::TestServer;
+
+namespace {
+
+/// One server and one replica for the whole program: AppState is a process-wide singleton.
+struct World {
+    TestServer server;
+    TempDir dir;
+    QString replicaPath = QString::fromStdString((dir.path() / "ui.replica").string());
+    std::int64_t stock = 0;
+
+    World()
+    {
+        stock = server.makeWarehouse("MAIN").second;
+        server.makeProduct("TEA-1", "pcs", { "4006381333931" });
+        server.makeProduct("COF-1");
+        {
+            client::Replica replica(replicaPath);
+            client::ApiClient api(QString("http://127.0.0.1:%1").arg(server.port()));
+            api.login("admin", TestServer::kAdminPassword);
+            client::SyncEngine engine(replica, api);
+            engine.syncOnce();
+            // The window's worker signs in from what the replica remembers.
+            replica.setMeta("server_url", api.baseUrl().toStdString());
+            replica.setMeta("access_token", api.accessToken());
+            replica.setMeta("refresh_token", api.refreshToken());
+        }
+        client::AppState::configure(replicaPath, {});
+    }
+};
+
+World& world()
+{
+    static World instance;
+    return instance;
+}
+
+} // namespace
+
+TEST(UiModels, SearchAsYouTypeNarrowsTheList)
+{
+    world();
+    client::ProductModel model;
+    EXPECT_EQ(model.count(), 2);
+    QSignalSpy countChanged(&model, &client::ProductModel::countChanged);
+    QSignalSpy queryChanged(&model, &client::ProductModel::queryChanged);
+    model.setQuery("TEA");
+    EXPECT_EQ(queryChanged.count(), 1);
+    EXPECT_GE(countChanged.count(), 1);
+    ASSERT_EQ(model.count(), 1);
+    EXPECT_EQ(model.data(model.index(0), client::ProductModel::SkuRole).toString(), "TEA-1");
+    EXPECT_EQ(model.data(model.index(0), client::ProductModel::BarcodeRole).toString(), "4006381333931");
+    model.setQuery("TEA"); // the same text again changes nothing
+    EXPECT_EQ(queryChanged.count(), 1);
+    model.setQuery("");
+    EXPECT_EQ(model.count(), 2);
+}
+
+TEST(UiModels, AScannersCodeFindsTheProduct)
+{
+    world();
+    client::ProductModel model;
+    EXPECT_EQ(model.skuForCode("4006381333931"), "TEA-1");
+    EXPECT_EQ(model.skuForCode(" COF-1 "), "COF-1");
+    EXPECT_EQ(model.skuForCode("999"), "");
+}
+
+TEST(UiModels, QueuedWorkShowsAsPendingUntilSynced)
+{
+    auto& w = world();
+    auto* state = client::AppState::instance();
+    client::LevelModel levels;
+    QSignalSpy stateChanged(state, &client::AppState::changed);
+    QSignalSpy levelsChanged(&levels, &client::LevelModel::countChanged);
+    const auto before = state->pendingCount();
+    EXPECT_EQ(state->receive("4006381333931", "0", QString::number(w.stock)).isEmpty(), false); // not positive
+    EXPECT_EQ(state->receive("NOPE", "1", QString::number(w.stock)).isEmpty(), false);
+    EXPECT_TRUE(state->receive("4006381333931", "4", QString::number(w.stock)).isEmpty());
+    EXPECT_EQ(state->pendingCount(), before + 1);
+    EXPECT_GE(stateChanged.count(), 1);
+    EXPECT_GE(levelsChanged.count(), 1);
+    ASSERT_EQ(levels.count(), 1);
+    EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::PendingRole).toString(), "4");
+    EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
+
+    // Sync runs on the worker thread; the window only hears the outcome.
+    state->syncNow();
+    for (int i = 0; i < 50 && state->busy(); ++i) {
+        QSignalSpy(state, &client::AppState::changed).wait(200);
+    }
+    ASSERT_FALSE(state->busy()) << state->message().toStdString();
+    EXPECT_EQ(state->pendingCount(), 0) << state->message().toStdString();
+    EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::PendingRole).toString(), "");
+    EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
+    EXPECT_EQ(w.server.get("/api/v1/stock/levels").json()["items"][0]["on_hand"], 4);
+}
+
+TEST(UiModels, TheConflictsInboxKeepsTheChosenValue)
+{
+    auto& w = world();
+    {
+        client::Replica replica(w.replicaPath);
+        const auto tea = replica.productBySku("TEA-1").value();
+        replica.enqueue(sync::CommandType::UpdateProduct,
+            { { "product_id", tea["id"] }, { "base", { { "name", tea["name"] } } },
+                { "changes", { { "name", "Mine" } } } });
+        w.server.patch("/api/v1/products/" + std::to_string(tea["id"].get<int>()), { { "name", "Theirs" } });
+        client::ApiClient api(QString("http://127.0.0.1:%1").arg(w.server.port()));
+        api.login("admin", TestServer::kAdminPassword);
+        client::SyncEngine engine(replica, api);
+        engine.syncOnce();
+    }
+    client::AppState::instance()->notifyReplicaChanged();
+    client::ConflictModel conflicts;
+    ASSERT_EQ(conflicts.count(), 1);
+    EXPECT_EQ(conflicts.data(conflicts.index(0), client::ConflictModel::MineRole).toString(), "Mine");
+    EXPECT_EQ(conflicts.data(conflicts.index(0), client::ConflictModel::TheirsRole).toString(), "Theirs");
+    QSignalSpy countChanged(&conflicts, &client::ConflictModel::countChanged);
+    const auto id = conflicts.data(conflicts.index(0), client::ConflictModel::IdRole).toLongLong();
+    EXPECT_TRUE(conflicts.resolve(id, false));
+    EXPECT_EQ(conflicts.count(), 0);
+    EXPECT_GE(countChanged.count(), 1);
+    EXPECT_FALSE(conflicts.resolve(id, true));
+}
