@@ -1,6 +1,8 @@
 // Guards the layering rule: shared/domain builds on the C++ standard library and
 // nlohmann_json only, so it can be used by the server, the client and the sync engine alike.
 
+#include "../common/include_targets.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,30 +18,7 @@
 
 namespace {
 
-// Include targets of `text`, e.g. "domain/money.h" or "<vector>" (with their brackets).
-std::vector<std::string> includeTargets(std::string_view text)
-{
-    std::vector<std::string> targets;
-    std::istringstream lines { std::string(text) };
-    std::string line;
-    while (std::getline(lines, line)) {
-        auto pos = line.find_first_not_of(" \t");
-        if (pos == std::string::npos || line[pos] != '#')
-            continue;
-        pos = line.find_first_not_of(" \t", pos + 1);
-        if (pos == std::string::npos || line.compare(pos, 7, "include") != 0)
-            continue;
-        const auto open = line.find_first_of("<\"", pos + 7);
-        if (open == std::string::npos)
-            continue;
-        const char close = line[open] == '<' ? '>' : '"';
-        const auto end = line.find(close, open + 1);
-        if (end == std::string::npos)
-            continue;
-        targets.push_back(line.substr(open, end - open + 1));
-    }
-    return targets;
-}
+using tosserp::test::includeTargets;
 
 // Why `target` may not appear in shared/domain, or empty when it may.
 std::string forbiddenReason(const std::string& target)
