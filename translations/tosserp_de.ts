@@ -4,12 +4,12 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <location filename="../client/qml/CatalogPage.qml" line="25"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Nach Name, Artikelnummer oder Barcode suchen (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <location filename="../client/qml/CatalogPage.qml" line="29"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n Produkt</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <location filename="../client/qml/CatalogPage.qml" line="56"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
-        <location filename="../client/app/main.cpp" line="156"/>
+        <location filename="../client/app/main.cpp" line="163"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
@@ -78,6 +78,49 @@
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
             <numerusform>%n Änderungen warten auf Synchronisierung</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="21"/>
+        <source>Changes of this product wait to sync.</source>
+        <translation>Änderungen an diesem Produkt warten auf die Synchronisierung.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="27"/>
+        <source>Saved; it goes to the server at the next sync.</source>
+        <translation>Gespeichert; es geht bei der nächsten Synchronisierung an den Server.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="35"/>
+        <source>Product %1</source>
+        <translation>Produkt %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="36"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <source>Active (can be sold)</source>
+        <translation>Aktiv (verkäuflich)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Speichern (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -254,7 +297,10 @@
     <message numerus="yes">
         <location filename="../client/qml/SyncPage.qml" line="32"/>
         <source>%n conflict(s): someone else changed the same field. Keep one.</source>
-        <translation><numerusform>%n Konflikt: Jemand anderes hat dasselbe Feld geändert. Behalten Sie eine Fassung.</numerusform><numerusform>%n Konflikte: Jemand anderes hat dasselbe Feld geändert. Behalten Sie jeweils eine Fassung.</numerusform></translation>
+        <translation>
+            <numerusform>%n Konflikt: Jemand anderes hat dasselbe Feld geändert. Behalten Sie eine Fassung.</numerusform>
+            <numerusform>%n Konflikte: Jemand anderes hat dasselbe Feld geändert. Behalten Sie jeweils eine Fassung.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/SyncPage.qml" line="54"/>
@@ -337,37 +383,62 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <source>This product is no longer in the catalog.</source>
+        <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <source>A name is required.</source>
+        <translation>Ein Name ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>At most 200 characters, on one line.</source>
+        <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <source>A price such as 12.90 (at most %1 decimals).</source>
+        <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <source>A price cannot be negative.</source>
+        <translation>Ein Preis kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="194"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="139"/>
+        <location filename="../client/src/ui/app_state.cpp" line="200"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="170"/>
+        <location filename="../client/src/ui/app_state.cpp" line="231"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="236"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="241"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <location filename="../client/qml/CatalogPage.qml" line="25"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Buscar por nombre, SKU o código de barras (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <location filename="../client/qml/CatalogPage.qml" line="29"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n producto</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <location filename="../client/qml/CatalogPage.qml" line="56"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
-        <location filename="../client/app/main.cpp" line="156"/>
+        <location filename="../client/app/main.cpp" line="163"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
@@ -78,6 +78,49 @@
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
             <numerusform>%n cambios pendientes de sincronizar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="21"/>
+        <source>Changes of this product wait to sync.</source>
+        <translation>Hay cambios de este producto pendientes de sincronizar.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="27"/>
+        <source>Saved; it goes to the server at the next sync.</source>
+        <translation>Guardado; se envía al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="35"/>
+        <source>Product %1</source>
+        <translation>Producto %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="36"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <source>Active (can be sold)</source>
+        <translation>Activo (se puede vender)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -254,7 +297,10 @@
     <message numerus="yes">
         <location filename="../client/qml/SyncPage.qml" line="32"/>
         <source>%n conflict(s): someone else changed the same field. Keep one.</source>
-        <translation><numerusform>%n conflicto: otra persona cambió el mismo campo. Conserve una versión.</numerusform><numerusform>%n conflictos: otra persona cambió los mismos campos. Conserve una versión de cada uno.</numerusform></translation>
+        <translation>
+            <numerusform>%n conflicto: otra persona cambió el mismo campo. Conserve una versión.</numerusform>
+            <numerusform>%n conflictos: otra persona cambió los mismos campos. Conserve una versión de cada uno.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/SyncPage.qml" line="54"/>
@@ -337,37 +383,62 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <source>This product is no longer in the catalog.</source>
+        <translation>Este producto ya no está en el catálogo.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <source>A name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>At most 200 characters, on one line.</source>
+        <translation>Como máximo 200 caracteres, en una línea.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <source>A price such as 12.90 (at most %1 decimals).</source>
+        <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <source>A price cannot be negative.</source>
+        <translation>Un precio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="194"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="139"/>
+        <location filename="../client/src/ui/app_state.cpp" line="200"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="170"/>
+        <location filename="../client/src/ui/app_state.cpp" line="231"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="236"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="241"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="20"/>
+        <location filename="../client/qml/CatalogPage.qml" line="25"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Rechercher par nom, référence ou code-barres (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="24"/>
+        <location filename="../client/qml/CatalogPage.qml" line="29"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n produit</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="47"/>
+        <location filename="../client/qml/CatalogPage.qml" line="56"/>
         <source>pending</source>
         <translation>en attente</translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="56"/>
-        <location filename="../client/app/main.cpp" line="156"/>
+        <location filename="../client/app/main.cpp" line="163"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
@@ -78,6 +78,49 @@
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="21"/>
+        <source>Changes of this product wait to sync.</source>
+        <translation>Des modifications de ce produit attendent la synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="27"/>
+        <source>Saved; it goes to the server at the next sync.</source>
+        <translation>Enregistré ; envoyé au serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="35"/>
+        <source>Product %1</source>
+        <translation>Produit %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="36"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <source>Active (can be sold)</source>
+        <translation>Actif (peut être vendu)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -254,7 +297,10 @@
     <message numerus="yes">
         <location filename="../client/qml/SyncPage.qml" line="32"/>
         <source>%n conflict(s): someone else changed the same field. Keep one.</source>
-        <translation><numerusform>%n conflit : quelqu’un d’autre a modifié le même champ. Gardez une version.</numerusform><numerusform>%n conflits : quelqu’un d’autre a modifié les mêmes champs. Gardez une version de chacun.</numerusform></translation>
+        <translation>
+            <numerusform>%n conflit&#xa0;: quelqu’un d’autre a modifié le même champ. Gardez une version.</numerusform>
+            <numerusform>%n conflits&#xa0;: quelqu’un d’autre a modifié les mêmes champs. Gardez une version de chacun.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/SyncPage.qml" line="54"/>
@@ -337,37 +383,62 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="133"/>
+        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <source>This product is no longer in the catalog.</source>
+        <translation>Ce produit n’est plus au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <source>A name is required.</source>
+        <translation>Un nom est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <source>At most 200 characters, on one line.</source>
+        <translation>Au plus 200 caractères, sur une ligne.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <source>A price such as 12.90 (at most %1 decimals).</source>
+        <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <source>A price cannot be negative.</source>
+        <translation>Un prix ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="194"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="139"/>
+        <location filename="../client/src/ui/app_state.cpp" line="200"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="170"/>
+        <location filename="../client/src/ui/app_state.cpp" line="231"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="236"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="241"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

@@ -142,6 +142,13 @@ int main(int argc, char* argv[])
         QDir().mkpath(shots);
     }
     const QStringList pages = { "catalog", "stock", "sync", "settings" };
+    // The product form on the catalog page, open on a product with a refused price, so the
+    // screenshot shows validation at the field.
+    if (auto* form = window->findChild<QObject*>("productForm")) {
+        form->setProperty("visible", true);
+        QMetaObject::invokeMethod(form, "load", Q_ARG(QVariant, QVariant("DEMO-0002")));
+        form->setProperty("errors", state->saveProduct("DEMO-0002", "Green tea, 100 g", "2.499", true));
+    }
     for (int i = 0; i < pages.size(); ++i) {
         window->setProperty("currentPage", i);
         QEventLoop settle;

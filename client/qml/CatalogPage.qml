@@ -11,8 +11,13 @@ Pane {
         query: search.text
     }
 
-    ColumnLayout {
+    RowLayout {
         anchors.fill: parent
+        spacing: 12
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         spacing: 8
         TextField {
             id: search
@@ -34,6 +39,10 @@ Pane {
             ScrollBar.vertical: ScrollBar {}
             delegate: ItemDelegate {
                 width: ListView.view.width
+                onClicked: {
+                    editor.visible = true
+                    editor.load(sku)
+                }
                 required property string sku
                 required property string name
                 required property string price
@@ -48,5 +57,15 @@ Pane {
                 }
             }
         }
+    }
+
+    ProductForm {
+        id: editor
+        objectName: "productForm"
+        visible: false
+        Layout.preferredWidth: 340
+        Layout.fillHeight: true
+        onClosed: visible = false
+    }
     }
 }

@@ -137,3 +137,28 @@ TEST(UiModels, TheConflictsInboxKeepsTheChosenValue)
     EXPECT_GE(countChanged.count(), 1);
     EXPECT_FALSE(conflicts.resolve(id, true));
 }
+
+TEST(UiModels, TheProductFormValidatesAtTheFieldAndQueuesTheEdit)
+{
+    world();
+    auto* state = client::AppState::instance();
+    ASSERT_FALSE(state->productDetails("COF-1").isEmpty());
+    EXPECT_TRUE(state->productDetails("NOPE").isEmpty());
+    const auto empty = state->saveProduct("COF-1", "  ", "9.99", true);
+    EXPECT_TRUE(empty.contains("name"));
+    EXPECT_FALSE(empty.contains("price"));
+    const auto tooPrecise = state->saveProduct("COF-1", "Coffee", "9.999", true);
+    EXPECT_TRUE(tooPrecise.contains("price"));
+    EXPECT_TRUE(state->saveProduct("COF-1", "Coffee", "-1", true).contains("price"));
+    const auto before = state->pendingCount();
+    EXPECT_TRUE(state->saveProduct("COF-1", "Coffee beans", "12.90", false).isEmpty());
+    EXPECT_EQ(state->pendingCount(), before + 1);
+    const auto shown = state->productDetails("COF-1");
+    EXPECT_EQ(shown["name"].toString(), "Coffee beans");
+    EXPECT_EQ(shown["price"].toString(), "12.90");
+    EXPECT_FALSE(shown["active"].toBool());
+    EXPECT_TRUE(shown["pending"].toBool());
+    // Saving the same values again queues nothing.
+    EXPECT_TRUE(state->saveProduct("COF-1", "Coffee beans", "12.90", false).isEmpty());
+    EXPECT_EQ(state->pendingCount(), before + 1);
+}

@@ -2,7 +2,10 @@
 
 #include "client/src/replica.h"
 #include "client/src/ui/sync_worker.h"
+#include "domain/money.h"
+#include "domain/product.h"
 #include "domain/quantity.h"
+#include "domain/text.h"
 
 #include <QDateTime>
 #include <QJSEngine>
@@ -111,6 +114,64 @@ void AppState::setDarkTheme(bool dark)
     m_dark = dark;
     QSettings().setValue("DarkTheme", dark);
     emit changed();
+}
+
+QVariantMap AppState::productDetails(const QString& sku) const
+{
+    const auto product = m_replica->productBySku(sku.toStdString());
+    if (!product) {
+        return {};
+    }
+    return { { "sku", sku }, { "name", QString::fromStdString(product->value("name", "")) },
+        { "price", QString::fromStdString((*product)["price"].value("amount", "")) },
+        { "currency", QString::fromStdString((*product)["price"].value("currency", "")) },
+        { "active", product->value("active", true) }, { "pending", product->value("pending", false) } };
+}
+
+QVariantMap AppState::saveProduct(const QString& sku, const QString& name, const QString& price, bool active)
+{
+    const auto product = m_replica->productBySku(sku.toStdString());
+    if (!product) {
+        return { { "name", tr("This product is no longer in the catalog.") } };
+    }
+    QVariantMap errors;
+    const auto checkedName = domain::validateName(name.toStdString(), "name", domain::Product::kMaxNameLength);
+    if (!checkedName) {
+        errors["name"] = checkedName.error().code == "required" ? tr("A name is required.")
+                                                                : tr("At most 200 characters, on one line.");
+    }
+    const auto currency = domain::Currency::parse((*product)["price"].value("currency", "EUR"));
+    const auto amount = domain::Money::parse(price.trimmed().toStdString(), currency.value());
+    if (!amount) {
+        errors["price"] = tr("A price such as 12.90 (at most %1 decimals).").arg(currency.value().minorDigits());
+    } else if (amount.value().isNegative()) {
+        errors["price"] = tr("A price cannot be negative.");
+    }
+    if (!errors.isEmpty()) {
+        return errors;
+    }
+    nlohmann::json base = nlohmann::json::object();
+    nlohmann::json changes = nlohmann::json::object();
+    if (checkedName.value() != product->value("name", "")) {
+        base["name"] = (*product)["name"];
+        changes["name"] = checkedName.value();
+    }
+    const nlohmann::json newPrice
+        = { { "amount", amount.value().toDecimalString() }, { "currency", currency.value().code() } };
+    if (newPrice != (*product)["price"]) {
+        base["price"] = (*product)["price"];
+        changes["price"] = newPrice;
+    }
+    if (active != product->value("active", true)) {
+        base["active"] = (*product)["active"];
+        changes["active"] = active;
+    }
+    if (!changes.empty()) {
+        m_replica->enqueue(sync::CommandType::UpdateProduct,
+            { { "product_id", (*product)["id"] }, { "base", base }, { "changes", changes } });
+        notifyReplicaChanged();
+    }
+    return {};
 }
 
 void AppState::notifyReplicaChanged()

@@ -5,6 +5,7 @@
 #include <QQmlEngine>
 #include <QString>
 #include <QThread>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -68,6 +69,13 @@ public:
     Q_INVOKABLE void syncNow();
     /// Queues a receipt (offline-safe); returns an empty string, or why it was refused.
     Q_INVOKABLE QString receive(const QString& productCode, const QString& quantity, const QString& location);
+    /// The editable fields of a product (sku, name, price, currency, active, pending), or an
+    /// empty map when the replica has no such product.
+    Q_INVOKABLE QVariantMap productDetails(const QString& sku) const;
+    /// Checks the fields like the server would and, when they are fine, queues the edit
+    /// (offline-safe, merged per field at the next sync). Returns {} on success, else a map
+    /// from field ("name", "price") to a message shown at that field.
+    Q_INVOKABLE QVariantMap saveProduct(const QString& sku, const QString& name, const QString& price, bool active);
     /// Counts and models reload after a change made through the replica directly.
     void notifyReplicaChanged();
     /// The replica the models read (GUI thread).
