@@ -23,6 +23,59 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="27"/>
+        <source>Stock value</source>
+        <translation>Valor de existencias</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="28"/>
+        <source>Below reorder point</source>
+        <translation>Bajo el punto de pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="31"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <source>up to date</source>
+        <translation>al día</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <source>%n waiting</source>
+        <translation><numerusform>%n pendiente</numerusform><numerusform>%n pendientes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="42"/>
+        <source>Stock value per warehouse</source>
+        <translation>Valor de existencias por almacén</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="48"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="54"/>
+        <source>Most units on hand</source>
+        <translation>Mayores existencias</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="60"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../client/qml/Main.qml" line="11"/>
@@ -32,47 +85,52 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="37"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="38"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="38"/>
+        <location filename="../client/qml/Main.qml" line="39"/>
         <source>Stock</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="39"/>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <location filename="../client/app/main.cpp" line="163"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>

@@ -23,6 +23,59 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="27"/>
+        <source>Stock value</source>
+        <translation>Valeur du stock</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="28"/>
+        <source>Below reorder point</source>
+        <translation>Sous le seuil de réapprovisionnement</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="31"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <source>%n waiting</source>
+        <translation><numerusform>%n en attente</numerusform><numerusform>%n en attente</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="42"/>
+        <source>Stock value per warehouse</source>
+        <translation>Valeur du stock par entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="48"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="54"/>
+        <source>Most units on hand</source>
+        <translation>Plus grands stocks</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="60"/>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../client/qml/Main.qml" line="11"/>
@@ -32,47 +85,52 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="37"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="38"/>
         <source>Catalog</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="38"/>
+        <location filename="../client/qml/Main.qml" line="39"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="39"/>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <location filename="../client/app/main.cpp" line="163"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
@@ -90,7 +148,7 @@
     <message>
         <location filename="../client/qml/ProductForm.qml" line="27"/>
         <source>Saved; it goes to the server at the next sync.</source>
-        <translation>Enregistré ; envoyé au serveur à la prochaine synchronisation.</translation>
+        <translation>Enregistré&#xa0;; envoyé au serveur à la prochaine synchronisation.</translation>
     </message>
     <message>
         <location filename="../client/qml/ProductForm.qml" line="35"/>

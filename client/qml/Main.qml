@@ -17,7 +17,7 @@ ApplicationWindow {
     palette.buttonText: AppState.darkTheme ? "#e8e8e8" : "#1a1a1a"
 
     property alias currentPage: pages.currentIndex
-    readonly property var pageNames: ["catalog", "stock", "sync", "settings"]
+    readonly property var pageNames: ["dashboard", "catalog", "stock", "sync", "settings"]
 
     header: ToolBar {
         visible: AppState.signedIn
@@ -34,6 +34,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 currentIndex: pages.currentIndex
                 onCurrentIndexChanged: pages.currentIndex = currentIndex
+                TabButton { text: qsTr("Dashboard") }
                 TabButton { text: qsTr("Catalog") }
                 TabButton { text: qsTr("Stock") }
                 TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
@@ -60,7 +61,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+R"; onActivated: AppState.syncNow() }
-    Shortcut { sequence: "Ctrl+F"; onActivated: { pages.currentIndex = 0; catalog.focusSearch() } }
+    Shortcut { sequence: "Ctrl+F"; onActivated: { pages.currentIndex = 1; catalog.focusSearch() } }
 
     SignInPage {
         anchors.fill: parent
@@ -71,6 +72,7 @@ ApplicationWindow {
         id: pages
         anchors.fill: parent
         visible: AppState.signedIn
+        DashboardPage {}
         CatalogPage { id: catalog }
         StockPage {}
         SyncPage {}

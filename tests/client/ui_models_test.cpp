@@ -3,6 +3,7 @@
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 #include "client/src/ui/app_state.h"
+#include "client/src/ui/dashboard.h"
 #include "client/src/ui/product_model.h"
 #include "client/src/ui/replica_models.h"
 #include "test_server.h"
@@ -161,4 +162,21 @@ TEST(UiModels, TheProductFormValidatesAtTheFieldAndQueuesTheEdit)
     // Saving the same values again queues nothing.
     EXPECT_TRUE(state->saveProduct("COF-1", "Coffee beans", "12.90", false).isEmpty());
     EXPECT_EQ(state->pendingCount(), before + 1);
+}
+
+TEST(UiModels, TheDashboardSumsStockValueExactly)
+{
+    auto& w = world();
+    client::Dashboard dashboard;
+    QSignalSpy changed(&dashboard, &client::Dashboard::changed);
+    // TEA-1 holds 4 (received earlier in this program) at 9.99: 39.96 EUR.
+    EXPECT_EQ(dashboard.stockValue(), "39.96 EUR");
+    EXPECT_EQ(dashboard.productCount(), 2);
+    ASSERT_EQ(dashboard.warehouseNames(), QStringList { "MAIN" });
+    EXPECT_NEAR(dashboard.warehouseValues().front().toDouble(), 39.96, 0.001);
+    EXPECT_EQ(dashboard.topProducts().size(), 1);
+    EXPECT_EQ(dashboard.belowReorder(), 0);
+    (void)w;
+    client::AppState::instance()->notifyReplicaChanged();
+    EXPECT_GE(changed.count(), 1);
 }
