@@ -52,7 +52,10 @@
     <message numerus="yes">
         <location filename="../client/qml/DashboardPage.qml" line="32"/>
         <source>%n waiting</source>
-        <translation><numerusform>%n wartet</numerusform><numerusform>%n warten</numerusform></translation>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/DashboardPage.qml" line="42"/>
@@ -120,7 +123,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="57"/>
-        <location filename="../client/app/main.cpp" line="163"/>
+        <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
@@ -265,52 +268,117 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="20"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive goods</source>
         <translation>Wareneingang</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move stock</source>
+        <translation>Umlagern</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move (works offline)</source>
+        <translation>Umlagern (auch offline)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust stock</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust (works offline)</source>
+        <translation>Korrigieren (auch offline)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Count stock</source>
+        <translation>Inventur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Record count (works offline)</source>
+        <translation>Zählung erfassen (auch offline)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="51"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Barcode oder Artikelnummer scannen oder eingeben, dann Enter drücken</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>Found %1</source>
         <translation>Gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>No product with this code</source>
         <translation>Kein Produkt mit diesem Code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <source>Change (negative for a loss)</source>
+        <translation>Änderung (negativ bei Verlust)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="44"/>
-        <source>Location id</source>
-        <translation>Lagerort-ID</translation>
-    </message>
-    <message>
-        <location filename="../client/qml/StockPage.qml" line="53"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive (works offline)</source>
         <translation>Einbuchen (auch offline möglich)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="57"/>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <source>Counted quantity</source>
+        <translation>Gezählte Menge</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>From location</source>
+        <translation>Von Lagerplatz</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <source>To location</source>
+        <translation>Nach Lagerplatz</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <source>damaged, found, expired…</source>
+        <translation>beschädigt, gefunden, abgelaufen…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="114"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="136"/>
         <source>Stock on hand</source>
         <translation>Lagerbestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <location filename="../client/qml/StockPage.qml" line="158"/>
         <source>(%1 pending)</source>
         <translation>(%1 ausstehend)</translation>
     </message>
@@ -386,10 +454,6 @@
         <translation>Die andere behalten</translation>
     </message>
     <message>
-        <source>Open conflicts: %1</source>
-        <translation type="vanished">Offene Konflikte: %1</translation>
-    </message>
-    <message>
         <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Letzte Synchronisierung: %1</translation>
@@ -408,32 +472,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="86"/>
         <source>TossErp desktop client</source>
         <translation>TossErp-Desktop-Client</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="78"/>
+        <location filename="../client/app/main.cpp" line="89"/>
         <source>Replica file.</source>
         <translation>Replikatdatei.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="90"/>
         <source>Server address.</source>
         <translation>Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="81"/>
+        <location filename="../client/app/main.cpp" line="92"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Alle Seiten im Hintergrund (offscreen) laden und beenden; Exit-Code ungleich null bei jeder QML-Warnung.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="83"/>
+        <location filename="../client/app/main.cpp" line="94"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Mit --self-test: pro Seite ein PNG hier speichern.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="85"/>
+        <location filename="../client/app/main.cpp" line="96"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Sprache der Oberfläche für diesen Start (en, de, fr, es).</translation>
     </message>
@@ -486,17 +550,52 @@
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="231"/>
+        <location filename="../client/src/ui/app_state.cpp" line="262"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="236"/>
+        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <source>Give a quantity in %1.</source>
+        <translation>Geben Sie eine Menge in %1 an.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="241"/>
+        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <source>Choose the location the goods go to.</source>
+        <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <source>The goods must go to another location.</source>
+        <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <source>Give the change in %1, negative for a loss.</source>
+        <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <source>Say why the stock changes (damaged, found, …).</source>
+        <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <source>A count cannot be negative.</source>
+        <translation>Eine Zählung kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <source>Unknown kind of movement: %1.</source>
+        <translation>Unbekannte Bewegungsart: %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="274"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

@@ -52,7 +52,10 @@
     <message numerus="yes">
         <location filename="../client/qml/DashboardPage.qml" line="32"/>
         <source>%n waiting</source>
-        <translation><numerusform>%n pendiente</numerusform><numerusform>%n pendientes</numerusform></translation>
+        <translation>
+            <numerusform>%n pendiente</numerusform>
+            <numerusform>%n pendientes</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/DashboardPage.qml" line="42"/>
@@ -120,7 +123,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="57"/>
-        <location filename="../client/app/main.cpp" line="163"/>
+        <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
@@ -265,52 +268,117 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="20"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive goods</source>
-        <translation>Recepción de mercancía</translation>
+        <translation>Recepción</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move stock</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move (works offline)</source>
+        <translation>Mover (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust stock</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust (works offline)</source>
+        <translation>Ajustar (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Count stock</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Record count (works offline)</source>
+        <translation>Registrar recuento (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="51"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Escanee o escriba un código de barras o SKU y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>Found %1</source>
         <translation>Encontrado: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>No product with this code</source>
         <translation>Ningún producto con este código</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <source>Change (negative for a loss)</source>
+        <translation>Cambio (negativo para una pérdida)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="44"/>
-        <source>Location id</source>
-        <translation>ID de ubicación</translation>
-    </message>
-    <message>
-        <location filename="../client/qml/StockPage.qml" line="53"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive (works offline)</source>
         <translation>Recibir (funciona sin conexión)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="57"/>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <source>Counted quantity</source>
+        <translation>Cantidad contada</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>From location</source>
+        <translation>Desde la ubicación</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <source>To location</source>
+        <translation>Hacia la ubicación</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Reason (required)</source>
+        <translation>Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <source>damaged, found, expired…</source>
+        <translation>dañado, encontrado, caducado…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="114"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="136"/>
         <source>Stock on hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <location filename="../client/qml/StockPage.qml" line="158"/>
         <source>(%1 pending)</source>
         <translation>(%1 pendiente)</translation>
     </message>
@@ -386,10 +454,6 @@
         <translation>Conservar la otra</translation>
     </message>
     <message>
-        <source>Open conflicts: %1</source>
-        <translation type="vanished">Conflictos sin resolver: %1</translation>
-    </message>
-    <message>
         <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Última sincronización: %1</translation>
@@ -408,32 +472,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="86"/>
         <source>TossErp desktop client</source>
         <translation>Cliente de escritorio de TossErp</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="78"/>
+        <location filename="../client/app/main.cpp" line="89"/>
         <source>Replica file.</source>
         <translation>Archivo de réplica.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="90"/>
         <source>Server address.</source>
         <translation>Dirección del servidor.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="81"/>
+        <location filename="../client/app/main.cpp" line="92"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Cargar cada página fuera de pantalla y salir; código de salida distinto de cero ante cualquier advertencia de QML.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="83"/>
+        <location filename="../client/app/main.cpp" line="94"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Con --self-test: guardar aquí un PNG por página.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="85"/>
+        <location filename="../client/app/main.cpp" line="96"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Idioma de la interfaz para esta ejecución (en, de, fr, es).</translation>
     </message>
@@ -486,17 +550,52 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="231"/>
+        <location filename="../client/src/ui/app_state.cpp" line="262"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="236"/>
+        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <source>Give a quantity in %1.</source>
+        <translation>Indique una cantidad en %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="241"/>
+        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <source>Choose the location the goods go to.</source>
+        <translation>Elija la ubicación de destino.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <source>The goods must go to another location.</source>
+        <translation>La mercancía debe ir a otra ubicación.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <source>Give the change in %1, negative for a loss.</source>
+        <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <source>Say why the stock changes (damaged, found, …).</source>
+        <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <source>A count cannot be negative.</source>
+        <translation>Un recuento no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <source>Unknown kind of movement: %1.</source>
+        <translation>Tipo de movimiento desconocido: %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="274"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

@@ -52,7 +52,10 @@
     <message numerus="yes">
         <location filename="../client/qml/DashboardPage.qml" line="32"/>
         <source>%n waiting</source>
-        <translation><numerusform>%n en attente</numerusform><numerusform>%n en attente</numerusform></translation>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../client/qml/DashboardPage.qml" line="42"/>
@@ -120,7 +123,7 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="57"/>
-        <location filename="../client/app/main.cpp" line="163"/>
+        <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
@@ -265,52 +268,117 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="20"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive goods</source>
-        <translation>Réception de marchandises</translation>
+        <translation>Réception</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move stock</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <source>Move (works offline)</source>
+        <translation>Déplacer (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust stock</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <source>Adjust (works offline)</source>
+        <translation>Ajuster (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Count stock</source>
+        <translation>Inventorier</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <source>Record count (works offline)</source>
+        <translation>Enregistrer le comptage (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="51"/>
         <source>Scan or type a barcode or SKU, then Enter</source>
         <translation>Scannez ou saisissez un code-barres ou une référence, puis appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>Found %1</source>
         <translation>Trouvé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="30"/>
+        <location filename="../client/qml/StockPage.qml" line="59"/>
         <source>No product with this code</source>
         <translation>Aucun produit avec ce code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="37"/>
+        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <source>Change (negative for a loss)</source>
+        <translation>Variation (négative pour une perte)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="44"/>
-        <source>Location id</source>
-        <translation>ID de l&apos;emplacement</translation>
-    </message>
-    <message>
-        <location filename="../client/qml/StockPage.qml" line="53"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Receive (works offline)</source>
         <translation>Réceptionner (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="57"/>
+        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <source>Counted quantity</source>
+        <translation>Quantité comptée</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>From location</source>
+        <translation>Depuis l’emplacement</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <source>To location</source>
+        <translation>Vers l’emplacement</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Reason (required)</source>
+        <translation>Motif (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <source>damaged, found, expired…</source>
+        <translation>abîmé, retrouvé, périmé…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="114"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="136"/>
         <source>Stock on hand</source>
         <translation>Stock disponible</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="98"/>
+        <location filename="../client/qml/StockPage.qml" line="158"/>
         <source>(%1 pending)</source>
         <translation>(%1 en attente)</translation>
     </message>
@@ -386,10 +454,6 @@
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <source>Open conflicts: %1</source>
-        <translation type="vanished">Conflits non résolus&#xa0;: %1</translation>
-    </message>
-    <message>
         <location filename="../client/qml/SyncPage.qml" line="19"/>
         <source>Last sync: %1</source>
         <translation>Dernière synchronisation&#xa0;: %1</translation>
@@ -408,32 +472,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../client/app/main.cpp" line="75"/>
+        <location filename="../client/app/main.cpp" line="86"/>
         <source>TossErp desktop client</source>
         <translation>Client de bureau TossErp</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="78"/>
+        <location filename="../client/app/main.cpp" line="89"/>
         <source>Replica file.</source>
         <translation>Fichier de réplique.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="79"/>
+        <location filename="../client/app/main.cpp" line="90"/>
         <source>Server address.</source>
         <translation>Adresse du serveur.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="81"/>
+        <location filename="../client/app/main.cpp" line="92"/>
         <source>Load every page offscreen and quit; non-zero on any QML warning.</source>
         <translation>Charger chaque page hors écran puis quitter&#xa0;; code de sortie non nul en cas d&apos;avertissement QML.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="83"/>
+        <location filename="../client/app/main.cpp" line="94"/>
         <source>With --self-test: save a PNG per page here.</source>
         <translation>Avec --self-test&#xa0;: enregistrer ici un PNG par page.</translation>
     </message>
     <message>
-        <location filename="../client/app/main.cpp" line="85"/>
+        <location filename="../client/app/main.cpp" line="96"/>
         <source>Interface language for this run (en, de, fr, es).</source>
         <translation>Langue de l’interface pour ce lancement (en, de, fr, es).</translation>
     </message>
@@ -486,17 +550,52 @@
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="231"/>
+        <location filename="../client/src/ui/app_state.cpp" line="262"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="236"/>
+        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <source>Give a quantity in %1.</source>
+        <translation>Indiquez une quantité en %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="241"/>
+        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <source>Choose the location the goods go to.</source>
+        <translation>Choisissez l’emplacement de destination.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <source>The goods must go to another location.</source>
+        <translation>La marchandise doit aller vers un autre emplacement.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <source>Give the change in %1, negative for a loss.</source>
+        <translation>Indiquez la variation en %1, négative pour une perte.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <source>Say why the stock changes (damaged, found, …).</source>
+        <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <source>A count cannot be negative.</source>
+        <translation>Un comptage ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <source>Unknown kind of movement: %1.</source>
+        <translation>Type de mouvement inconnu : %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="274"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

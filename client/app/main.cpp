@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
+#include <string_view>
 
 #include <iostream>
 
@@ -67,6 +68,16 @@ void seedDemoReplica(const QString& path)
 
 int main(int argc, char* argv[])
 {
+    // --help, --version and --self-test need no screen: without a display they render offscreen.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        for (int i = 1; i < argc; ++i) {
+            const std::string_view arg(argv[i]);
+            if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--self-test") {
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            }
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName("TossErp");
     QApplication::setApplicationName("TossErp");

@@ -12,17 +12,50 @@ Pane {
         spacing: 24
 
     ColumnLayout {
+        id: form
         Layout.preferredWidth: 380
         Layout.maximumWidth: 380
         Layout.alignment: Qt.AlignTop
         spacing: 10
-        Label {
-            text: qsTr("Receive goods")
-            font.pixelSize: 18
+
+        // The four things a warehouse does to stock; each works offline.
+        readonly property var kinds: [
+            { kind: "receive", title: qsTr("Receive goods"), action: qsTr("Receive (works offline)") },
+            { kind: "move", title: qsTr("Move stock"), action: qsTr("Move (works offline)") },
+            { kind: "adjust", title: qsTr("Adjust stock"), action: qsTr("Adjust (works offline)") },
+            { kind: "count", title: qsTr("Count stock"), action: qsTr("Record count (works offline)") }
+        ]
+        readonly property var current: kinds[Math.max(0, kindBar.currentIndex)]
+        property var places: AppState.stockLocations()
+
+        Connections {
+            target: AppState
+            function onDataChanged() { form.places = AppState.stockLocations() }
         }
-        Label { text: qsTr("Scan or type a barcode or SKU, then Enter") }
+
+        TabBar {
+            id: kindBar
+            Layout.fillWidth: true
+            Repeater {
+                model: form.kinds
+                TabButton {
+                    required property var modelData
+                    text: modelData.title
+                }
+            }
+            onCurrentIndexChanged: {
+                result.text = ""
+                code.forceActiveFocus()
+            }
+        }
+        Label {
+            text: qsTr("Scan or type a barcode or SKU, then Enter")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+        }
         TextField {
             id: code
+            objectName: "movementCode"
             Layout.fillWidth: true
             focus: true
             onAccepted: {
@@ -34,36 +67,67 @@ Pane {
             KeyNavigation.tab: quantity
         }
         Label { id: found; opacity: 0.8 }
-        Label { text: qsTr("Quantity") }
+        Label {
+            text: form.current.kind === "adjust" ? qsTr("Change (negative for a loss)")
+                : form.current.kind === "count" ? qsTr("Counted quantity") : qsTr("Quantity")
+        }
         TextField {
             id: quantity
             Layout.fillWidth: true
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             KeyNavigation.tab: location
         }
-        Label { text: qsTr("Location id") }
-        TextField {
+        Label { text: form.current.kind === "move" ? qsTr("From location") : qsTr("Location") }
+        ComboBox {
             id: location
             Layout.fillWidth: true
-            text: "5"
-            KeyNavigation.tab: receive
+            model: form.places
+            textRole: "label"
+            valueRole: "id"
+            KeyNavigation.tab: form.current.kind === "move" ? toLocation : reason
+        }
+        Label { text: qsTr("To location"); visible: toLocation.visible }
+        ComboBox {
+            id: toLocation
+            Layout.fillWidth: true
+            visible: form.current.kind === "move"
+            model: form.places
+            textRole: "label"
+            valueRole: "id"
+            currentIndex: Math.min(1, count - 1)
+            KeyNavigation.tab: reason
+        }
+        Label {
+            text: form.current.kind === "adjust" ? qsTr("Reason (required)") : qsTr("Note (optional)")
+        }
+        TextField {
+            id: reason
+            Layout.fillWidth: true
+            placeholderText: form.current.kind === "adjust" ? qsTr("damaged, found, expired…") : ""
+            KeyNavigation.tab: record
+            onAccepted: record.clicked()
         }
         Button {
-            id: receive
-            text: qsTr("Receive (works offline)")
+            id: record
+            objectName: "recordMovement"
+            text: form.current.action
             highlighted: true
             onClicked: {
-                const error = AppState.receive(code.text, quantity.text, location.text)
+                const error = AppState.recordMovement(form.current.kind, code.text, quantity.text,
+                    String(location.currentValue), String(toLocation.currentValue), reason.text)
                 result.text = error ? error : qsTr("Queued; it goes to the server at the next sync.")
                 if (!error) {
                     code.text = ""
                     quantity.text = ""
+                    reason.text = ""
+                    found.text = ""
                     code.forceActiveFocus()
                 }
             }
         }
         Label {
             id: result
+            objectName: "movementResult"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }

@@ -53,6 +53,32 @@ World& world()
 
 } // namespace
 
+namespace {
+
+/// The server's on-hand figure for `sku` at one location (0 when it holds none).
+double serverOnHand(TestServer& server, const std::string& sku, std::int64_t location)
+{
+    const auto levels = server.get("/api/v1/stock/levels?group_by=location").json();
+    for (const auto& item : levels["items"]) {
+        if (item["sku"] == sku && item["location_id"] == location) {
+            return item["on_hand"].get<double>();
+        }
+    }
+    return 0;
+}
+
+/// Syncs on the worker thread like the window does and waits for the outcome.
+void syncAndWait(client::AppState* state)
+{
+    state->syncNow();
+    for (int i = 0; i < 50 && state->busy(); ++i) {
+        QSignalSpy(state, &client::AppState::changed).wait(200);
+    }
+    ASSERT_FALSE(state->busy()) << state->message().toStdString();
+}
+
+} // namespace
+
 TEST(UiModels, SearchAsYouTypeNarrowsTheList)
 {
     world();
@@ -100,11 +126,7 @@ TEST(UiModels, QueuedWorkShowsAsPendingUntilSynced)
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
 
     // Sync runs on the worker thread; the window only hears the outcome.
-    state->syncNow();
-    for (int i = 0; i < 50 && state->busy(); ++i) {
-        QSignalSpy(state, &client::AppState::changed).wait(200);
-    }
-    ASSERT_FALSE(state->busy()) << state->message().toStdString();
+    syncAndWait(state);
     EXPECT_EQ(state->pendingCount(), 0) << state->message().toStdString();
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::PendingRole).toString(), "");
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
@@ -179,4 +201,56 @@ TEST(UiModels, TheDashboardSumsStockValueExactly)
     (void)w;
     client::AppState::instance()->notifyReplicaChanged();
     EXPECT_GE(changed.count(), 1);
+}
+
+TEST(UiModels, TheStockFormsMoveAdjustAndCountOffline)
+{
+    auto& w = world();
+    auto* state = client::AppState::instance();
+    const auto east = w.server.makeWarehouse("EAST").second;
+    syncAndWait(state);
+    std::vector<qlonglong> offered;
+    for (const auto& place : state->stockLocations()) {
+        offered.push_back(place.toMap()["id"].toLongLong());
+        EXPECT_FALSE(place.toMap()["label"].toString().isEmpty());
+    }
+    // Only the two stock locations: suppliers, customers and adjustment places are not offered.
+    EXPECT_EQ(offered, (std::vector<qlonglong> { w.stock, east }));
+
+    const auto main = QString::number(w.stock);
+    const auto other = QString::number(east);
+    const auto mainBefore = serverOnHand(w.server, "TEA-1", w.stock);
+    const auto eastBefore = serverOnHand(w.server, "TEA-1", east);
+    const auto before = state->pendingCount();
+
+    // Refused before anything is queued, each with its own message.
+    const std::vector<QString> refusals {
+        state->recordMovement("move", "TEA-1", "1", main, main, ""), // nowhere to go
+        state->recordMovement("move", "TEA-1", "1", main, "999999", ""), // no such place
+        state->recordMovement("move", "TEA-1", "-1", main, other, ""), // negative move
+        state->recordMovement("adjust", "TEA-1", "-1", main, "", " "), // no reason
+        state->recordMovement("adjust", "TEA-1", "0", main, "", "damaged"), // no change
+        state->recordMovement("count", "TEA-1", "-2", main, "", ""), // negative count
+        state->recordMovement("count", "TEA-1", "1.5", main, "", ""), // pieces are whole
+        state->recordMovement("count", "TEA-1", "two", main, "", ""), // not a number
+        state->recordMovement("ship", "TEA-1", "1", main, "", ""), // unknown kind
+        state->recordMovement("receive", "NOPE", "1", main, "", ""), // unknown product
+    };
+    for (const auto& refusal : refusals) {
+        EXPECT_FALSE(refusal.isEmpty());
+    }
+    EXPECT_EQ(QSet<QString>(refusals.begin(), refusals.end()).size(), 9); // the two moves to bad places share one
+    EXPECT_EQ(state->pendingCount(), before);
+
+    // One of each, by barcode and by SKU; the count is against what this replica showed.
+    EXPECT_EQ(state->recordMovement("move", "4006381333931", "1", main, other, "").toStdString(), "");
+    EXPECT_EQ(state->recordMovement("adjust", "TEA-1", "-1", main, "", "damaged").toStdString(), "");
+    EXPECT_EQ(state->recordMovement("count", "TEA-1", "3", other, "", "").toStdString(), "");
+    EXPECT_EQ(state->pendingCount(), before + 3);
+
+    syncAndWait(state);
+    EXPECT_EQ(state->pendingCount(), 0) << state->message().toStdString();
+    EXPECT_DOUBLE_EQ(serverOnHand(w.server, "TEA-1", w.stock), mainBefore - 2);
+    EXPECT_DOUBLE_EQ(serverOnHand(w.server, "TEA-1", east), 3);
+    EXPECT_DOUBLE_EQ(eastBefore, 0);
 }

@@ -222,6 +222,37 @@ void AppState::syncNow()
 
 QString AppState::receive(const QString& productCode, const QString& quantity, const QString& location)
 {
+    return recordMovement("receive", productCode, quantity, location, {}, {});
+}
+
+bool AppState::isStockLocation(std::int64_t id) const
+{
+    const auto place = m_replica->location(id);
+    return place && place->value("active", true) && place->value("kind", std::string("internal")) == "internal";
+}
+
+QVariantList AppState::stockLocations() const
+{
+    QVariantList out;
+    try {
+        for (const auto& row : m_replica->rows("locations", 10000)) {
+            if (!row.value("active", true) || row.value("kind", std::string("internal")) != "internal") {
+                continue;
+            }
+            out.push_back(QVariantMap { { "id", QVariant::fromValue(row.value("id", std::int64_t { 0 })) },
+                { "label",
+                    QString::fromStdString(
+                        row.value("code", std::string {}) + " — " + row.value("name", std::string {})) } });
+        }
+    } catch (const std::exception&) {
+        // No replica open yet: nothing to choose from.
+    }
+    return out;
+}
+
+QString AppState::recordMovement(const QString& kind, const QString& productCode, const QString& quantity,
+    const QString& location, const QString& toLocation, const QString& reason)
+{
     try {
         auto product = m_replica->productBySku(productCode.trimmed().toStdString());
         if (!product) {
@@ -232,17 +263,69 @@ QString AppState::receive(const QString& productCode, const QString& quantity, c
         }
         const auto unit = domain::Unit::parse(product->value("unit", "pcs"));
         const auto parsed = domain::Quantity::parse(quantity.trimmed().toStdString(), unit.value());
-        if (!parsed || !parsed.value().isPositive()) {
-            return tr("Give a positive quantity in %1.").arg(QString::fromStdString(unit.value().code()));
+        const auto unitCode = QString::fromStdString(unit.value().code());
+        if (!parsed) {
+            return tr("Give a quantity in %1.").arg(unitCode);
         }
+        const auto& amount = parsed.value();
         bool ok = false;
         const auto locationId = location.toLongLong(&ok);
-        if (!ok || !m_replica->location(locationId)) {
+        if (!ok || !isStockLocation(locationId)) {
             return tr("Choose a location.");
         }
-        m_replica->enqueue(sync::CommandType::ReceiveStock,
-            { { "product_id", (*product)["id"] }, { "quantity", parsed.value().toDecimalString() },
-                { "location_id", locationId } });
+        nlohmann::json payload { { "product_id", (*product)["id"] } };
+        sync::CommandType type = sync::CommandType::ReceiveStock;
+        if (kind == "receive" || kind == "move") {
+            if (!amount.isPositive()) {
+                return tr("Give a positive quantity in %1.").arg(unitCode);
+            }
+            payload["quantity"] = amount.toDecimalString();
+            payload["location_id"] = locationId;
+            if (kind == "move") {
+                const auto toId = toLocation.toLongLong(&ok);
+                if (!ok || !isStockLocation(toId)) {
+                    return tr("Choose the location the goods go to.");
+                }
+                if (toId == locationId) {
+                    return tr("The goods must go to another location.");
+                }
+                type = sync::CommandType::MoveStock;
+                payload.erase("location_id");
+                payload["from_location_id"] = locationId;
+                payload["to_location_id"] = toId;
+            }
+        } else if (kind == "adjust") {
+            if (amount.isZero()) {
+                return tr("Give the change in %1, negative for a loss.").arg(unitCode);
+            }
+            if (reason.trimmed().isEmpty()) {
+                return tr("Say why the stock changes (damaged, found, …).");
+            }
+            type = sync::CommandType::AdjustStock;
+            payload["quantity"] = amount.toDecimalString();
+            payload["location_id"] = locationId;
+        } else if (kind == "count") {
+            if (amount.isNegative()) {
+                return tr("A count cannot be negative.");
+            }
+            std::int64_t shownMilli = 0;
+            for (const auto& level : m_replica->levels((*product)["id"].get<std::int64_t>())) {
+                if (level.locationId == locationId) {
+                    shownMilli = level.serverMilli + level.pendingMilli;
+                }
+            }
+            type = sync::CommandType::CountStock;
+            payload["counted"] = amount.toDecimalString();
+            payload["location_id"] = locationId;
+            payload["snapshot_quantity"]
+                = domain::Quantity::fromMilli(shownMilli, unit.value()).value().toDecimalString();
+        } else {
+            return tr("Unknown kind of movement: %1.").arg(kind);
+        }
+        if (!reason.trimmed().isEmpty()) {
+            payload["reason"] = reason.trimmed().toStdString();
+        }
+        m_replica->enqueue(type, payload);
         refreshCounts();
         emit dataChanged();
         return {};

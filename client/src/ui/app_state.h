@@ -69,6 +69,14 @@ public:
     Q_INVOKABLE void syncNow();
     /// Queues a receipt (offline-safe); returns an empty string, or why it was refused.
     Q_INVOKABLE QString receive(const QString& productCode, const QString& quantity, const QString& location);
+    /// Queues one stock movement (offline-safe) and returns an empty string, or why it was
+    /// refused. `kind` is "receive", "move" (location → toLocation), "adjust" (signed
+    /// quantity, reason required) or "count" (the counted quantity, checked at the server
+    /// against what this replica showed at the time).
+    /// The active locations a movement can name, as {id, label} maps ordered by id.
+    Q_INVOKABLE QVariantList stockLocations() const;
+    Q_INVOKABLE QString recordMovement(const QString& kind, const QString& productCode, const QString& quantity,
+        const QString& location, const QString& toLocation, const QString& reason);
     /// The editable fields of a product (sku, name, price, currency, active, pending), or an
     /// empty map when the replica has no such product.
     Q_INVOKABLE QVariantMap productDetails(const QString& sku) const;
@@ -94,6 +102,8 @@ private:
     AppState();
     void refreshCounts();
 
+    /// An active internal location of this replica (where stock can be held).
+    bool isStockLocation(std::int64_t id) const;
     QString m_replicaPath;
     QString m_serverUrl;
     QString m_userName;
