@@ -134,12 +134,18 @@ Response listLevels(InventoryService& inventory, Request& request)
     query.productId = queryId(request, "product_id");
     query.warehouseId = queryId(request, "warehouse_id");
     query.belowReorder = queryBool(request, "below_reorder").value_or(false);
-    const auto groupBy = request.queryParam("group_by").value_or("warehouse");
+    query.locationId = queryId(request, "location_id");
+    // A location filter lists per location unless the caller asked otherwise.
+    const auto groupBy = request.queryParam("group_by").value_or(query.locationId ? "location" : "warehouse");
     if (groupBy != "warehouse" && groupBy != "location") {
         throw ApiError(400, "invalid_query", "group_by is warehouse or location.",
             { { "group_by", "invalid_value", "Expected warehouse or location." } });
     }
     query.byLocation = groupBy == "location";
+    if (query.locationId && !query.byLocation) {
+        throw ApiError(400, "invalid_query", "A location filter lists per location: use group_by=location.",
+            { { "location_id", "unsupported_combination", "Not available with group_by=warehouse." } });
+    }
     if (query.byLocation && query.belowReorder) {
         throw ApiError(400, "invalid_query", "Reorder points are per warehouse: use below_reorder without group_by.",
             { { "below_reorder", "unsupported_combination", "Not available with group_by=location." } });

@@ -424,7 +424,7 @@ Page<StockLevel> InventoryService::levels(const LevelQuery& query) const
               "w.id AS warehouse_id FROM products p JOIN warehouses w LEFT JOIN reorder_points rp ON rp.product_id "
               "= p.id AND rp.warehouse_id = w.id WHERE p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS "
               "NULL OR w.id = ?2) AND (p.id, w.id) > (?3, ?4) AND (?7 IS NULL OR w.id IN (SELECT value FROM "
-              "json_each(?7)))) WHERE (on_hand <> 0 OR reserved <> 0 OR reorder_min "
+              "json_each(?7))) AND ?8 IS NULL) WHERE (on_hand <> 0 OR reserved <> 0 OR reorder_min "
               "IS NOT NULL) AND (?5 = 0 OR (reorder_min IS NOT NULL AND on_hand - reserved < reorder_min)) ORDER BY "
               "product_id, place_id LIMIT ?6";
         static const std::string byLocation
@@ -432,11 +432,11 @@ Page<StockLevel> InventoryService::levels(const LevelQuery& query) const
               "JOIN locations l ON l.id = s.location_id JOIN products p ON p.id = s.product_id WHERE l.kind = "
               "'internal' AND p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS NULL OR l.warehouse_id = "
               "?2) AND (p.id, l.id) > (?3, ?4) AND s.quantity_milli <> 0 AND ?5 = ?5 AND (?7 IS NULL OR l.warehouse_id "
-              "IN (SELECT value FROM json_each(?7))) ORDER BY p.id, l.id LIMIT ?6";
+              "IN (SELECT value FROM json_each(?7))) AND (?8 IS NULL OR l.id = ?8) ORDER BY p.id, l.id LIMIT ?6";
         auto& q = c.prepare(query.byLocation ? byLocation : byWarehouse);
         q.bindAll({ opt(query.productId), opt(query.warehouseId), query.afterProduct, query.afterPlace,
-            std::int64_t { query.belowReorder ? 1 : 0 }, std::int64_t { query.limit + 1 },
-            scopeJson(query.warehouses) });
+            std::int64_t { query.belowReorder ? 1 : 0 }, std::int64_t { query.limit + 1 }, scopeJson(query.warehouses),
+            opt(query.locationId) });
         Page<StockLevel> page;
         while (q.step()) {
             StockLevel level;

@@ -70,6 +70,8 @@ struct MovementBatch {
 struct LevelQuery {
     std::optional<std::int64_t> productId;
     std::optional<std::int64_t> warehouseId;
+    /// Only this internal location (per-location listing only).
+    std::optional<std::int64_t> locationId;
     bool belowReorder = false;
     bool byLocation = false;
     std::int64_t afterProduct = 0;

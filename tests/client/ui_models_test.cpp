@@ -58,7 +58,7 @@ namespace {
 /// The server's on-hand figure for `sku` at one location (0 when it holds none).
 double serverOnHand(TestServer& server, const std::string& sku, std::int64_t location)
 {
-    const auto levels = server.get("/api/v1/stock/levels?group_by=location").json();
+    const auto levels = server.get("/api/v1/stock/levels?location_id=" + std::to_string(location)).json();
     for (const auto& item : levels["items"]) {
         if (item["sku"] == sku && item["location_id"] == location) {
             return item["on_hand"].get<double>();

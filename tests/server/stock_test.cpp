@@ -396,4 +396,14 @@ TEST(Stock, AProductWithStockCannotBeDeletedButItsHistoryOutlivesIt)
     EXPECT_EQ(server.get("/api/v1/products/999/movements").status, 404);
     EXPECT_EQ(server.get("/api/v1/stock/levels?group_by=location&below_reorder=true").code(), "invalid_query");
     EXPECT_EQ(server.get("/api/v1/stock/levels?group_by=shelf").code(), "invalid_query");
+    EXPECT_EQ(server.get("/api/v1/stock/levels?group_by=warehouse&location_id=" + std::to_string(stock)).code(),
+        "invalid_query");
+    EXPECT_EQ(server.get("/api/v1/stock/levels?location_id=abc").code(), "invalid_query");
+    server.receive(server.makeProduct("B-1"), stock, 3);
+    const auto atStock = server.get("/api/v1/stock/levels?location_id=" + std::to_string(stock)).json()["items"];
+    ASSERT_FALSE(atStock.empty());
+    for (const auto& item : atStock) {
+        EXPECT_EQ(item["location_id"], stock);
+    }
+    EXPECT_TRUE(server.get("/api/v1/stock/levels?location_id=999999").json()["items"].empty());
 }
