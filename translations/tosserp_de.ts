@@ -82,58 +82,58 @@
     <name>Main</name>
     <message>
         <location filename="../client/qml/Main.qml" line="11"/>
-        <location filename="../client/qml/Main.qml" line="29"/>
+        <location filename="../client/qml/Main.qml" line="28"/>
         <source>TossErp</source>
         <translation>TossErp</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="37"/>
+        <location filename="../client/qml/Main.qml" line="36"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="38"/>
+        <location filename="../client/qml/Main.qml" line="37"/>
         <source>Catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="39"/>
+        <location filename="../client/qml/Main.qml" line="38"/>
         <source>Stock</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="39"/>
         <source>Sync</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
@@ -268,37 +268,37 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive goods</source>
         <translation>Wareneingang</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move stock</source>
         <translation>Umlagern</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move (works offline)</source>
         <translation>Umlagern (auch offline)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust stock</source>
         <translation>Korrektur</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust (works offline)</source>
         <translation>Korrigieren (auch offline)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Count stock</source>
         <translation>Inventur</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Record count (works offline)</source>
         <translation>Zählung erfassen (auch offline)</translation>
     </message>
@@ -308,77 +308,77 @@
         <translation>Barcode oder Artikelnummer scannen oder eingeben, dann Enter drücken</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>Found %1</source>
         <translation>Gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>No product with this code</source>
         <translation>Kein Produkt mit diesem Code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <location filename="../client/qml/StockPage.qml" line="70"/>
         <source>Change (negative for a loss)</source>
         <translation>Änderung (negativ bei Verlust)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive (works offline)</source>
         <translation>Einbuchen (auch offline möglich)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Counted quantity</source>
         <translation>Gezählte Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>From location</source>
         <translation>Von Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>Location</source>
         <translation>Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <location filename="../client/qml/StockPage.qml" line="88"/>
         <source>To location</source>
         <translation>Nach Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Note (optional)</source>
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <location filename="../client/qml/StockPage.qml" line="105"/>
         <source>damaged, found, expired…</source>
         <translation>beschädigt, gefunden, abgelaufen…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="114"/>
+        <location filename="../client/qml/StockPage.qml" line="117"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="136"/>
+        <location filename="../client/qml/StockPage.qml" line="139"/>
         <source>Stock on hand</source>
         <translation>Lagerbestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="158"/>
+        <location filename="../client/qml/StockPage.qml" line="161"/>
         <source>(%1 pending)</source>
         <translation>(%1 ausstehend)</translation>
     </message>
@@ -505,97 +505,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="145"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="194"/>
+        <location filename="../client/src/ui/app_state.cpp" line="199"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="200"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="223"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="262"/>
+        <location filename="../client/src/ui/app_state.cpp" line="265"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <location filename="../client/src/ui/app_state.cpp" line="271"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="283"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="305"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <location filename="../client/src/ui/app_state.cpp" line="312"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="321"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="274"/>
+        <location filename="../client/src/ui/app_state.cpp" line="277"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

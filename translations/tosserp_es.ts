@@ -82,58 +82,58 @@
     <name>Main</name>
     <message>
         <location filename="../client/qml/Main.qml" line="11"/>
-        <location filename="../client/qml/Main.qml" line="29"/>
+        <location filename="../client/qml/Main.qml" line="28"/>
         <source>TossErp</source>
         <translation>TossErp</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="37"/>
+        <location filename="../client/qml/Main.qml" line="36"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="38"/>
+        <location filename="../client/qml/Main.qml" line="37"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="39"/>
+        <location filename="../client/qml/Main.qml" line="38"/>
         <source>Stock</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="39"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
@@ -268,37 +268,37 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive goods</source>
         <translation>Recepción</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move stock</source>
         <translation>Mover</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move (works offline)</source>
         <translation>Mover (funciona sin conexión)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust stock</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust (works offline)</source>
         <translation>Ajustar (funciona sin conexión)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Count stock</source>
         <translation>Recuento</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Record count (works offline)</source>
         <translation>Registrar recuento (funciona sin conexión)</translation>
     </message>
@@ -308,77 +308,77 @@
         <translation>Escanee o escriba un código de barras o SKU y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>Found %1</source>
         <translation>Encontrado: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>No product with this code</source>
         <translation>Ningún producto con este código</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <location filename="../client/qml/StockPage.qml" line="70"/>
         <source>Change (negative for a loss)</source>
         <translation>Cambio (negativo para una pérdida)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive (works offline)</source>
         <translation>Recibir (funciona sin conexión)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Counted quantity</source>
         <translation>Cantidad contada</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>From location</source>
         <translation>Desde la ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>Location</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <location filename="../client/qml/StockPage.qml" line="88"/>
         <source>To location</source>
         <translation>Hacia la ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Reason (required)</source>
         <translation>Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <location filename="../client/qml/StockPage.qml" line="105"/>
         <source>damaged, found, expired…</source>
         <translation>dañado, encontrado, caducado…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="114"/>
+        <location filename="../client/qml/StockPage.qml" line="117"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="136"/>
+        <location filename="../client/qml/StockPage.qml" line="139"/>
         <source>Stock on hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="158"/>
+        <location filename="../client/qml/StockPage.qml" line="161"/>
         <source>(%1 pending)</source>
         <translation>(%1 pendiente)</translation>
     </message>
@@ -505,97 +505,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="145"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="194"/>
+        <location filename="../client/src/ui/app_state.cpp" line="199"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="200"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="223"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="262"/>
+        <location filename="../client/src/ui/app_state.cpp" line="265"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <location filename="../client/src/ui/app_state.cpp" line="271"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="283"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="305"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <location filename="../client/src/ui/app_state.cpp" line="312"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="321"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="274"/>
+        <location filename="../client/src/ui/app_state.cpp" line="277"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

@@ -82,58 +82,58 @@
     <name>Main</name>
     <message>
         <location filename="../client/qml/Main.qml" line="11"/>
-        <location filename="../client/qml/Main.qml" line="29"/>
+        <location filename="../client/qml/Main.qml" line="28"/>
         <source>TossErp</source>
         <translation>TossErp</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="37"/>
+        <location filename="../client/qml/Main.qml" line="36"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="38"/>
+        <location filename="../client/qml/Main.qml" line="37"/>
         <source>Catalog</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="39"/>
+        <location filename="../client/qml/Main.qml" line="38"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="39"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="56"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
@@ -268,37 +268,37 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive goods</source>
         <translation>Réception</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move stock</source>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="24"/>
+        <location filename="../client/qml/StockPage.qml" line="23"/>
         <source>Move (works offline)</source>
         <translation>Déplacer (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust stock</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="25"/>
+        <location filename="../client/qml/StockPage.qml" line="24"/>
         <source>Adjust (works offline)</source>
         <translation>Ajuster (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Count stock</source>
         <translation>Inventorier</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="26"/>
+        <location filename="../client/qml/StockPage.qml" line="25"/>
         <source>Record count (works offline)</source>
         <translation>Enregistrer le comptage (fonctionne hors ligne)</translation>
     </message>
@@ -308,77 +308,77 @@
         <translation>Scannez ou saisissez un code-barres ou une référence, puis appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>Found %1</source>
         <translation>Trouvé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="59"/>
+        <location filename="../client/qml/StockPage.qml" line="62"/>
         <source>No product with this code</source>
         <translation>Aucun produit avec ce code</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="67"/>
+        <location filename="../client/qml/StockPage.qml" line="70"/>
         <source>Change (negative for a loss)</source>
         <translation>Variation (négative pour une perte)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="23"/>
+        <location filename="../client/qml/StockPage.qml" line="22"/>
         <source>Receive (works offline)</source>
         <translation>Réceptionner (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="68"/>
+        <location filename="../client/qml/StockPage.qml" line="71"/>
         <source>Counted quantity</source>
         <translation>Quantité comptée</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>From location</source>
         <translation>Depuis l’emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="76"/>
+        <location filename="../client/qml/StockPage.qml" line="79"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="85"/>
+        <location filename="../client/qml/StockPage.qml" line="88"/>
         <source>To location</source>
         <translation>Vers l’emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="97"/>
+        <location filename="../client/qml/StockPage.qml" line="100"/>
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="102"/>
+        <location filename="../client/qml/StockPage.qml" line="105"/>
         <source>damaged, found, expired…</source>
         <translation>abîmé, retrouvé, périmé…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="114"/>
+        <location filename="../client/qml/StockPage.qml" line="117"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="136"/>
+        <location filename="../client/qml/StockPage.qml" line="139"/>
         <source>Stock on hand</source>
         <translation>Stock disponible</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="158"/>
+        <location filename="../client/qml/StockPage.qml" line="161"/>
         <source>(%1 pending)</source>
         <translation>(%1 en attente)</translation>
     </message>
@@ -505,97 +505,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="135"/>
+        <location filename="../client/src/ui/app_state.cpp" line="140"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="145"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="141"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="148"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="194"/>
+        <location filename="../client/src/ui/app_state.cpp" line="199"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="200"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="223"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="262"/>
+        <location filename="../client/src/ui/app_state.cpp" line="265"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="268"/>
+        <location filename="../client/src/ui/app_state.cpp" line="271"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="283"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="287"/>
+        <location filename="../client/src/ui/app_state.cpp" line="290"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="302"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="305"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="309"/>
+        <location filename="../client/src/ui/app_state.cpp" line="312"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="321"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="274"/>
+        <location filename="../client/src/ui/app_state.cpp" line="277"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

@@ -6,10 +6,7 @@ namespace tosserp::cli {
 
 nlohmann::json findProduct(const client::Replica& replica, const std::string& text)
 {
-    if (auto product = replica.productBySku(text)) {
-        return *product;
-    }
-    if (auto product = replica.productByBarcode(text)) {
+    if (auto product = replica.productByCode(text)) {
         return *product;
     }
     if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {

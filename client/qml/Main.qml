@@ -17,7 +17,6 @@ ApplicationWindow {
     palette.buttonText: AppState.darkTheme ? "#e8e8e8" : "#1a1a1a"
 
     property alias currentPage: pages.currentIndex
-    readonly property var pageNames: ["dashboard", "catalog", "stock", "sync", "settings"]
 
     header: ToolBar {
         visible: AppState.signedIn

@@ -4,7 +4,6 @@ import QtQuick.Layouts
 import TossErp
 
 Pane {
-    ProductModel { id: lookup }
     LevelModel { id: levels }
 
     RowLayout {
@@ -59,7 +58,7 @@ Pane {
             Layout.fillWidth: true
             focus: true
             onAccepted: {
-                const sku = lookup.skuForCode(text)
+                const sku = AppState.skuForCode(text)
                 found.text = sku ? qsTr("Found %1").arg(sku) : qsTr("No product with this code")
                 if (sku)
                     quantity.forceActiveFocus()

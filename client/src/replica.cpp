@@ -346,14 +346,9 @@ std::string Replica::enqueue(sync::CommandType type, const nlohmann::json& paylo
                 productId = (*p)["id"].get<std::int64_t>();
             }
         }
-        std::int64_t onHand = 0;
-        if (type == sync::CommandType::CountStock) {
-            for (const auto& level : levels(productId)) {
-                if (level.locationId == payload.value("location_id", std::int64_t { 0 })) {
-                    onHand = level.serverMilli + level.pendingMilli;
-                }
-            }
-        }
+        const auto onHand = type == sync::CommandType::CountStock && !payload.contains("snapshot_quantity")
+            ? shownMilli(productId, payload.value("location_id", std::int64_t { 0 }))
+            : 0;
         for (const auto& [product, location, delta] : effectsOf(type, payload, productId, onHand)) {
             auto e = prepared(m_db,
                 "INSERT INTO outbox_effects (seq, product_id, location_id, delta_milli) VALUES (?, "

@@ -98,12 +98,21 @@ public:
     std::optional<nlohmann::json> product(std::int64_t id) const;
     std::optional<nlohmann::json> productBySku(const std::string& sku) const;
     std::optional<nlohmann::json> productByBarcode(const std::string& code) const;
+    /// The product a person or a scanner named: by SKU, else by barcode (surrounding spaces ignored).
+    std::optional<nlohmann::json> productByCode(const std::string& code) const;
     /// Products whose name, SKU or barcode contains `text` (full-text, trigram), at most `limit`.
     std::vector<nlohmann::json> search(const std::string& text, int limit) const;
     std::optional<nlohmann::json> location(std::int64_t id) const;
     std::vector<nlohmann::json> rows(const std::string& table, int limit = 100000) const;
     std::vector<LocalLevel> levels(std::optional<std::int64_t> productId = std::nullopt) const;
+    /// What this replica shows on hand for one product at one location, in thousandths:
+    /// the server's figure plus pending work.
+    std::int64_t shownMilli(std::int64_t productId, std::int64_t locationId) const;
     std::int64_t count(const std::string& table) const;
+    /// Commands queued and not yet answered by the server.
+    std::int64_t pendingCommands() const;
+    /// Conflicts waiting for a person's choice.
+    std::int64_t openConflicts() const;
     /// Per-table count and hash sum, computed like the server's /sync/checksum.
     nlohmann::json checksum() const;
     /// The result of PRAGMA integrity_check ("ok" when sound).

@@ -138,6 +138,27 @@ std::optional<nlohmann::json> Replica::productByBarcode(const std::string& code)
     return q.next() ? product(q.value(0).toLongLong()) : std::nullopt;
 }
 
+std::int64_t Replica::shownMilli(std::int64_t productId, std::int64_t locationId) const
+{
+    for (const auto& level : levels(productId)) {
+        if (level.locationId == locationId) {
+            return level.serverMilli + level.pendingMilli;
+        }
+    }
+    return 0;
+}
+
+std::optional<nlohmann::json> Replica::productByCode(const std::string& code) const
+{
+    const auto first = code.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto trimmed = code.substr(first, code.find_last_not_of(" \t") - first + 1);
+    auto found = productBySku(trimmed);
+    return found ? found : productByBarcode(trimmed);
+}
+
 std::vector<nlohmann::json> Replica::search(const std::string& query, int limit) const
 {
     std::vector<nlohmann::json> out;
@@ -237,6 +258,20 @@ std::int64_t Replica::count(const std::string& table) const
         throw ReplicaError("replica: no table " + table);
     }
     auto q = run(m_db, QString("SELECT count(*) FROM %1").arg(text(table)));
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+std::int64_t Replica::pendingCommands() const
+{
+    auto q = run(m_db, "SELECT count(*) FROM outbox WHERE state = 'pending'");
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+std::int64_t Replica::openConflicts() const
+{
+    auto q = run(m_db, "SELECT count(*) FROM conflicts WHERE resolution = ''");
     q.next();
     return q.value(0).toLongLong();
 }

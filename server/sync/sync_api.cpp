@@ -82,7 +82,7 @@ Response push(SyncService& sync, Request& request)
     if (parsed.value().commands.empty() || parsed.value().commands.size() > kMaxCommands) {
         throw withAction(
             ApiError(400, "invalid_request", "Push 1 to " + std::to_string(kMaxCommands) + " commands at a time.",
-                { { "commands", "out_of_range", "1 to 1000 commands." } }),
+                { { "commands", "out_of_range", "1 to " + std::to_string(kMaxCommands) + " commands." } }),
             sync::ClientAction::GiveUp);
     }
     sync::PushResponse response;

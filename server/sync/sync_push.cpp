@@ -55,31 +55,28 @@ stock::MovementInput movementFor(const sync::Command& command)
     input.sku = reader.optionalString("sku");
     input.reference = reader.optionalString("reference").value_or("");
     input.reason = reader.optionalString("reason").value_or("");
+    // A count names what was counted; every other movement names how much moved.
+    input.quantity = reader.requiredDecimal(command.type == CommandType::CountStock ? "counted" : "quantity");
     switch (command.type) {
     case CommandType::ReceiveStock:
         input.kind = "receipt";
-        input.quantity = reader.requiredDecimal("quantity");
         input.toLocationId = reader.requiredInt("location_id");
         break;
     case CommandType::ShipStock:
         input.kind = "shipment";
-        input.quantity = reader.requiredDecimal("quantity");
         input.fromLocationId = reader.requiredInt("location_id");
         break;
     case CommandType::MoveStock:
         input.kind = "transfer";
-        input.quantity = reader.requiredDecimal("quantity");
         input.fromLocationId = reader.requiredInt("from_location_id");
         input.toLocationId = reader.requiredInt("to_location_id");
         break;
     case CommandType::AdjustStock:
         input.kind = "adjustment";
-        input.quantity = reader.requiredDecimal("quantity");
         input.locationId = reader.requiredInt("location_id");
         break;
     case CommandType::CountStock:
         input.kind = "count";
-        input.quantity = reader.requiredDecimal("counted");
         input.locationId = reader.requiredInt("location_id");
         input.snapshotQuantity = reader.optionalDecimal("snapshot_quantity");
         break;
@@ -158,7 +155,7 @@ CommandResult SyncService::apply(
             if (!who.can(domain::permission::kCatalogWrite)) {
                 return rejected(command.id, domain::forbidden("forbidden", "Your role may not edit products."));
             }
-            return updateProduct(command, who, context);
+            return updateProduct(command, context);
         }
         if (!who.can(domain::permission::kStockMove)) {
             return rejected(command.id, domain::forbidden("forbidden", "Your role may not move stock."));
@@ -188,10 +185,8 @@ CommandResult SyncService::apply(
     }
 }
 
-CommandResult SyncService::updateProduct(
-    const sync::Command& command, const domain::Principal& who, const events::EventContext& context)
+CommandResult SyncService::updateProduct(const sync::Command& command, const events::EventContext& context)
 {
-    (void)who;
     const auto& payload = command.payload;
     http::JsonReader reader(payload, { "product_id", "base_version", "base", "changes" });
     const auto productId = reader.requiredInt("product_id");

@@ -41,8 +41,7 @@ public:
 private:
     sync::CommandResult apply(
         const sync::Command& command, const domain::Principal& who, const events::EventContext& context);
-    sync::CommandResult updateProduct(
-        const sync::Command& command, const domain::Principal& who, const events::EventContext& context);
+    sync::CommandResult updateProduct(const sync::Command& command, const events::EventContext& context);
 
     db::Database& m_db;
     stock::CatalogService& m_catalog;

@@ -101,10 +101,10 @@ TEST(UiModels, SearchAsYouTypeNarrowsTheList)
 TEST(UiModels, AScannersCodeFindsTheProduct)
 {
     world();
-    client::ProductModel model;
-    EXPECT_EQ(model.skuForCode("4006381333931"), "TEA-1");
-    EXPECT_EQ(model.skuForCode(" COF-1 "), "COF-1");
-    EXPECT_EQ(model.skuForCode("999"), "");
+    const auto* state = client::AppState::instance();
+    EXPECT_EQ(state->skuForCode("4006381333931"), "TEA-1");
+    EXPECT_EQ(state->skuForCode(" COF-1 "), "COF-1");
+    EXPECT_EQ(state->skuForCode("999"), "");
 }
 
 TEST(UiModels, QueuedWorkShowsAsPendingUntilSynced)
@@ -115,9 +115,10 @@ TEST(UiModels, QueuedWorkShowsAsPendingUntilSynced)
     QSignalSpy stateChanged(state, &client::AppState::changed);
     QSignalSpy levelsChanged(&levels, &client::LevelModel::countChanged);
     const auto before = state->pendingCount();
-    EXPECT_EQ(state->receive("4006381333931", "0", QString::number(w.stock)).isEmpty(), false); // not positive
-    EXPECT_EQ(state->receive("NOPE", "1", QString::number(w.stock)).isEmpty(), false);
-    EXPECT_TRUE(state->receive("4006381333931", "4", QString::number(w.stock)).isEmpty());
+    EXPECT_EQ(state->recordMovement("receive", "4006381333931", "0", QString::number(w.stock), {}, {}).isEmpty(),
+        false); // not positive
+    EXPECT_EQ(state->recordMovement("receive", "NOPE", "1", QString::number(w.stock), {}, {}).isEmpty(), false);
+    EXPECT_TRUE(state->recordMovement("receive", "4006381333931", "4", QString::number(w.stock), {}, {}).isEmpty());
     EXPECT_EQ(state->pendingCount(), before + 1);
     EXPECT_GE(stateChanged.count(), 1);
     EXPECT_GE(levelsChanged.count(), 1);

@@ -19,6 +19,12 @@ namespace {
 QString g_replicaPath;
 QString g_serverUrl;
 
+/// Whether a location row is one a movement can name: active and internal (stock is held there).
+bool holdsStock(const nlohmann::json& location)
+{
+    return location.value("active", true) && location.value("kind", std::string("internal")) == "internal";
+}
+
 } // namespace
 
 void AppState::configure(const QString& replicaPath, const QString& serverUrl)
@@ -72,8 +78,7 @@ AppState::AppState()
         if (ok) {
             m_lastSync = QDateTime::currentDateTime().toString("HH:mm:ss");
         }
-        refreshCounts();
-        emit dataChanged();
+        notifyReplicaChanged();
     });
     m_thread.start();
     refreshCounts();
@@ -182,8 +187,8 @@ void AppState::notifyReplicaChanged()
 
 void AppState::refreshCounts()
 {
-    m_pending = static_cast<int>(m_replica->outbox({ "pending" }).size());
-    m_conflicts = static_cast<int>(m_replica->conflicts().size());
+    m_pending = static_cast<int>(m_replica->pendingCommands());
+    m_conflicts = static_cast<int>(m_replica->openConflicts());
     m_products = static_cast<int>(m_replica->count("products"));
     emit changed();
 }
@@ -220,15 +225,16 @@ void AppState::syncNow()
     emit requestSync();
 }
 
-QString AppState::receive(const QString& productCode, const QString& quantity, const QString& location)
-{
-    return recordMovement("receive", productCode, quantity, location, {}, {});
-}
-
 bool AppState::isStockLocation(std::int64_t id) const
 {
     const auto place = m_replica->location(id);
-    return place && place->value("active", true) && place->value("kind", std::string("internal")) == "internal";
+    return place && holdsStock(*place);
+}
+
+QString AppState::skuForCode(const QString& code) const
+{
+    const auto product = m_replica->productByCode(code.toStdString());
+    return product ? QString::fromStdString(product->value("sku", "")) : QString();
 }
 
 QVariantList AppState::stockLocations() const
@@ -236,7 +242,7 @@ QVariantList AppState::stockLocations() const
     QVariantList out;
     try {
         for (const auto& row : m_replica->rows("locations", 10000)) {
-            if (!row.value("active", true) || row.value("kind", std::string("internal")) != "internal") {
+            if (!holdsStock(row)) {
                 continue;
             }
             out.push_back(QVariantMap { { "id", QVariant::fromValue(row.value("id", std::int64_t { 0 })) },
@@ -254,10 +260,7 @@ QString AppState::recordMovement(const QString& kind, const QString& productCode
     const QString& location, const QString& toLocation, const QString& reason)
 {
     try {
-        auto product = m_replica->productBySku(productCode.trimmed().toStdString());
-        if (!product) {
-            product = m_replica->productByBarcode(productCode.trimmed().toStdString());
-        }
+        const auto product = m_replica->productByCode(productCode.toStdString());
         if (!product) {
             return tr("No product with the code %1.").arg(productCode);
         }
@@ -308,12 +311,7 @@ QString AppState::recordMovement(const QString& kind, const QString& productCode
             if (amount.isNegative()) {
                 return tr("A count cannot be negative.");
             }
-            std::int64_t shownMilli = 0;
-            for (const auto& level : m_replica->levels((*product)["id"].get<std::int64_t>())) {
-                if (level.locationId == locationId) {
-                    shownMilli = level.serverMilli + level.pendingMilli;
-                }
-            }
+            const auto shownMilli = m_replica->shownMilli((*product)["id"].get<std::int64_t>(), locationId);
             type = sync::CommandType::CountStock;
             payload["counted"] = amount.toDecimalString();
             payload["location_id"] = locationId;
@@ -326,8 +324,7 @@ QString AppState::recordMovement(const QString& kind, const QString& productCode
             payload["reason"] = reason.trimmed().toStdString();
         }
         m_replica->enqueue(type, payload);
-        refreshCounts();
-        emit dataChanged();
+        notifyReplicaChanged();
         return {};
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());

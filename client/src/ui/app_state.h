@@ -67,12 +67,12 @@ public:
     /// Uses the last session's replica without the server (the outbox fills until sync).
     Q_INVOKABLE void workOffline();
     Q_INVOKABLE void syncNow();
-    /// Queues a receipt (offline-safe); returns an empty string, or why it was refused.
-    Q_INVOKABLE QString receive(const QString& productCode, const QString& quantity, const QString& location);
     /// Queues one stock movement (offline-safe) and returns an empty string, or why it was
     /// refused. `kind` is "receive", "move" (location → toLocation), "adjust" (signed
     /// quantity, reason required) or "count" (the counted quantity, checked at the server
     /// against what this replica showed at the time).
+    /// The SKU of the product whose SKU or barcode is exactly `code` (a scanner's input), or "".
+    Q_INVOKABLE QString skuForCode(const QString& code) const;
     /// The active locations a movement can name, as {id, label} maps ordered by id.
     Q_INVOKABLE QVariantList stockLocations() const;
     Q_INVOKABLE QString recordMovement(const QString& kind, const QString& productCode, const QString& quantity,

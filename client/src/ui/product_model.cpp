@@ -68,15 +68,6 @@ void ProductModel::setQuery(const QString& query)
     reload();
 }
 
-QString ProductModel::skuForCode(const QString& code) const
-{
-    auto product = replica().productByBarcode(code.trimmed().toStdString());
-    if (!product) {
-        product = replica().productBySku(code.trimmed().toStdString());
-    }
-    return product ? QString::fromStdString(product->value("sku", "")) : QString();
-}
-
 void ProductModel::reload()
 {
     beginResetModel();

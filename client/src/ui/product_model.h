@@ -31,8 +31,6 @@ public:
     QString query() const { return m_query; }
     void setQuery(const QString& query);
     int count() const { return static_cast<int>(m_rows.size()); }
-    /// The SKU of the product whose barcode or SKU is exactly `code` (a scanner's input), or "".
-    Q_INVOKABLE QString skuForCode(const QString& code) const;
 
 signals:
     void queryChanged();
