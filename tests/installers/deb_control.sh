@@ -32,6 +32,7 @@ fi
 shopt -s nullglob
 clients=("$PACKAGES"/tosserp_*.deb)
 if [ ${#clients[@]} -eq 0 ]; then
+    [ "${TOSSERP_EXPECT_CLIENT:-0}" = 0 ] || fail "this build has the client, but no client package was made"
     note "no client package in this build (no tosserp target): server checks only"
     exit 0
 fi
