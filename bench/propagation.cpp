@@ -99,7 +99,17 @@ int main(int argc, char** argv)
     });
     for (int s = 0; s < samples; ++s) {
         const std::string name = "Propagation sample " + std::to_string(s);
-        const auto current = admin.get("/api/v1/products/1").json();
+        const auto read = admin.get("/api/v1/products/1");
+        if (!read.ok()) {
+            std::cerr << "reading product 1 failed (HTTP " << read.status << " " << read.networkError << ")\n";
+            g_stop = true;
+            background.join();
+            for (auto& t : threads) {
+                t.join();
+            }
+            return 1;
+        }
+        const auto current = read.json();
         const auto reply = admin.post("/api/v1/sync/push",
             { { "protocol", 1 },
                 { "commands",

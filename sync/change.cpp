@@ -4,6 +4,7 @@
 #include "sync/protocol.h"
 
 #include <charconv>
+#include <type_traits>
 
 namespace tosserp::sync {
 
@@ -81,7 +82,9 @@ nlohmann::json toJson(const Change& change)
     return out;
 }
 
-domain::Result<Change> changeFromJson(const nlohmann::json& json)
+namespace {
+
+template <typename Json> domain::Result<Change> readChange(Json&& json)
 {
     if (!json.is_object())
         return domain::invalid("invalid_change", "A change must be a JSON object.");
@@ -114,14 +117,27 @@ domain::Result<Change> changeFromJson(const nlohmann::json& json)
             return reader.error("row", "is missing");
         if (!row->is_object())
             return reader.error("row", "must be an object");
-        change.row = *row;
+        if constexpr (std::is_lvalue_reference_v<Json>) {
+            change.row = *row;
+        } else {
+            change.row = std::move(json["row"]);
+        }
     } else if (row && !row->is_null()) {
         return reader.error("row", "must be absent on a delete");
     }
     return change;
 }
 
-domain::Result<ChangePage> ChangePage::fromJson(const nlohmann::json& json)
+} // namespace
+
+domain::Result<Change> changeFromJson(const nlohmann::json& json)
+{
+    return readChange(json);
+}
+
+namespace {
+
+template <typename Json> domain::Result<ChangePage> readPage(Json&& json)
 {
     if (!json.is_object())
         return domain::invalid("invalid_page", "A page of changes must be a JSON object.");
@@ -143,7 +159,13 @@ domain::Result<ChangePage> ChangePage::fromJson(const nlohmann::json& json)
         return reader.error("changes", "must be an array");
     page.changes.reserve(changes->size());
     for (std::size_t i = 0; i < changes->size(); ++i) {
-        auto change = changeFromJson((*changes)[i]);
+        auto change = [&] {
+            if constexpr (std::is_lvalue_reference_v<Json>) {
+                return readChange((*changes)[i]);
+            } else {
+                return readChange(std::move(json["changes"][i]));
+            }
+        }();
         if (!change)
             return detail::prefixed(change.error(), detail::elementPrefix("changes", i));
         page.changes.push_back(std::move(change).value());
@@ -171,6 +193,48 @@ domain::Result<ChangePage> ChangePage::fromJson(const nlohmann::json& json)
     if (page.phase == Phase::Snapshot && !page.hasMore)
         return reader.error("has_more", "must be true while the snapshot is not finished");
     return page;
+}
+
+} // namespace
+
+domain::Result<ChangePage> ChangePage::fromJson(const nlohmann::json& json)
+{
+    return readPage(json);
+}
+
+domain::Result<ChangePage> ChangePage::fromJson(nlohmann::json&& json)
+{
+    return readPage(std::move(json));
+}
+
+std::string dumpPage(const ChangePage& page)
+{
+    constexpr auto replace = nlohmann::json::error_handler_t::replace;
+    const auto quoted = [&](const std::string& text) { return nlohmann::json(text).dump(-1, ' ', false, replace); };
+    std::string out = "{\"changes\":[";
+    for (std::size_t i = 0; i < page.changes.size(); ++i) {
+        const auto& change = page.changes[i];
+        out += i == 0 ? "{\"key\":" : ",{\"key\":";
+        out += quoted(change.key);
+        out += ",\"op\":\"";
+        out += changeOpName(change.op);
+        out += '"';
+        if (change.op == ChangeOp::Upsert) {
+            out += ",\"row\":";
+            out += change.row.dump(-1, ' ', false, replace);
+        }
+        out += ",\"table\":";
+        out += quoted(change.table);
+        out += '}';
+    }
+    out += "],\"has_more\":";
+    out += page.hasMore ? "true" : "false";
+    out += ",\"next_cursor\":" + quoted(page.nextCursor);
+    out += ",\"phase\":\"" + std::string(phaseName(page.phase)) + '"';
+    out += ",\"position\":" + std::to_string(page.position);
+    out += ",\"protocol\":" + std::to_string(page.protocol);
+    out += ",\"server_id\":" + quoted(page.serverId) + '}';
+    return out;
 }
 
 nlohmann::json toJson(const ChangePage& page)

@@ -78,12 +78,18 @@ struct ChangePage {
     /// snapshot page says it has no more, or it is not an object (field names the member,
     /// e.g. "next_cursor"); a bad change keeps its code with field "changes[i].member".
     static domain::Result<ChangePage> fromJson(const nlohmann::json& json);
+    /// The same, moving the rows out of `json` instead of copying them.
+    static domain::Result<ChangePage> fromJson(nlohmann::json&& json);
 
     friend bool operator==(const ChangePage&, const ChangePage&) = default;
 };
 
 /// {"protocol", "server_id", "changes", "next_cursor", "has_more", "phase", "position"}.
 nlohmann::json toJson(const ChangePage& page);
+
+/// The same document as toJson(page).dump(), written straight into one string: a snapshot
+/// page of thousands of rows is not copied into a second tree first.
+std::string dumpPage(const ChangePage& page);
 
 /// Same as ChangePage::fromJson.
 inline domain::Result<ChangePage> changePageFromJson(const nlohmann::json& json)

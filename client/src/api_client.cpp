@@ -2,17 +2,20 @@
 
 #include "sync/protocol.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrl>
 
+#include <utility>
+
 namespace tosserp::client {
 
 nlohmann::json HttpReply::json() const
 {
-    return nlohmann::json::parse(body.toStdString(), nullptr, false);
+    return nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false);
 }
 
 std::string HttpReply::code() const
@@ -35,7 +38,12 @@ void ApiClient::setTokens(std::string access, std::string refresh)
     m_refresh = std::move(refresh);
 }
 
-HttpReply ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
+ApiClient::~ApiClient()
+{
+    dropPrefetch();
+}
+
+QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setRawHeader("X-Sync-Protocol", QByteArray::number(sync::kProtocolVersion));
@@ -46,14 +54,20 @@ HttpReply ApiClient::send(const QByteArray& method, const QString& path, const Q
     if (authorized && !m_access.empty()) {
         request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(m_access));
     }
-    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    return m_network.sendCustomRequest(request, method, body);
+}
+
+HttpReply ApiClient::finish(QNetworkReply* reply)
+{
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
     QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     timer.start(m_timeoutMs);
-    loop.exec();
+    if (!reply->isFinished()) {
+        loop.exec();
+    }
     HttpReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
@@ -64,9 +78,39 @@ HttpReply ApiClient::send(const QByteArray& method, const QString& path, const Q
     return out;
 }
 
+HttpReply ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
+{
+    dropPrefetch();
+    return finish(start(method, path, body, authorized));
+}
+
+void ApiClient::dropPrefetch()
+{
+    if (m_prefetch) {
+        m_prefetch->abort();
+        m_prefetch->deleteLater();
+        m_prefetch = nullptr;
+    }
+}
+
+void ApiClient::prefetch(const QString& path)
+{
+    dropPrefetch();
+    m_prefetch = start("GET", path, {}, true);
+    m_prefetchPath = path;
+    // The reply hands its request to Qt's network thread from this thread's event queue:
+    // let it go now, not when the caller next waits.
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+}
+
 HttpReply ApiClient::sendAuthorized(const QByteArray& method, const QString& path, const QByteArray& body)
 {
-    auto reply = send(method, path, body, true);
+    HttpReply reply;
+    if (m_prefetch && method == "GET" && path == m_prefetchPath) {
+        reply = finish(std::exchange(m_prefetch, nullptr));
+    } else {
+        reply = send(method, path, body, true);
+    }
     if (reply.status == 401 && !m_refresh.empty() && refresh()) {
         reply = send(method, path, body, true);
     }

@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+class QNetworkReply;
+
 namespace tosserp::client {
 
 /// One HTTP answer. `status` is 0 when no answer came (network down, timeout, TLS failure);
@@ -30,6 +32,9 @@ struct HttpReply {
 class ApiClient {
 public:
     explicit ApiClient(QString baseUrl);
+    ~ApiClient();
+    ApiClient(const ApiClient&) = delete;
+    ApiClient& operator=(const ApiClient&) = delete;
 
     void setTokens(std::string access, std::string refresh);
     const std::string& accessToken() const { return m_access; }
@@ -46,12 +51,20 @@ public:
     bool refresh();
 
     HttpReply get(const QString& path);
+    /// Sends GET `path` now and keeps the answer for the next get() of the same path, so the
+    /// server prepares it while the caller works (a pull applies one page while the next one
+    /// comes). Any other request drops it.
+    void prefetch(const QString& path);
     HttpReply post(const QString& path, const nlohmann::json& body);
     const QString& baseUrl() const { return m_base; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
+    QNetworkReply* start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized);
+    /// Waits for `reply` (at most the timeout) and takes its answer; deletes it later.
+    HttpReply finish(QNetworkReply* reply);
     HttpReply send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized);
+    void dropPrefetch();
     HttpReply sendAuthorized(const QByteArray& method, const QString& path, const QByteArray& body);
 
     QString m_base;
@@ -60,6 +73,8 @@ private:
     std::function<void(const std::string&, const std::string&)> m_onTokens;
     QNetworkAccessManager m_network;
     int m_timeoutMs = 30000;
+    QNetworkReply* m_prefetch = nullptr;
+    QString m_prefetchPath;
 };
 
 } // namespace tosserp::client

@@ -202,6 +202,9 @@ void Replica::applyChange(const sync::Change& change)
         const auto id = static_cast<qlonglong>(std::stoll(change.key));
         for (const char* sql : { "DELETE FROM products WHERE id = ?",
                  "DELETE FROM product_barcodes WHERE product_id = ?", "DELETE FROM products_fts WHERE rowid = ?" }) {
+            if (m_deferIndex) {
+                break; // a snapshot sends each product once, into empty tables
+            }
             execute(bind(statement(sql), { id }), "delete product");
         }
         if (remove) {
@@ -291,9 +294,11 @@ void Replica::applyPage(const sync::ChangePage& page, bool complete)
     Transaction transaction(m_db);
     // A snapshot fills the tables from empty: indexing each product for search as it arrives
     // costs more than indexing them all in one statement at the end.
-    const bool snapshot = meta("cursor").empty() || meta("search_index") == "pending";
+    const bool resumed = meta("search_index") == "pending";
+    const bool snapshot = meta("cursor").empty() || resumed;
     m_deferIndex = snapshot;
-    if (snapshot) {
+    if (snapshot && !resumed) {
+        dropCatalogIndexes(m_db);
         setMeta("search_index", "pending");
     }
     for (const auto& change : page.changes) {
@@ -301,6 +306,7 @@ void Replica::applyPage(const sync::ChangePage& page, bool complete)
     }
     m_deferIndex = false;
     if (snapshot && page.phase == sync::Phase::Tail) {
+        createCatalogIndexes(m_db);
         exec("DELETE FROM products_fts");
         exec("INSERT INTO products_fts (rowid, name, sku, barcodes) SELECT p.id, p.name, p.sku, COALESCE((SELECT "
              "group_concat(code, ' ') FROM product_barcodes b WHERE b.product_id = p.id), '') FROM products p");

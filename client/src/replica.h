@@ -130,6 +130,8 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     std::map<QString, QSqlQuery> m_statements;
+    /// True while a snapshot fills empty tables: every key arrives once, so nothing is deleted
+    /// first, and the search and catalog indexes are built once at the end.
     bool m_deferIndex = false;
 };
 
@@ -137,5 +139,9 @@ private:
 inline constexpr int kReplicaSchemaVersion = 1;
 /// Creates or migrates the schema; throws ReplicaError for a newer one.
 void migrateReplica(QSqlDatabase& db);
+/// The catalog's secondary indexes (SKU, name, barcode), dropped while a snapshot fills an
+/// empty replica and built again when it is complete.
+void dropCatalogIndexes(QSqlDatabase& db);
+void createCatalogIndexes(QSqlDatabase& db);
 
 } // namespace tosserp::client

@@ -90,12 +90,15 @@ SyncReport SyncEngine::push()
 SyncReport SyncEngine::pull(const PullProgress& progress, int pageSize)
 {
     SyncReport report;
-    for (int restarts = 0; restarts < 2;) {
-        const auto cursor = m_replica.meta("cursor");
+    const auto pathAfter = [pageSize](const std::string& cursor) {
         QString path = QString("/api/v1/sync/changes?limit=%1").arg(pageSize);
         if (!cursor.empty()) {
             path += "&cursor=" + QString::fromStdString(cursor);
         }
+        return path;
+    };
+    for (int restarts = 0; restarts < 2;) {
+        const auto path = pathAfter(m_replica.meta("cursor"));
         const auto reply = m_api.get(path);
         if (!reply.ok()) {
             fail(report, reply, "pull");
@@ -117,6 +120,10 @@ SyncReport SyncEngine::pull(const PullProgress& progress, int pageSize)
             return report;
         }
         const bool last = !page.value().hasMore;
+        if (!last) {
+            // The server prepares the next page while this one is applied.
+            m_api.prefetch(pathAfter(page.value().nextCursor));
+        }
         m_replica.applyPage(page.value(), last);
         report.pulledChanges += static_cast<int>(page.value().changes.size());
         ++report.pages;

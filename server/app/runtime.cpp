@@ -4,6 +4,7 @@
 #include "server/core/log.h"
 #include "server/core/metrics.h"
 #include "server/core/page.h"
+#include "server/events/event_store.h"
 #include "server/http/api.h"
 #include "server/stock/stock_api.h"
 #include "server/stock/stock_schema.h"
@@ -91,13 +92,15 @@ Runtime::Runtime(ServerConfig config)
     }
     m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
     m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
-    m_stockDb->onCommit([this] { m_feed.publish(); });
+    // Each commit's event position is read once here, not once per connected live channel.
+    m_feed.publish(m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); }));
+    m_stockDb->onCommit([this](db::Connection& c) { m_feed.publish(events::EventStore::lastPosition(c)); });
     registerSystemRoutes();
     stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
     stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
     users::registerAuthRoutes(m_router, *m_auth, *m_users);
     users::registerUserRoutes(m_router, *m_users);
-    syncserver::registerSyncRoutes(m_router, *m_sync, m_feed, *m_stockDb);
+    syncserver::registerSyncRoutes(m_router, *m_sync, m_feed);
     m_auth->setCacheEnabled(m_config.tokenCache);
     if (m_config.publicCatalog) {
         m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);

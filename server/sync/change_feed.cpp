@@ -2,26 +2,29 @@
 
 namespace tosserp::syncserver {
 
-void ChangeFeed::publish()
+void ChangeFeed::publish(std::int64_t position)
 {
     {
         std::lock_guard lock(m_mutex);
-        ++m_counter;
+        if (position <= m_position) {
+            return;
+        }
+        m_position = position;
     }
     m_changed.notify_all();
 }
 
-std::uint64_t ChangeFeed::waitBeyond(std::uint64_t seen, std::chrono::milliseconds timeout)
+std::int64_t ChangeFeed::waitBeyond(std::int64_t seen, std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait_for(lock, timeout, [&] { return m_closed || m_counter > seen; });
-    return m_counter;
+    m_changed.wait_for(lock, timeout, [&] { return m_closed || m_position > seen; });
+    return m_position;
 }
 
-std::uint64_t ChangeFeed::current() const
+std::int64_t ChangeFeed::current() const
 {
     std::lock_guard lock(m_mutex);
-    return m_counter;
+    return m_position;
 }
 
 void ChangeFeed::close()

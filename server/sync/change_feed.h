@@ -7,17 +7,18 @@
 
 namespace tosserp::syncserver {
 
-/// Tells waiting live-channel connections that something was committed. A counter, not a
-/// queue: a listener that wakes up late sees one change and pulls everything anyway.
-/// Thread-safe.
+/// Tells waiting live-channel connections that events were committed. Holds the last event
+/// position, not a queue: a listener that wakes up late sees the newest position and pulls
+/// everything up to it anyway. Thread-safe.
 class ChangeFeed {
 public:
-    /// Called after each commit.
-    void publish();
-    /// Waits until the counter passes `seen`, the timeout elapses or the feed closes; returns
-    /// the counter.
-    std::uint64_t waitBeyond(std::uint64_t seen, std::chrono::milliseconds timeout);
-    std::uint64_t current() const;
+    /// Called after each commit with the event log's last position; a position that is not
+    /// past the one held (a commit without events) wakes nobody.
+    void publish(std::int64_t position);
+    /// Waits until the position passes `seen`, the timeout elapses or the feed closes; returns
+    /// the position.
+    std::int64_t waitBeyond(std::int64_t seen, std::chrono::milliseconds timeout);
+    std::int64_t current() const;
     /// Wakes every waiter for good (server shutdown).
     void close();
     bool closed() const;
@@ -25,7 +26,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::uint64_t m_counter = 0;
+    std::int64_t m_position = 0;
     bool m_closed = false;
 };
 

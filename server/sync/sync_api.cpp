@@ -1,7 +1,6 @@
 #include "server/sync/sync_api.h"
 
 #include "server/core/log.h"
-#include "server/events/event_store.h"
 #include "server/http/api.h"
 #include "sync/protocol.h"
 
@@ -66,7 +65,9 @@ Response changes(SyncService& sync, Request& request)
     if (!page) {
         throw syncError(page.error());
     }
-    return Response::json(200, sync::toJson(page.value()));
+    Response response;
+    response.body = sync::dumpPage(page.value());
+    return response;
 }
 
 Response push(SyncService& sync, Request& request)
@@ -93,7 +94,7 @@ Response push(SyncService& sync, Request& request)
 
 /// Says "changes" whenever a commit lands, "ping" every 25 s; answers pings; ends on close,
 /// on a dead peer, or when the server stops.
-void live(ChangeFeed& feed, db::Database& stock, Poco::Net::WebSocket& socket, const Request& request)
+void live(ChangeFeed& feed, Poco::Net::WebSocket& socket, const Request& request)
 {
     using namespace std::chrono;
     socket.setReceiveTimeout(Poco::Timespan(0, 0));
@@ -101,16 +102,15 @@ void live(ChangeFeed& feed, db::Database& stock, Poco::Net::WebSocket& socket, c
         const auto text = message.dump();
         socket.sendFrame(text.data(), static_cast<int>(text.size()), Poco::Net::WebSocket::FRAME_TEXT);
     };
-    auto position = [&] { return stock.read([](db::Connection& c) { return events::EventStore::lastPosition(c); }); };
-    std::uint64_t seen = feed.current();
+    auto seen = feed.current();
     auto lastPing = steady_clock::now();
     try {
-        send({ { "type", "hello" }, { "position", position() } });
+        send({ { "type", "hello" }, { "position", seen } });
         while (!feed.closed()) {
             const auto now = feed.waitBeyond(seen, milliseconds(250));
             if (now > seen) {
                 seen = now;
-                send({ { "type", "changes" }, { "position", position() } });
+                send({ { "type", "changes" }, { "position", seen } });
             }
             if (steady_clock::now() - lastPing > seconds(25)) {
                 send({ { "type", "ping" } });
@@ -139,7 +139,7 @@ void live(ChangeFeed& feed, db::Database& stock, Poco::Net::WebSocket& socket, c
 
 } // namespace
 
-void registerSyncRoutes(Router& router, SyncService& sync, ChangeFeed& feed, db::Database& stock)
+void registerSyncRoutes(Router& router, SyncService& sync, ChangeFeed& feed)
 {
     const std::string use(domain::permission::kSyncUse);
     router.add("GET", "/api/v1/sync/changes", use, [&](Request& r) { return changes(sync, r); });
@@ -148,8 +148,8 @@ void registerSyncRoutes(Router& router, SyncService& sync, ChangeFeed& feed, db:
         checkProtocol(r);
         return Response::json(200, sync.checksum(*r.principal));
     });
-    router.addWebSocket("/api/v1/sync/live", use,
-        [&](Poco::Net::WebSocket& socket, const Request& r) { live(feed, stock, socket, r); });
+    router.addWebSocket(
+        "/api/v1/sync/live", use, [&](Poco::Net::WebSocket& socket, const Request& r) { live(feed, socket, r); });
 }
 
 } // namespace tosserp::syncserver

@@ -1,6 +1,7 @@
 // The client core against a real server: the replica's safety rails and the sync engine's
 // answers to each kind of trouble.
 #include "client_fixture.h"
+#include "domain/barcode.h"
 
 #include <gtest/gtest.h>
 
@@ -170,4 +171,43 @@ TEST(Replica, ConflictsAreKeptUntilAPersonChooses)
     EXPECT_EQ(server.get("/api/v1/products/" + std::to_string(id)).json()["name"], "Mine");
     EXPECT_TRUE(client.replica.conflicts().empty());
     EXPECT_FALSE(client.replica.resolveConflict(open[0].id, false));
+}
+
+TEST(Replica, ASnapshotOverManyPagesBuildsItsIndexesOnceAndTheTailStillReplacesRows)
+{
+    TestServer server;
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 23; ++i) {
+        const auto digits = std::to_string(400638133390 + i);
+        ids.push_back(
+            server.makeProduct("SNAP-" + std::to_string(i), "pcs", { domain::Barcode::withCheckDigit(digits) }));
+    }
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    std::vector<int> seen;
+    const auto report = client.engine.pull([&](int changes, const std::string&) { seen.push_back(changes); }, 4);
+    ASSERT_TRUE(report.error.empty()) << report.error;
+    EXPECT_GT(report.pages, 5); // several pages, each fetched while the one before was applied
+    EXPECT_EQ(client.replica.count("products"), 23);
+    EXPECT_EQ(client.replica.meta("search_index"), "ready");
+    QSqlQuery indexes(client.replica.database());
+    ASSERT_TRUE(indexes.exec("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('products_sku', "
+                             "'products_name', 'product_barcodes_code', 'product_barcodes_product')"));
+    ASSERT_TRUE(indexes.next());
+    EXPECT_EQ(indexes.value(0).toInt(), 4);
+    EXPECT_EQ(client.replica.search("SNAP-17", 10).size(), 1u);
+
+    // The tail replaces a row, its barcodes and its search entry instead of adding a second.
+    server.patch("/api/v1/products/" + std::to_string(ids[17]), { { "name", "Renamed in the tail" } });
+    ASSERT_TRUE(client.engine.pull({}, 4).error.empty());
+    EXPECT_EQ(client.replica.count("products"), 23);
+    QSqlQuery barcodes(client.replica.database());
+    ASSERT_TRUE(barcodes.exec("SELECT count(*), count(DISTINCT product_id) FROM product_barcodes"));
+    ASSERT_TRUE(barcodes.next());
+    EXPECT_EQ(barcodes.value(0).toInt(), 23);
+    EXPECT_EQ(barcodes.value(1).toInt(), 23);
+    EXPECT_EQ(client.replica.product(ids[17]).value()["name"], "Renamed in the tail");
+    EXPECT_EQ(client.replica.search("Renamed in the tail", 10).size(), 1u);
+    EXPECT_EQ(client.replica.search("SNAP-17", 10).size(), 1u);
+    EXPECT_EQ(client.replica.integrityCheck(), "ok");
 }

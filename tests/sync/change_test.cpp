@@ -204,5 +204,32 @@ TEST(ChangePageTest, RoundTrips)
     EXPECT_EQ(ChangePage::fromJson(toJson(empty)).value(), empty);
 }
 
+TEST(ChangePageTest, ReadingFromATemporaryGivesTheSamePageAndTheSameRefusals)
+{
+    auto moved = ChangePage::fromJson(json(page()));
+    ASSERT_TRUE(succeeds(moved));
+    EXPECT_EQ(moved.value(), ChangePage::fromJson(page()).value());
+    auto broken = page();
+    broken["changes"][1]["row"] = json { { "name", "x" } };
+    EXPECT_TRUE(
+        failsWith(ChangePage::fromJson(std::move(broken)), ErrorKind::Invalid, "invalid_change", "changes[1].row"));
+}
+
+TEST(ChangePageTest, WritesTheSameDocumentAsTheTree)
+{
+    auto p = ChangePage::fromJson(page()).value();
+    p.changes[0].row["name"] = "Quote \" backslash \\ tab \t caf\u00e9 \u6f22";
+    p.serverId = "srv-\"1\"";
+    EXPECT_EQ(dumpPage(p), toJson(p).dump());
+    EXPECT_EQ(json::parse(dumpPage(p)), toJson(p));
+    EXPECT_EQ(ChangePage::fromJson(json::parse(dumpPage(p))).value(), p);
+
+    ChangePage empty;
+    empty.serverId = "srv-1";
+    empty.nextCursor = "x";
+    empty.phase = Phase::Tail;
+    EXPECT_EQ(dumpPage(empty), toJson(empty).dump());
+}
+
 } // namespace
 } // namespace tosserp::sync
