@@ -35,6 +35,27 @@ void readPrice(
     }
 }
 
+} // namespace
+
+domain::ProductPatch productPatchFromJson(const nlohmann::json& fields, const std::string& prefix)
+{
+    JsonReader body(
+        fields, { "sku", "name", "description", "category_id", "unit", "price", "barcodes", "active" }, prefix);
+    domain::ProductPatch patch;
+    patch.sku = body.optionalString("sku");
+    patch.name = body.optionalString("name");
+    patch.description = body.optionalString("description");
+    patch.categoryId = body.optionalNullableInt("category_id");
+    patch.unit = body.optionalString("unit");
+    readPrice(body, patch.priceAmount, patch.currency, false);
+    patch.barcodes = body.optionalStringArray("barcodes");
+    patch.active = body.optionalBool("active");
+    body.finish();
+    return patch;
+}
+
+namespace {
+
 Response createProduct(CatalogService& catalog, Request& request)
 {
     const auto json = parseJsonBody(request);
@@ -59,18 +80,7 @@ Response updateProduct(CatalogService& catalog, Request& request)
 {
     const auto id = pathId(request);
     const auto expected = ifMatchVersion(request);
-    const auto json = parseJsonBody(request);
-    JsonReader body(json, { "sku", "name", "description", "category_id", "unit", "price", "barcodes", "active" });
-    domain::ProductPatch patch;
-    patch.sku = body.optionalString("sku");
-    patch.name = body.optionalString("name");
-    patch.description = body.optionalString("description");
-    patch.categoryId = body.optionalNullableInt("category_id");
-    patch.unit = body.optionalString("unit");
-    readPrice(body, patch.priceAmount, patch.currency, false);
-    patch.barcodes = body.optionalStringArray("barcodes");
-    patch.active = body.optionalBool("active");
-    body.finish();
+    const auto patch = productPatchFromJson(parseJsonBody(request));
     return productResponse(200, unwrap(catalog.updateProduct(id, patch, expected, eventContext(request))));
 }
 

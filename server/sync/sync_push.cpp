@@ -101,37 +101,6 @@ nlohmann::json editable(const domain::Product& product)
     return json;
 }
 
-domain::ProductPatch patchFrom(const nlohmann::json& fields)
-{
-    domain::ProductPatch patch;
-    for (const auto& [field, value] : fields.items()) {
-        if (field == "sku") {
-            patch.sku = value.get<std::string>();
-        } else if (field == "name") {
-            patch.name = value.get<std::string>();
-        } else if (field == "description") {
-            patch.description = value.get<std::string>();
-        } else if (field == "unit") {
-            patch.unit = value.get<std::string>();
-        } else if (field == "active") {
-            patch.active = value.get<bool>();
-        } else if (field == "category_id") {
-            patch.categoryId = value.is_null() ? std::optional<std::int64_t> {}
-                                               : std::optional<std::int64_t> { value.get<std::int64_t>() };
-        } else if (field == "barcodes") {
-            patch.barcodes = value.get<std::vector<std::string>>();
-        } else if (field == "price") {
-            patch.priceAmount
-                = value.at("amount").is_string() ? value.at("amount").get<std::string>() : value.at("amount").dump();
-            patch.currency = value.at("currency").get<std::string>();
-        }
-    }
-    return patch;
-}
-
-const std::set<std::string> kEditableFields
-    = { "sku", "name", "description", "category_id", "unit", "price", "barcodes", "active" };
-
 } // namespace
 
 std::vector<CommandResult> SyncService::push(
@@ -195,15 +164,9 @@ CommandResult SyncService::updateProduct(const sync::Command& command, const eve
     const auto* changes = reader.optionalObject("changes");
     if (!changes) {
         reader.addError("changes", "required", "Name the fields that changed.");
-    } else {
-        for (const auto& [field, value] : changes->items()) {
-            (void)value;
-            if (!kEditableFields.count(field)) {
-                reader.addError("changes." + field, "unknown_field", "This field cannot be edited.");
-            }
-        }
     }
     reader.finish();
+    stock::productPatchFromJson(*changes, "changes"); // refuses unknown fields and wrong types up front
     const nlohmann::json baseValues = base ? *base : nlohmann::json::object();
 
     // Merge against the current row and write with its version, so a change landing in
@@ -222,8 +185,8 @@ CommandResult SyncService::updateProduct(const sync::Command& command, const eve
         const auto theirs = editable(current.value());
         auto merged = sync::mergeFields(baseValues, *changes, theirs);
         if (!merged.apply.empty()) {
-            auto updated
-                = m_catalog.updateProduct(productId, patchFrom(merged.apply), current.value().version(), context);
+            auto updated = m_catalog.updateProduct(
+                productId, stock::productPatchFromJson(merged.apply), current.value().version(), context);
             if (!updated) {
                 if (updated.error().kind == domain::ErrorKind::PreconditionFailed) {
                     continue;

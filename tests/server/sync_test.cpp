@@ -257,6 +257,40 @@ TEST(Sync, ProductEditsMergePerFieldAndKeepConflicts)
     EXPECT_EQ(late[0]["code"], "product_deleted");
 }
 
+TEST(Sync, ProductEditsOfUnknownFieldsOrWrongTypesAreRefusedAndChangeNothing)
+{
+    TestServer server;
+    const auto id = server.makeProduct("A-1");
+    const auto before = server.get("/api/v1/products/" + std::to_string(id)).json();
+    const auto results = push(server,
+        { command("UpdateProduct",
+              { { "product_id", id }, { "base", { { "name", before["name"] } } }, { "changes", { { "name", 5 } } } }),
+            command("UpdateProduct", { { "product_id", id }, { "changes", { { "colour", "red" } } } }),
+            command("UpdateProduct",
+                { { "product_id", id }, { "base", { { "price", before["price"] } } },
+                    { "changes", { { "price", { { "amount", "x" }, { "currency", "EUR" } } } } } }),
+            command("UpdateProduct", { { "product_id", id }, { "changes", { { "barcodes", "4006381333931" } } } }),
+            command("UpdateProduct",
+                { { "product_id", id }, { "base", { { "description", before["description"] } } },
+                    { "changes", { { "description", "Still fine" } } } }) });
+    ASSERT_EQ(results.size(), 5u) << results.dump();
+    EXPECT_EQ(results[0]["status"], "rejected");
+    EXPECT_EQ(results[0]["field"], "changes.name");
+    EXPECT_EQ(results[1]["status"], "rejected");
+    EXPECT_EQ(results[1]["field"], "changes.colour");
+    EXPECT_EQ(results[2]["status"], "rejected");
+    EXPECT_NE(results[2]["field"].get<std::string>().find("price"), std::string::npos) << results[2];
+    EXPECT_EQ(results[3]["status"], "rejected");
+    EXPECT_EQ(results[3]["field"], "changes.barcodes");
+    EXPECT_EQ(results[4]["status"], "applied"); // a bad command does not block the ones after it
+    auto after = server.get("/api/v1/products/" + std::to_string(id)).json();
+    EXPECT_EQ(after["description"], "Still fine");
+    for (const auto* field : { "name", "price", "barcodes", "sku" }) {
+        EXPECT_EQ(after[field], before[field]) << field;
+    }
+    EXPECT_EQ(after["version"], before["version"].get<int>() + 1);
+}
+
 TEST(Sync, ChecksumMatchesWhatTheReplicaHolds)
 {
     TestServer server;
