@@ -6,11 +6,18 @@
 #include "server/core/page.h"
 #include "server/events/event_store.h"
 #include "server/http/api.h"
+#include "server/orders/orders_api.h"
+#include "server/orders/orders_schema.h"
+#include "server/payments/payments_api.h"
+#include "server/payments/payments_schema.h"
 #include "server/stock/stock_api.h"
 #include "server/stock/stock_schema.h"
 #include "server/sync/sync_api.h"
 #include "server/users/users_api.h"
 #include "server/users/users_schema.h"
+
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 
 #include <filesystem>
 
@@ -92,6 +99,13 @@ Runtime::Runtime(ServerConfig config)
     }
     m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
     m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
+    m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations());
+    m_orders = std::make_unique<orders::OrdersService>(*m_ordersDb);
+    m_paymentsDb = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations());
+    startPaymentProvider();
+    m_payments = std::make_unique<payments::PaymentsService>(
+        *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
+    subscribeConsumers();
     // Each commit's event position is read once here, not once per connected live channel.
     m_feed.publish(m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); }));
     m_stockDb->onCommit([this](db::Connection& c) { m_feed.publish(events::EventStore::lastPosition(c)); });
@@ -101,6 +115,8 @@ Runtime::Runtime(ServerConfig config)
     users::registerAuthRoutes(m_router, *m_auth, *m_users);
     users::registerUserRoutes(m_router, *m_users);
     syncserver::registerSyncRoutes(m_router, *m_sync, m_feed);
+    orders::registerOrderRoutes(m_router, *m_orders);
+    payments::registerPaymentRoutes(m_router, *m_payments);
     m_auth->setCacheEnabled(m_config.tokenCache);
     if (m_config.publicCatalog) {
         m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);
@@ -110,6 +126,59 @@ Runtime::Runtime(ServerConfig config)
 Runtime::~Runtime()
 {
     stop();
+    if (m_simulator) {
+        Poco::Process::requestTermination(m_simulator->id());
+        m_simulator->wait();
+    }
+}
+
+void Runtime::startPaymentProvider()
+{
+    payments::ProviderOptions options;
+    options.baseUrl = m_config.paymentProvider;
+    if (options.baseUrl.empty()) {
+        auto program = m_config.paymentSimulator;
+        if (program.empty()) {
+            std::error_code error;
+            const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+            program = (self.parent_path() / "tosserp-payment-sim").string();
+        }
+        if (!std::filesystem::exists(program)) {
+            throw std::runtime_error("no payment provider: set payment_provider to its URL, or install the simulated "
+                                     "provider at "
+                + program);
+        }
+        Poco::Pipe output;
+        m_simulator = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(program,
+            { "--listen", "127.0.0.1:0", "--parent-pid", std::to_string(Poco::Process::id()) }, nullptr, &output,
+            nullptr));
+        Poco::PipeInputStream in(output);
+        std::string line;
+        std::getline(in, line);
+        const std::string prefix = "listening on ";
+        if (line.rfind(prefix, 0) != 0) {
+            throw std::runtime_error("the simulated payment provider " + program + " did not start");
+        }
+        options.baseUrl = line.substr(prefix.size());
+        log::info("simulated payment provider started", { { "url", options.baseUrl }, { "program", program } });
+    }
+    m_provider = std::make_unique<payments::PaymentProvider>(options);
+}
+
+void Runtime::subscribeConsumers()
+{
+    using Record = events::EventRecord;
+    m_dispatcher.subscribe({ orders::OrdersService::kStockConsumer, m_stockDb.get(), m_ordersDb.get(),
+        orders::OrdersService::stockEventTypes(), [this](const Record& e) { m_orders->onStockEvent(e); } });
+    m_dispatcher.subscribe({ orders::OrdersService::kPaymentsConsumer, m_paymentsDb.get(), m_ordersDb.get(),
+        orders::OrdersService::paymentEventTypes(), [this](const Record& e) { m_orders->onPaymentEvent(e); } });
+    m_dispatcher.subscribe({ stock::InventoryService::kOrdersConsumer, m_ordersDb.get(), m_stockDb.get(),
+        stock::InventoryService::orderEventTypes(), [this](const Record& e) { m_inventory->onOrderEvent(e); } });
+    m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), m_paymentsDb.get(),
+        payments::PaymentsService::orderEventTypes(), [this](const Record& e) { m_payments->onOrderEvent(e); } });
+    for (auto* database : { m_stockDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
+        database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
+    }
 }
 
 void Runtime::registerSystemRoutes()
@@ -119,14 +188,18 @@ void Runtime::registerSystemRoutes()
     });
     m_router.add("GET", "/health/ready", access::kPublic, [this](Request&) {
         try {
-            m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
-            m_usersDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
+            for (auto* database : { m_stockDb.get(), m_usersDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
+                database->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
+            }
         } catch (const std::exception& e) {
             log::warn("not ready", { { "error", e.what() } });
             return Response::json(503, { { "status", "unavailable" }, { "checks", { { "databases", "failing" } } } });
         }
-        return Response::json(
-            200, { { "status", "ok" }, { "checks", { { "stock_db", "ok" }, { "users_db", "ok" } } } });
+        return Response::json(200,
+            { { "status", "ok" },
+                { "checks",
+                    { { "stock_db", "ok" }, { "users_db", "ok" }, { "orders_db", "ok" }, { "payments_db", "ok" },
+                        { "payment_provider", circuitStateName(m_provider->breaker().state()) } } } });
     });
     m_router.add("GET", "/metrics", access::kPublic, [](Request&) {
         Response r;
@@ -141,14 +214,15 @@ void Runtime::registerSystemRoutes()
     });
     m_router.add("GET", "/api/v1/events", std::string(domain::permission::kAuditRead), [this](Request& r) {
         const auto domainName = r.queryParam("domain").value_or("stock");
-        if (domainName == "stock") {
-            return listEvents(*m_stockDb, r);
+        const std::pair<const char*, db::Database*> domains[] = { { "stock", m_stockDb.get() },
+            { "users", m_usersDb.get() }, { "orders", m_ordersDb.get() }, { "payments", m_paymentsDb.get() } };
+        for (const auto& [name, database] : domains) {
+            if (domainName == name) {
+                return listEvents(*database, r);
+            }
         }
-        if (domainName == "users") {
-            return listEvents(*m_usersDb, r);
-        }
-        throw ApiError(400, "invalid_query", "domain is stock or users.",
-            { { "domain", "invalid_value", "Expected stock or users." } });
+        throw ApiError(400, "invalid_query", "domain is stock, users, orders or payments.",
+            { { "domain", "invalid_value", "Expected stock, users, orders or payments." } });
     });
 }
 
@@ -164,11 +238,13 @@ void Runtime::start()
     options.tlsKey = m_config.tlsKey;
     m_http = std::make_unique<HttpServer>(m_router, m_auth.get(), options);
     m_http->start();
+    m_dispatcher.start();
 }
 
 void Runtime::stop()
 {
     m_feed.close(); // live channels end, so their connections let the server stop
+    m_dispatcher.stop();
     if (m_http) {
         m_http->stop();
         m_http.reset();

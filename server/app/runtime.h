@@ -2,8 +2,12 @@
 
 #include "server/core/config.h"
 #include "server/db/database.h"
+#include "server/events/dispatcher.h"
 #include "server/http/router.h"
 #include "server/http/server.h"
+#include "server/orders/orders_service.h"
+#include "server/payments/payment_provider.h"
+#include "server/payments/payments_service.h"
 #include "server/stock/catalog_service.h"
 #include "server/stock/inventory_service.h"
 #include "server/stock/warehouse_service.h"
@@ -13,6 +17,10 @@
 #include "server/users/users_service.h"
 
 #include <memory>
+
+namespace Poco {
+class ProcessHandle;
+}
 
 namespace tosserp {
 
@@ -39,14 +47,23 @@ public:
     users::UserService& users() { return *m_users; }
     users::AuthService& auth() { return *m_auth; }
     syncserver::SyncService& sync() { return *m_sync; }
+    orders::OrdersService& orders() { return *m_orders; }
+    payments::PaymentsService& payments() { return *m_payments; }
+    events::EventDispatcher& dispatcher() { return m_dispatcher; }
+    /// The payment provider in use (the simulated one's URL when the server started it).
+    const std::string& paymentProviderUrl() const { return m_provider->baseUrl(); }
     /// The password of the `admin` user when this start created it with a random one (to be
     /// shown once); nullopt otherwise.
     const std::optional<std::string>& generatedAdminPassword() const { return m_generatedAdminPassword; }
     db::Database& stockDatabase() { return *m_stockDb; }
+    db::Database& ordersDatabase() { return *m_ordersDb; }
+    db::Database& paymentsDatabase() { return *m_paymentsDb; }
     const http::Router& router() const { return m_router; }
 
 private:
     void registerSystemRoutes();
+    void startPaymentProvider();
+    void subscribeConsumers();
 
     ServerConfig m_config;
     std::unique_ptr<db::Database> m_stockDb;
@@ -61,6 +78,14 @@ private:
     std::optional<std::string> m_generatedAdminPassword;
     syncserver::ChangeFeed m_feed;
     std::unique_ptr<syncserver::SyncService> m_sync;
+    std::unique_ptr<db::Database> m_ordersDb;
+    std::unique_ptr<db::Database> m_paymentsDb;
+    std::unique_ptr<orders::OrdersService> m_orders;
+    /// The simulated provider this server started (none when one is configured).
+    std::unique_ptr<Poco::ProcessHandle> m_simulator;
+    std::unique_ptr<payments::PaymentProvider> m_provider;
+    std::unique_ptr<payments::PaymentsService> m_payments;
+    events::EventDispatcher m_dispatcher;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
 };

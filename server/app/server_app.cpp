@@ -109,7 +109,8 @@ void ServerApp::printHelp() const
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
     help.setUsage("[OPTIONS]");
-    help.setHeader("TossErp server: the Stock and Users services and their REST API, one database per domain.");
+    help.setHeader(
+        "TossErp server: the Stock, Users, Orders and Payments services and their REST API, one database per domain.");
     std::string footer = "Every setting can also come from a --config file (key = value) or the environment:";
     for (const auto& key : ServerConfig::keys()) {
         footer += "\n  " + key + " (" + envName(key) + ")";

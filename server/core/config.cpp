@@ -46,9 +46,10 @@ bool boolean(const Poco::Util::AbstractConfiguration& source, const std::string&
 
 const std::vector<std::string>& ServerConfig::keys()
 {
-    static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
-        "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
-        "adjust_limit", "hash_slots", "token_cache", "public_catalog" };
+    static const std::vector<std::string> names
+        = { "listen", "data_dir", "threads", "max_body_bytes", "log_level", "access_log", "allow_negative_stock",
+              "demo", "admin_password", "tls_cert", "tls_key", "token_key_file", "adjust_limit", "hash_slots",
+              "token_cache", "public_catalog", "payment_provider", "payment_simulator", "payment_timeout" };
     return names;
 }
 
@@ -109,6 +110,14 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
     config.hashSlots = static_cast<int>(integer(source, "hash_slots", config.hashSlots, 1, 64));
     config.tokenCache = boolean(source, "token_cache", config.tokenCache);
     config.publicCatalog = boolean(source, "public_catalog", config.publicCatalog);
+    config.paymentProvider = source.getString("payment_provider", "");
+    if (!config.paymentProvider.empty() && config.paymentProvider.rfind("http://", 0) != 0
+        && config.paymentProvider.rfind("https://", 0) != 0) {
+        throw std::invalid_argument(
+            "payment_provider must be an http:// or https:// URL, not \"" + config.paymentProvider + "\"");
+    }
+    config.paymentSimulator = source.getString("payment_simulator", "");
+    config.paymentTimeoutSeconds = integer(source, "payment_timeout", config.paymentTimeoutSeconds, 1, 7 * 24 * 3600);
     return config;
 }
 

@@ -42,6 +42,14 @@ struct ServerConfig {
     /// Publish the catalog (products and categories, read only) without sign-in, e.g. for a
     /// web shop. Off by default: every route needs credentials unless it is public by nature.
     bool publicCatalog = false;
+    /// The payment provider's base URL. Empty: start the simulated provider
+    /// (`paymentSimulator`) as a child process and use it.
+    std::string paymentProvider;
+    /// The simulated provider's program. Empty: tosserp-payment-sim beside this program.
+    std::string paymentSimulator;
+    /// A payment whose provider stays unavailable this long fails (and its order is
+    /// cancelled) instead of waiting for ever.
+    long long paymentTimeoutSeconds = 600;
 
     /// The configuration keys, as written in a config file.
     static const std::vector<std::string>& keys();

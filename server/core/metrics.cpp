@@ -64,9 +64,9 @@ void Metrics::observeDb(const std::string& operation, double seconds)
     m_db.Add({ { "operation", operation } }, latencyBuckets()).Observe(seconds);
 }
 
-prometheus::Gauge& Metrics::gauge(const std::string& name, const std::string& help)
+prometheus::Gauge& Metrics::gauge(const std::string& name, const std::string& help, const prometheus::Labels& labels)
 {
-    return prometheus::BuildGauge().Name(name).Help(help).Register(*m_registry).Add({});
+    return prometheus::BuildGauge().Name(name).Help(help).Register(*m_registry).Add(labels);
 }
 
 prometheus::Counter& Metrics::counter(

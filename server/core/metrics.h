@@ -20,7 +20,7 @@ public:
 
     void observeRequest(const std::string& route, const std::string& method, int status, double seconds);
     void observeDb(const std::string& operation, double seconds);
-    prometheus::Gauge& gauge(const std::string& name, const std::string& help);
+    prometheus::Gauge& gauge(const std::string& name, const std::string& help, const prometheus::Labels& labels = {});
     prometheus::Counter& counter(
         const std::string& name, const std::string& help, const prometheus::Labels& labels = {});
     /// The Prometheus text exposition format (version 0.0.4).

@@ -144,17 +144,18 @@ public:
     }
 
     const std::string& path() const { return m_path; }
-    /// Called after every committed write transaction, on the writing thread with the writer
-    /// connection still held (so it reads exactly what was committed). Set once, at start-up.
-    void onCommit(std::function<void(Connection&)> callback) { m_onCommit = std::move(callback); }
+    /// Adds a listener called after every committed write transaction, on the writing thread
+    /// with the writer connection still held (so it reads exactly what was committed). Add
+    /// listeners at start-up, before writes begin.
+    void onCommit(std::function<void(Connection&)> callback) { m_onCommit.push_back(std::move(callback)); }
     /// Copies the live database into `target` through SQLite's online backup.
     void backupTo(const std::string& target);
 
 private:
     void notifyCommit()
     {
-        if (m_onCommit) {
-            m_onCommit(*m_writer);
+        for (const auto& listener : m_onCommit) {
+            listener(*m_writer);
         }
     }
 
@@ -183,7 +184,7 @@ private:
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<Connection>> m_readers;
     std::vector<Connection*> m_idle;
-    std::function<void(Connection&)> m_onCommit;
+    std::vector<std::function<void(Connection&)>> m_onCommit;
 };
 
 } // namespace tosserp::db

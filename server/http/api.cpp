@@ -165,4 +165,17 @@ std::string sha256Hex(std::string_view text)
     return out;
 }
 
+std::optional<IdempotencyKey> idempotencyKey(const Request& request)
+{
+    const auto header = request.header("idempotency-key");
+    if (!header) {
+        return std::nullopt;
+    }
+    if (header->empty() || header->size() > 200) {
+        throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters.");
+    }
+    const auto caller = request.principal ? request.principal->subject : std::string("anonymous");
+    return IdempotencyKey { caller + ":" + *header, sha256Hex(request.body) };
+}
+
 } // namespace tosserp::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "server/core/idempotency.h"
 #include "server/events/event_store.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
@@ -53,5 +54,9 @@ nlohmann::json pageJson(nlohmann::json items, const std::optional<std::string>& 
 
 /// Lower-case hex SHA-256 of `text`.
 std::string sha256Hex(std::string_view text);
+
+/// The request's Idempotency-Key qualified by its caller, with a hash of the body; nullopt
+/// without the header; 400 "invalid_idempotency_key" when it is empty or over 200 characters.
+std::optional<IdempotencyKey> idempotencyKey(const Request& request);
 
 } // namespace tosserp::http

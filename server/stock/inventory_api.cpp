@@ -77,13 +77,7 @@ Response recordMovements(InventoryService& inventory, Request& request)
     }
     throwIfErrors(std::move(errors));
 
-    std::optional<IdempotencyKey> key;
-    if (const auto header = request.header("idempotency-key")) {
-        if (header->empty() || header->size() > 200) {
-            throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters.");
-        }
-        key = IdempotencyKey { request.principal->subject + ":" + *header, sha256Hex(request.body) };
-    }
+    const auto key = idempotencyKey(request);
     auto result = inventory.recordMovements(inputs, key, eventContext(request), &*request.principal);
     if (!result.ok() && !batch) {
         // A single movement reports its fields without the batch prefix.

@@ -351,19 +351,12 @@ Result<MovementBatch> InventoryService::recordMovements(const std::vector<Moveme
     return m_db.write([&](db::Connection& c) -> Result<MovementBatch> {
         MovementBatch batch;
         if (key) {
-            auto& q = c.prepare("SELECT request_hash, result FROM idempotency_keys WHERE key = ?");
-            q.bind(1, key->key);
-            std::optional<std::pair<std::string, std::string>> seen;
-            if (q.step()) {
-                seen = std::pair { q.text(0), q.text(1) };
+            auto seen = recallIdempotent(c, *key);
+            if (!seen) {
+                return seen.error();
             }
-            q.reset();
-            if (seen) {
-                if (seen->first != key->requestHash) {
-                    return domain::unprocessable(
-                        "idempotency_key_reused", "This Idempotency-Key was used with a different request.");
-                }
-                batch.outcomes = outcomesFromJson(c, nlohmann::json::parse(seen->second));
+            if (seen.value()) {
+                batch.outcomes = outcomesFromJson(c, *seen.value());
                 batch.replayed = true;
                 return batch;
             }
@@ -379,12 +372,17 @@ Result<MovementBatch> InventoryService::recordMovements(const std::vector<Moveme
             batch.outcomes.push_back(std::move(outcome.value()));
         }
         if (key) {
-            c.prepare("INSERT INTO idempotency_keys (key, request_hash, result, created_at) VALUES (?, ?, ?, ?)")
-                .bindAll({ key->key, key->requestHash, outcomesToJson(batch.outcomes).dump(), nowMs() })
-                .run();
+            rememberIdempotent(c, *key, outcomesToJson(batch.outcomes));
         }
         return batch;
     });
+}
+
+Result<MovementOutcome> InventoryService::recordIn(
+    db::Connection& c, const MovementInput& input, const events::EventContext& context)
+{
+    std::unordered_map<std::int64_t, domain::Location> locations;
+    return recordOne(c, input, m_policy, locations, context, nullptr);
 }
 
 Page<domain::StockMovement> InventoryService::movements(const MovementQuery& query) const

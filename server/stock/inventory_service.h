@@ -5,6 +5,7 @@
 #include "domain/reservation.h"
 #include "domain/result.h"
 #include "domain/security.h"
+#include "server/core/idempotency.h"
 #include "server/core/page.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
@@ -54,11 +55,7 @@ struct MovementOutcome {
     std::optional<domain::StockMovement> movement;
 };
 
-/// A client's Idempotency-Key with a hash of the request it came with.
-struct IdempotencyKey {
-    std::string key;
-    std::string requestHash;
-};
+using tosserp::IdempotencyKey;
 
 struct MovementBatch {
     std::vector<MovementOutcome> outcomes;
@@ -129,11 +126,46 @@ public:
     domain::Result<domain::Reservation> releaseReservation(std::int64_t id, const events::EventContext& context);
     domain::Result<domain::Reservation> reservation(std::int64_t id) const;
 
+    /// The order saga's steps on Stock's side (Stock consumes the Orders events). Each runs
+    /// inside the caller's write transaction `c`, so the consumer's checkpoint commits with
+    /// it. Reservations carry the reference "order-ID".
+    ///
+    /// Reserves every line of the order in its warehouse, or none: a line short of stock is
+    /// Unprocessable "insufficient_stock" with a message naming the product and both
+    /// quantities; a product no longer in the catalog is Unprocessable "product_not_found".
+    domain::Result<std::vector<domain::Reservation>> reserveOrder(db::Connection& c, std::int64_t orderId,
+        std::int64_t warehouseId, const std::vector<std::pair<std::int64_t, std::string>>& lines,
+        const events::EventContext& context);
+    /// Releases the order's active reservations; returns them.
+    std::vector<domain::Reservation> releaseOrder(
+        db::Connection& c, std::int64_t orderId, const events::EventContext& context);
+    /// Consumes the order's active reservations and ships each from the warehouse's internal
+    /// locations holding the product (most stock first) to the customers location. What
+    /// cannot be found on the shelves any more is left out and reported in `short`.
+    struct Shipment {
+        std::vector<domain::StockMovement> movements;
+        std::vector<std::pair<std::int64_t, std::int64_t>> shortMilli; ///< product id, missing thousandths
+    };
+    Shipment shipOrder(db::Connection& c, std::int64_t orderId, const events::EventContext& context);
+
+    /// Stock's consumer of the Orders events: OrderPlaced reserves (answering
+    /// OrderStockReserved, or OrderStockRejected with the reason), OrderCancelled releases
+    /// (OrderStockReleased), OrderShipped ships (OrderStockShipped). Answers go to the stream
+    /// "order-ID" of the stock database, in the transaction that records the consumer's
+    /// checkpoint.
+    static const std::vector<std::string>& orderEventTypes();
+    void onOrderEvent(const events::EventRecord& event);
+    static constexpr const char* kOrdersConsumer = "stock.orders";
+
     domain::Result<domain::ReorderPoint> setReorderPoint(std::int64_t productId, std::int64_t warehouseId,
         const std::string& minQuantity, const std::string& reorderQuantity, const events::EventContext& context);
     std::vector<domain::ReorderPoint> reorderPoints(std::optional<std::int64_t> warehouseId) const;
 
 private:
+    /// One movement inside the caller's transaction, as recordMovements records each input.
+    domain::Result<MovementOutcome> recordIn(
+        db::Connection& c, const MovementInput& input, const events::EventContext& context);
+
     db::Database& m_db;
     StockPolicy m_policy;
 };

@@ -3,6 +3,8 @@
 
 #include "domain/events.h"
 #include "server/core/ids.h"
+#include "server/core/log.h"
+#include "server/events/dispatcher.h"
 #include "server/stock/db_timer.h"
 #include "server/stock/stock_events.h"
 #include "server/stock/warehouse_service.h"
@@ -122,6 +124,215 @@ Result<domain::Reservation> InventoryService::reservation(std::int64_t id) const
         return domain::notFound("reservation_not_found", "There is no reservation " + std::to_string(id) + ".");
     }
     return *found;
+}
+
+namespace {
+
+std::string orderReference(std::int64_t orderId)
+{
+    return "order-" + std::to_string(orderId);
+}
+
+std::vector<domain::Reservation> activeReservations(db::Connection& c, std::int64_t orderId)
+{
+    auto& q = c.prepare("SELECT id FROM reservations WHERE reference = ? AND state = 'active' ORDER BY id");
+    q.bind(1, orderReference(orderId));
+    std::vector<std::int64_t> ids;
+    while (q.step()) {
+        ids.push_back(q.integer(0));
+    }
+    q.reset();
+    std::vector<domain::Reservation> found;
+    for (const auto id : ids) {
+        if (auto reservation = loadReservation(c, id)) {
+            found.push_back(std::move(*reservation));
+        }
+    }
+    return found;
+}
+
+std::string productLabel(db::Connection& c, std::int64_t productId)
+{
+    auto& q = c.prepare("SELECT sku, name FROM products WHERE id = ?");
+    q.bind(1, productId);
+    std::string label = "product " + std::to_string(productId);
+    if (q.step()) {
+        label = q.text(0) + " (" + q.text(1) + ")";
+    }
+    q.reset();
+    return label;
+}
+
+} // namespace
+
+Result<std::vector<domain::Reservation>> InventoryService::reserveOrder(db::Connection& c, std::int64_t orderId,
+    std::int64_t warehouseId, const std::vector<std::pair<std::int64_t, std::string>>& lines,
+    const events::EventContext& context)
+{
+    const auto warehouse = loadWarehouse(c, warehouseId);
+    if (!warehouse) {
+        return domain::unprocessable(
+            "warehouse_not_found", "There is no warehouse " + std::to_string(warehouseId) + ".", "warehouse_id");
+    }
+    // Check every line first, so a short line leaves no reservation behind.
+    std::vector<domain::Reservation> planned;
+    for (const auto& [productId, quantityText] : lines) {
+        const auto unit = productUnit(c, productId);
+        if (!unit) {
+            return domain::unprocessable("product_not_found",
+                "Product " + std::to_string(productId) + " is no longer in the catalog.", "product_id");
+        }
+        auto quantity = domain::Quantity::parse(quantityText, *unit);
+        if (!quantity) {
+            return domain::withField(quantity.error(), "quantity");
+        }
+        auto reservation
+            = domain::Reservation::create(productId, warehouseId, quantity.value(), orderReference(orderId));
+        if (!reservation) {
+            return reservation.error();
+        }
+        const auto free = available(c, productId, warehouseId);
+        if (!domain::reserveAllowed(free, quantity.value())) {
+            const auto shown = domain::Quantity::fromMilli(std::max<std::int64_t>(free, 0), *unit).value();
+            return domain::unprocessable("insufficient_stock",
+                "Not enough stock of " + productLabel(c, productId) + " in " + warehouse->code + ": "
+                    + shown.toDecimalString() + " available, " + quantity.value().toDecimalString() + " ordered.",
+                "quantity");
+        }
+        planned.push_back(std::move(reservation).value());
+    }
+    for (auto& reservation : planned) {
+        c.prepare("INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
+                  "VALUES (?, ?, ?, ?, 'active', ?)")
+            .bindAll({ reservation.productId, reservation.warehouseId, reservation.quantity.milli(),
+                reservation.reference, nowMs() })
+            .run();
+        reservation.id = c.lastInsertId();
+        appendEvent(c, domain::ReservationCreated { reservation }, context);
+    }
+    return planned;
+}
+
+std::vector<domain::Reservation> InventoryService::releaseOrder(
+    db::Connection& c, std::int64_t orderId, const events::EventContext& context)
+{
+    auto reservations = activeReservations(c, orderId);
+    for (auto& reservation : reservations) {
+        (void)reservation.release();
+        c.prepare("UPDATE reservations SET state = 'released' WHERE id = ?").bind(1, reservation.id).run();
+        appendEvent(
+            c, domain::ReservationReleased { reservation.id, reservation.productId, reservation.warehouseId }, context);
+    }
+    return reservations;
+}
+
+InventoryService::Shipment InventoryService::shipOrder(
+    db::Connection& c, std::int64_t orderId, const events::EventContext& context)
+{
+    Shipment shipment;
+    for (auto& reservation : activeReservations(c, orderId)) {
+        (void)reservation.consume();
+        c.prepare("UPDATE reservations SET state = 'consumed' WHERE id = ?").bind(1, reservation.id).run();
+        appendEvent(
+            c, domain::ReservationConsumed { reservation.id, reservation.productId, reservation.warehouseId }, context);
+        // The shelves of the warehouse holding the product, fullest first.
+        auto& q = c.prepare("SELECT s.location_id, s.quantity_milli FROM stock_levels s JOIN locations l ON l.id = "
+                            "s.location_id WHERE s.product_id = ? AND l.warehouse_id = ? AND l.kind = 'internal' "
+                            "AND s.quantity_milli > 0 ORDER BY s.quantity_milli DESC, s.location_id");
+        q.bindAll({ reservation.productId, reservation.warehouseId });
+        std::vector<std::pair<std::int64_t, std::int64_t>> shelves;
+        while (q.step()) {
+            shelves.emplace_back(q.integer(0), q.integer(1));
+        }
+        q.reset();
+        auto missing = reservation.quantity.milli();
+        for (const auto& [location, onHand] : shelves) {
+            if (missing <= 0) {
+                break;
+            }
+            const auto take = std::min(missing, onHand);
+            MovementInput input;
+            input.kind = "shipment";
+            input.productId = reservation.productId;
+            input.quantity = domain::Quantity::fromMilli(take, reservation.quantity.unit()).value().toDecimalString();
+            input.fromLocationId = location;
+            input.reference = orderReference(orderId);
+            auto recorded = recordIn(c, input, context);
+            if (recorded && recorded.value().movement) {
+                shipment.movements.push_back(*recorded.value().movement);
+                missing -= take;
+            }
+        }
+        if (missing > 0) {
+            shipment.shortMilli.emplace_back(reservation.productId, missing);
+        }
+    }
+    return shipment;
+}
+
+const std::vector<std::string>& InventoryService::orderEventTypes()
+{
+    static const std::vector<std::string> types = { "OrderPlaced", "OrderCancelled", "OrderShipped" };
+    return types;
+}
+
+void InventoryService::onOrderEvent(const events::EventRecord& event)
+{
+    const auto orderId = event.payload.at("order_id").get<std::int64_t>();
+    const auto context = events::causedBy(event);
+    const auto stream = orderReference(orderId);
+    events::Checkpoints::applyOnce(m_db, kOrdersConsumer, event, [&](db::Connection& c) {
+        if (event.type == "OrderPlaced") {
+            std::vector<std::pair<std::int64_t, std::string>> lines;
+            for (const auto& line : event.payload.at("lines")) {
+                lines.emplace_back(line.at("product_id").get<std::int64_t>(), line.at("quantity").get<std::string>());
+            }
+            // Savepoint: a refusal leaves nothing of this attempt behind, the answer still commits.
+            c.execScript("SAVEPOINT reserve_order");
+            auto reserved
+                = reserveOrder(c, orderId, event.payload.at("warehouse_id").get<std::int64_t>(), lines, context);
+            if (!reserved) {
+                c.execScript("ROLLBACK TO reserve_order; RELEASE reserve_order");
+                events::EventStore::append(c, stream, "OrderStockRejected",
+                    { { "order_id", orderId }, { "code", reserved.error().code },
+                        { "reason", reserved.error().message } },
+                    context);
+                return;
+            }
+            c.execScript("RELEASE reserve_order");
+            auto ids = nlohmann::json::array();
+            for (const auto& reservation : reserved.value()) {
+                ids.push_back(reservation.id);
+            }
+            events::EventStore::append(
+                c, stream, "OrderStockReserved", { { "order_id", orderId }, { "reservations", ids } }, context);
+        } else if (event.type == "OrderCancelled") {
+            const auto released = releaseOrder(c, orderId, context);
+            if (!released.empty()) {
+                auto ids = nlohmann::json::array();
+                for (const auto& reservation : released) {
+                    ids.push_back(reservation.id);
+                }
+                events::EventStore::append(
+                    c, stream, "OrderStockReleased", { { "order_id", orderId }, { "reservations", ids } }, context);
+            }
+        } else {
+            const auto shipment = shipOrder(c, orderId, context);
+            auto movements = nlohmann::json::array();
+            for (const auto& movement : shipment.movements) {
+                movements.push_back(movement.id);
+            }
+            auto missing = nlohmann::json::array();
+            for (const auto& [product, milli] : shipment.shortMilli) {
+                missing.push_back({ { "product_id", product }, { "quantity_milli", milli } });
+            }
+            if (!missing.empty()) {
+                log::warn("order shipped short", { { "order_id", orderId }, { "short", missing } });
+            }
+            events::EventStore::append(c, stream, "OrderStockShipped",
+                { { "order_id", orderId }, { "movements", movements }, { "short", missing } }, context);
+        }
+    });
 }
 
 Result<domain::ReorderPoint> InventoryService::setReorderPoint(std::int64_t productId, std::int64_t warehouseId,

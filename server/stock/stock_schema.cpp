@@ -1,5 +1,6 @@
 #include "server/stock/stock_schema.h"
 
+#include "server/events/dispatcher.h"
 #include "server/events/event_store.h"
 
 namespace tosserp::stock {
@@ -132,6 +133,9 @@ const std::vector<db::Migration>& stockMigrations()
         { 3, "server identity for sync cursors",
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
             "INSERT INTO meta (key, value) VALUES ('server_id', lower(hex(randomblob(16))));" },
+        { 4, "consumer checkpoints (Stock consumes the Orders events)",
+            std::string(events::Checkpoints::schema())
+                + "CREATE INDEX reservations_reference ON reservations (reference) WHERE state = 'active';" },
     };
     return migrations;
 }

@@ -31,8 +31,9 @@ std::vector<RoleDefinition> makeBuiltInRoles()
             reads.push_back(name);
     }
     using S = std::string;
+    // Staff see orders (to ship them), not change them.
     const std::vector<std::string> staff { S(p::kCatalogRead), S(p::kStockRead), S(p::kStockMove), S(p::kStockAdjust),
-        S(p::kStockReserve), S(p::kSyncUse) };
+        S(p::kStockReserve), S(p::kOrdersRead), S(p::kSyncUse) };
     auto manager = staff;
     manager.insert(manager.end(), { S(p::kStockAdjustLarge), S(p::kWarehousesManage), S(p::kAuditRead) });
     return {

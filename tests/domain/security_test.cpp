@@ -89,9 +89,10 @@ TEST(BuiltInRoleTest, PermissionSets)
     EXPECT_EQ(builtInRole("catalog_manager").permissions,
         sorted({ "catalog.read", "catalog.write", "warehouses.manage", "stock.read", "audit.read", "sync.use" }));
     EXPECT_EQ(builtInRole("warehouse_staff").permissions,
-        sorted({ "catalog.read", "stock.read", "stock.move", "stock.adjust", "stock.reserve", "sync.use" }));
+        sorted({ "catalog.read", "stock.read", "stock.move", "stock.adjust", "stock.reserve", "orders.read",
+            "sync.use" }));
     EXPECT_EQ(builtInRole("warehouse_manager").permissions,
-        sorted({ "catalog.read", "stock.read", "stock.move", "stock.adjust", "stock.reserve", "sync.use",
+        sorted({ "catalog.read", "stock.read", "stock.move", "stock.adjust", "stock.reserve", "orders.read", "sync.use",
             "stock.adjust.large", "warehouses.manage", "audit.read" }));
     EXPECT_EQ(builtInRole("sales").permissions,
         sorted({ "catalog.read", "stock.read", "stock.reserve", "orders.read", "orders.write", "payments.read",

@@ -51,6 +51,9 @@ TestServer::TestServer(ServerConfig config)
     config.port = 0;
     config.dataDir = m_dir.path().string();
     config.accessLog = false;
+    if (config.paymentSimulator.empty()) {
+        config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
+    }
     if (config.adminPassword.empty()) {
         config.adminPassword = kAdminPassword;
     }

@@ -62,6 +62,7 @@ protected:
             config.dataDir = dir.path().string();
             config.accessLog = false;
             config.adminPassword = TestServer::kAdminPassword;
+            config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
             runtime = std::make_unique<tosserp::Runtime>(config);
             runtime->start();
         }

@@ -1,0 +1,223 @@
+#include "server/events/dispatcher.h"
+
+#include "server/core/log.h"
+#include "server/core/metrics.h"
+
+#include <algorithm>
+
+namespace tosserp::events {
+
+namespace {
+
+constexpr int kBatch = 200;
+constexpr auto kIdlePoll = std::chrono::milliseconds(500);
+constexpr auto kFirstPause = std::chrono::milliseconds(100);
+constexpr auto kLongestPause = std::chrono::milliseconds(30000);
+
+} // namespace
+
+EventContext causedBy(const EventRecord& cause)
+{
+    return EventContext { "saga", cause.correlationId, cause.eventId };
+}
+
+const char* Checkpoints::schema()
+{
+    return "CREATE TABLE consumer_checkpoints (consumer TEXT PRIMARY KEY, position INTEGER NOT NULL);";
+}
+
+std::int64_t Checkpoints::get(db::Connection& connection, const std::string& consumer)
+{
+    auto& q = connection.prepare("SELECT position FROM consumer_checkpoints WHERE consumer = ?");
+    q.bind(1, consumer);
+    const std::int64_t position = q.step() ? q.integer(0) : 0;
+    q.reset();
+    return position;
+}
+
+void Checkpoints::advance(db::Connection& connection, const std::string& consumer, std::int64_t position)
+{
+    connection
+        .prepare("INSERT INTO consumer_checkpoints (consumer, position) VALUES (?, ?) ON CONFLICT (consumer) DO "
+                 "UPDATE SET position = max(position, excluded.position)")
+        .bindAll({ consumer, position })
+        .run();
+}
+
+bool Checkpoints::applyOnce(db::Database& target, const std::string& consumer, const EventRecord& event,
+    const std::function<void(db::Connection&)>& effect)
+{
+    return target.write([&](db::Connection& c) {
+        if (get(c, consumer) >= event.position) {
+            return false;
+        }
+        effect(c);
+        advance(c, consumer, event.position);
+        return true;
+    });
+}
+
+EventDispatcher::~EventDispatcher()
+{
+    stop();
+}
+
+void EventDispatcher::subscribe(Subscription subscription)
+{
+    auto worker = std::make_unique<Worker>();
+    worker->subscription = std::move(subscription);
+    m_workers.push_back(std::move(worker));
+}
+
+void EventDispatcher::start()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_started) {
+        return;
+    }
+    m_started = true;
+    for (auto& worker : m_workers) {
+        worker->thread = std::thread([this, w = worker.get()] { run(*w); });
+    }
+}
+
+void EventDispatcher::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_progress.notify_all();
+    for (auto& worker : m_workers) {
+        if (worker->thread.joinable()) {
+            worker->thread.join();
+        }
+    }
+}
+
+void EventDispatcher::notify()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_generation;
+    }
+    m_wake.notify_all();
+}
+
+bool EventDispatcher::drain(std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const auto lastPositions = [&] {
+        std::vector<std::int64_t> positions;
+        for (const auto& worker : m_workers) {
+            positions.push_back(
+                worker->subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); }));
+        }
+        return positions;
+    };
+    // Handling an event may append events that other subscriptions consume (a saga): wait
+    // until a round ends with no event appended anywhere.
+    auto targets = lastPositions();
+    for (;;) {
+        notify();
+        {
+            std::unique_lock lock(m_mutex);
+            const bool reached = m_progress.wait_until(lock, deadline, [&] {
+                for (std::size_t i = 0; i < m_workers.size(); ++i) {
+                    if (m_workers[i]->handled.load() < targets[i]) {
+                        return m_stopping;
+                    }
+                }
+                return true;
+            });
+            if (!reached || m_stopping) {
+                return false;
+            }
+        }
+        auto now = lastPositions();
+        if (now == targets) {
+            return true;
+        }
+        targets = std::move(now);
+    }
+}
+
+bool EventDispatcher::step(Worker& worker)
+{
+    const auto& s = worker.subscription;
+    const auto reached = [&](std::int64_t position) {
+        worker.handled = position;
+        {
+            std::lock_guard lock(m_mutex);
+        }
+        m_progress.notify_all();
+    };
+    const auto after = s.target->read([&](db::Connection& c) { return Checkpoints::get(c, s.name); });
+    reached(after);
+    EventFilter filter;
+    filter.afterPosition = after;
+    filter.limit = kBatch;
+    const auto batch = s.source->read([&](db::Connection& c) { return EventStore::list(c, filter); });
+    std::int64_t skippedTo = 0;
+    const auto advanceSkipped = [&] {
+        if (skippedTo > 0) {
+            s.target->write([&](db::Connection& c) { Checkpoints::advance(c, s.name, skippedTo); });
+            reached(skippedTo);
+            skippedTo = 0;
+        }
+    };
+    for (const auto& event : batch) {
+        if (std::find(s.types.begin(), s.types.end(), event.type) == s.types.end()) {
+            skippedTo = event.position;
+            continue;
+        }
+        advanceSkipped();
+        s.handle(event);
+        reached(event.position);
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            return false;
+        }
+    }
+    advanceSkipped();
+    return static_cast<int>(batch.size()) == kBatch;
+}
+
+void EventDispatcher::run(Worker& worker)
+{
+    auto& failures = metrics().counter("tosserp_consumer_failures_total",
+        "Event deliveries that failed and will be retried, per consumer", { { "consumer", worker.subscription.name } });
+    std::chrono::milliseconds pause { 0 };
+    for (;;) {
+        std::uint64_t generation = 0;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) {
+                return;
+            }
+            generation = m_generation;
+        }
+        bool more = false;
+        try {
+            more = step(worker);
+            pause = std::chrono::milliseconds(0);
+        } catch (const std::exception& e) {
+            failures.Increment();
+            pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
+            log::warn("event consumer failed; retrying",
+                { { "consumer", worker.subscription.name }, { "error", e.what() }, { "retry_ms", pause.count() } });
+        }
+        if (more && pause.count() == 0) {
+            continue;
+        }
+        std::unique_lock lock(m_mutex);
+        if (pause.count() > 0) {
+            m_wake.wait_for(lock, pause, [&] { return m_stopping; });
+        } else {
+            m_wake.wait_for(lock, kIdlePoll, [&] { return m_stopping || m_generation != generation; });
+        }
+    }
+}
+
+} // namespace tosserp::events
