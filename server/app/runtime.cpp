@@ -126,10 +126,17 @@ Runtime::Runtime(ServerConfig config)
 Runtime::~Runtime()
 {
     stop();
-    if (m_simulator) {
-        Poco::Process::requestTermination(m_simulator->id());
-        m_simulator->wait();
+}
+
+void Runtime::StopProcess::operator()(Poco::ProcessHandle* handle) const
+{
+    try {
+        Poco::Process::requestTermination(handle->id());
+        handle->wait();
+    } catch (const Poco::Exception& e) {
+        log::warn("stopping the simulated payment provider failed", { { "error", e.displayText() } });
     }
+    delete handle;
 }
 
 void Runtime::startPaymentProvider()
@@ -149,9 +156,9 @@ void Runtime::startPaymentProvider()
                 + program);
         }
         Poco::Pipe output;
-        m_simulator = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(program,
+        m_simulator.reset(new Poco::ProcessHandle(Poco::Process::launch(program,
             { "--listen", "127.0.0.1:0", "--parent-pid", std::to_string(Poco::Process::id()) }, nullptr, &output,
-            nullptr));
+            nullptr)));
         Poco::PipeInputStream in(output);
         std::string line;
         std::getline(in, line);

@@ -81,8 +81,12 @@ private:
     std::unique_ptr<db::Database> m_ordersDb;
     std::unique_ptr<db::Database> m_paymentsDb;
     std::unique_ptr<orders::OrdersService> m_orders;
+    /// Ends the simulated provider with the runtime, also when the constructor fails later on.
+    struct StopProcess {
+        void operator()(Poco::ProcessHandle* handle) const;
+    };
     /// The simulated provider this server started (none when one is configured).
-    std::unique_ptr<Poco::ProcessHandle> m_simulator;
+    std::unique_ptr<Poco::ProcessHandle, StopProcess> m_simulator;
     std::unique_ptr<payments::PaymentProvider> m_provider;
     std::unique_ptr<payments::PaymentsService> m_payments;
     events::EventDispatcher m_dispatcher;

@@ -175,7 +175,9 @@ std::optional<IdempotencyKey> idempotencyKey(const Request& request)
         throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters.");
     }
     const auto caller = request.principal ? request.principal->subject : std::string("anonymous");
-    return IdempotencyKey { caller + ":" + *header, sha256Hex(request.body) };
+    // The same key on another route or resource is another request, not a repeat.
+    return IdempotencyKey { caller + ":" + *header,
+        sha256Hex(request.method + " " + request.path + "\n" + request.body) };
 }
 
 } // namespace tosserp::http

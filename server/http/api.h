@@ -55,7 +55,8 @@ nlohmann::json pageJson(nlohmann::json items, const std::optional<std::string>& 
 /// Lower-case hex SHA-256 of `text`.
 std::string sha256Hex(std::string_view text);
 
-/// The request's Idempotency-Key qualified by its caller, with a hash of the body; nullopt
+/// The request's Idempotency-Key qualified by its caller, with a hash of the method, path and
+/// body; nullopt
 /// without the header; 400 "invalid_idempotency_key" when it is empty or over 200 characters.
 std::optional<IdempotencyKey> idempotencyKey(const Request& request);
 

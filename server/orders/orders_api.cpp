@@ -106,6 +106,7 @@ void registerOrderRoutes(Router& router, OrdersService& orders)
     });
     router.add("POST", "/api/v1/orders", write, [&](Request& r) {
         const auto request = readOrder(parseJsonBody(r));
+        unwrap(domain::checkWarehouseScope(*r.principal, request.warehouseId, "warehouse_id"));
         const auto order = unwrap(orders.createOrder(request, idempotencyKey(r), eventContext(r)));
         return orderResponse(201, order).withHeader("Location", "/api/v1/orders/" + std::to_string(order.id()));
     });
@@ -114,18 +115,26 @@ void registerOrderRoutes(Router& router, OrdersService& orders)
         unwrap(domain::checkWarehouseScope(*r.principal, order.warehouseId(), ""));
         return orderResponse(200, order);
     });
-    router.add("POST", "/api/v1/orders/{id}/place", write,
-        [&](Request& r) { return orderResponse(200, unwrap(orders.place(pathId(r), eventContext(r)))); });
-    router.add("POST", "/api/v1/orders/{id}/cancel", write, [&](Request& r) {
+    // Acting on an order needs its warehouse, as reading it does.
+    const auto inScope = [&orders](const Request& r, std::int64_t id) {
+        unwrap(domain::checkWarehouseScope(*r.principal, unwrap(orders.order(id)).warehouseId(), ""));
+    };
+    router.add("POST", "/api/v1/orders/{id}/place", write, [&, inScope](Request& r) {
         const auto id = pathId(r);
+        inScope(r, id);
+        return orderResponse(200, unwrap(orders.place(id, eventContext(r))));
+    });
+    router.add("POST", "/api/v1/orders/{id}/cancel", write, [&, inScope](Request& r) {
+        const auto id = pathId(r);
+        inScope(r, id);
         return orderResponse(200, unwrap(orders.cancel(id, readReason(r), eventContext(r))));
     });
-    router.add("POST", "/api/v1/orders/{id}/ship", std::string(domain::permission::kStockMove), [&](Request& r) {
-        const auto id = pathId(r);
-        // Whoever ships works in the order's warehouse.
-        unwrap(domain::checkWarehouseScope(*r.principal, unwrap(orders.order(id)).warehouseId(), ""));
-        return orderResponse(200, unwrap(orders.ship(id, eventContext(r))));
-    });
+    router.add(
+        "POST", "/api/v1/orders/{id}/ship", std::string(domain::permission::kStockMove), [&, inScope](Request& r) {
+            const auto id = pathId(r);
+            inScope(r, id);
+            return orderResponse(200, unwrap(orders.ship(id, eventContext(r))));
+        });
 }
 
 } // namespace tosserp::orders

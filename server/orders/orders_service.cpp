@@ -457,7 +457,7 @@ void OrdersService::onPaymentEvent(const events::EventRecord& event)
         const auto id = event.payload.at("order_id").get<std::int64_t>();
         if (event.type == "PaymentCaptured") {
             sagaStep(c, id, event, [](domain::Order& o) { return o.markPaid(); }, "OrderPaid",
-                { { "payment_id", event.payload.value("payment_id", std::int64_t { 0 }) } });
+                { { "payment_id", event.payload.value("payment_id", nlohmann::json()) } });
             return;
         }
         const auto reason = "Payment failed: " + event.payload.value("reason", std::string("no reason given"));

@@ -6,12 +6,33 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/URI.h>
 
 #include <sstream>
 #include <thread>
 
 namespace tosserp::payments {
+
+namespace {
+
+/// Provider text as we keep it: printable, one line, at most 200 characters, so a reason
+/// can always be stored and shown.
+std::string readable(const std::string& text)
+{
+    std::string out;
+    for (const char c : text) {
+        if (out.size() >= 200) {
+            break;
+        }
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+    }
+    const auto first = out.find_first_not_of(' ');
+    const auto last = out.find_last_not_of(' ');
+    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
+} // namespace
 
 PaymentProvider::PaymentProvider(ProviderOptions options)
     : m_options(std::move(options))
@@ -22,6 +43,15 @@ PaymentProvider::PaymentProvider(ProviderOptions options)
     const Poco::URI uri(m_options.baseUrl);
     m_host = uri.getHost();
     m_port = uri.getPort();
+    m_https = uri.getScheme() == "https";
+    m_prefix = uri.getPath();
+    while (!m_prefix.empty() && m_prefix.back() == '/') {
+        m_prefix.pop_back();
+    }
+    if (m_https) {
+        m_tls = new Poco::Net::Context(
+            Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9, true);
+    }
 }
 
 ProviderResult PaymentProvider::authorise(
@@ -74,10 +104,17 @@ ProviderResult PaymentProvider::call(const std::string& path, const nlohmann::js
             return { ProviderResult::Kind::Unavailable, "", "The payment provider is failing; calls are paused." };
         }
         try {
-            Poco::Net::HTTPClientSession session(m_host, m_port);
+            std::unique_ptr<Poco::Net::HTTPClientSession> connection;
+            if (m_https) {
+                connection = std::make_unique<Poco::Net::HTTPSClientSession>(m_host, m_port, m_tls);
+            } else {
+                connection = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
+            }
+            auto& session = *connection;
             session.setTimeout(
                 Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(m_options.timeout).count()));
-            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+            Poco::Net::HTTPRequest request(
+                Poco::Net::HTTPRequest::HTTP_POST, m_prefix + path, Poco::Net::HTTPMessage::HTTP_1_1);
             request.setContentType("application/json");
             request.setContentLength(static_cast<std::streamsize>(text.size()));
             request.set("Idempotency-Key", key);
@@ -94,10 +131,21 @@ ProviderResult PaymentProvider::call(const std::string& path, const nlohmann::js
                 continue;
             }
             m_breaker.recordSuccess();
-            const auto message = answer.is_object() ? answer.value("reason", std::string()) : std::string();
-            if (status >= 200 && status < 300 && answer.is_object()) {
+            const auto message
+                = readable(answer.is_object() && answer.contains("reason") && answer["reason"].is_string()
+                        ? answer["reason"].get<std::string>()
+                        : std::string());
+            if (status >= 200 && status < 300) {
+                const auto id = answer.is_object() && answer.contains("id") && answer["id"].is_string()
+                    ? readable(answer["id"].get<std::string>())
+                    : std::string();
+                if (id.empty()) {
+                    // A success without its reference cannot be captured or refunded later.
+                    lastProblem = "The payment provider answered without a reference.";
+                    continue;
+                }
                 calls.Increment();
-                return { ProviderResult::Kind::Ok, answer.value("id", std::string()), message };
+                return { ProviderResult::Kind::Ok, id, message };
             }
             calls.Increment();
             return { ProviderResult::Kind::Declined, "",

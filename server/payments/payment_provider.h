@@ -3,6 +3,7 @@
 #include "domain/money.h"
 #include "server/core/resilience.h"
 
+#include <Poco/Net/Context.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -55,6 +56,10 @@ private:
     ProviderOptions m_options;
     std::string m_host;
     std::uint16_t m_port = 0;
+    bool m_https = false;
+    /// The base URL's path, put before every route.
+    std::string m_prefix;
+    Poco::Net::Context::Ptr m_tls;
     CircuitBreaker m_breaker;
     Bulkhead m_bulkhead;
     std::mutex m_randomMutex;

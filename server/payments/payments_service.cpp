@@ -162,7 +162,11 @@ Result<domain::Payment> PaymentsService::refund(std::int64_t id, const std::stri
     if (!current) {
         return current.error();
     }
-    if (current.value().second) {
+    if (const auto& seen = current.value().second) {
+        if (seen->value("payment_id", std::int64_t { 0 }) != id) {
+            return domain::unprocessable(
+                "idempotency_key_reused", "This Idempotency-Key was used with a different request.");
+        }
         return current.value().first; // the same request again: the first answer stands
     }
     auto payment = current.value().first;
@@ -227,6 +231,15 @@ void PaymentsService::pay(const events::EventRecord& event)
     const auto& amountJson = event.payload.at("amount");
     const auto currency = domain::Currency::parse(amountJson.at("currency").get<std::string>()).value();
     const auto amount = domain::Money::parse(amountJson.at("amount").get<std::string>(), currency).value();
+    if (amount.isZero() || amount.isNegative()) {
+        // Nothing to collect: the order is paid as it stands, without a provider call.
+        events::Checkpoints::applyOnce(m_db, kOrdersConsumer, event, [&](db::Connection& c) {
+            events::EventStore::append(c, "order-" + std::to_string(orderId), "PaymentCaptured",
+                { { "payment_id", nullptr }, { "order_id", orderId }, { "amount", domain::moneyToJson(amount) } },
+                events::causedBy(event));
+        });
+        return;
+    }
     // The payment row first (its id makes the provider's idempotency keys), then each provider
     // step recorded as it succeeds, so a crash repeats only what the provider has not done.
     auto [payment, createdAt] = m_db.write([&](db::Connection& c) {
@@ -246,10 +259,10 @@ void PaymentsService::pay(const events::EventRecord& event)
             throw ProviderDown(answer.message);
         }
         if (answer.ok()) {
-            m_db.write([&](db::Connection& c) {
-                (void)payment.authorise(answer.reference);
-                savePayment(c, payment);
-            });
+            if (auto authorised = payment.authorise(answer.reference); !authorised) {
+                throw ProviderDown("the provider's authorisation is not usable: " + authorised.error().message);
+            }
+            m_db.write([&](db::Connection& c) { savePayment(c, payment); });
         } else {
             failure = answer.kind == ProviderResult::Kind::Declined
                 ? answer.message
@@ -260,20 +273,24 @@ void PaymentsService::pay(const events::EventRecord& event)
     if (failure.empty() && payment.state() == domain::PaymentState::Authorised) {
         const auto answer
             = m_provider.capture("pay-" + std::to_string(payment.id()) + "-capture", payment.providerReference());
-        if (answer.kind == ProviderResult::Kind::Unavailable && !stuck()) {
+        if (answer.kind == ProviderResult::Kind::Unavailable) {
+            // The capture may have happened without an answer reaching us: never give up on an
+            // authorised payment, ask again with the same key until the provider answers.
             throw ProviderDown(answer.message);
         }
         if (answer.ok()) {
             captured = payment.capture().value();
         } else {
-            failure = answer.kind == ProviderResult::Kind::Declined ? answer.message
-                                                                    : "The payment provider did not capture in time.";
+            failure = answer.message;
         }
     }
     events::Checkpoints::applyOnce(m_db, kOrdersConsumer, event, [&](db::Connection& c) {
         const auto context = events::causedBy(event);
         if (!failure.empty()) {
-            (void)payment.fail(failure);
+            if (!payment.fail(failure)) {
+                failure = "The payment provider refused the payment.";
+                (void)payment.fail(failure);
+            }
             savePayment(c, payment);
             events::EventStore::append(c, paymentStream(payment.id()), "PaymentFailed",
                 { { "payment_id", payment.id() }, { "order_id", orderId }, { "reason", failure } }, context);
@@ -294,36 +311,57 @@ void PaymentsService::pay(const events::EventRecord& event)
 
 void PaymentsService::refundCancelled(const events::EventRecord& event)
 {
+    // One refund at a time, against the payment as stored, so a refund asked for through the
+    // API meanwhile is never overwritten or overdrawn.
+    std::lock_guard lock(m_refunds);
     const auto orderId = event.payload.at("order_id").get<std::int64_t>();
     auto found = m_db.read([&](db::Connection& c) { return loadWhere(c, "WHERE order_id = ?", orderId); });
-    std::optional<domain::LedgerEntry> refunded;
+    std::optional<domain::Money> refunded;
     std::string providerReference;
+    std::string refusal;
     if (found && found->first.refundable().minor() > 0) {
-        auto& payment = found->first;
+        const auto& payment = found->first;
         const auto amount = payment.refundable();
         const auto answer = m_provider.refund(
-            "pay-" + std::to_string(payment.id()) + "-cancelled", payment.providerReference(), amount);
-        if (!answer.ok()) {
+            "pay-" + std::to_string(payment.id()) + "-cancelled-" + std::to_string(payment.refunded().minor()),
+            payment.providerReference(), amount);
+        if (answer.kind == ProviderResult::Kind::Unavailable) {
             // Money the business holds for a cancelled order: keep asking until it is back.
             throw ProviderDown("refund of cancelled order " + std::to_string(orderId) + ": " + answer.message);
         }
-        providerReference = answer.reference;
-        refunded = payment.refund(amount).value();
+        if (answer.ok()) {
+            refunded = amount;
+            providerReference = answer.reference;
+        } else {
+            refusal = answer.message;
+        }
     }
     events::Checkpoints::applyOnce(m_db, kOrdersConsumer, event, [&](db::Connection& c) {
         if (!found) {
             return;
         }
-        auto& payment = found->first;
+        auto payment = loadPayment(c, found->first.id()).value();
         const auto context = events::causedBy(event);
         if (refunded) {
+            auto entry = payment.refund(*refunded);
+            if (!entry) {
+                throw std::runtime_error(
+                    "refund of cancelled order " + std::to_string(orderId) + ": " + entry.error().message);
+            }
             savePayment(c, payment);
-            appendLedger(c, payment.id(), *refunded);
+            appendLedger(c, payment.id(), entry.value());
             events::EventStore::append(c, paymentStream(payment.id()), "PaymentRefunded",
-                { { "payment_id", payment.id() }, { "order_id", orderId },
-                    { "amount", domain::moneyToJson(refunded->amount) },
+                { { "payment_id", payment.id() }, { "order_id", orderId }, { "amount", domain::moneyToJson(*refunded) },
                     { "refunded", domain::moneyToJson(payment.refunded()) },
                     { "provider_reference", providerReference }, { "reason", "order cancelled" } },
+                context);
+        } else if (!refusal.empty()) {
+            // The provider said no for good: recorded for a person to settle, not retried for ever.
+            log::error("refund of a cancelled order refused by the provider",
+                { { "order_id", orderId }, { "payment_id", payment.id() }, { "reason", refusal } });
+            events::EventStore::append(c, paymentStream(payment.id()), "PaymentRefundFailed",
+                { { "payment_id", payment.id() }, { "order_id", orderId },
+                    { "amount", domain::moneyToJson(payment.refundable()) }, { "reason", refusal } },
                 context);
         } else if (payment.state() == domain::PaymentState::Pending
             || payment.state() == domain::PaymentState::Authorised) {

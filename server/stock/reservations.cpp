@@ -85,6 +85,11 @@ Result<domain::Reservation> InventoryService::reserve(std::int64_t productId, st
         if (!created) {
             return created.error();
         }
+        if (created.value().reference.rfind("order-", 0) == 0) {
+            // Orders' reservations are the saga's: released and shipped with their order.
+            return domain::invalid("reserved_reference",
+                "References starting with \"order-\" belong to orders; choose another reference.", "reference");
+        }
         if (auto allowed = domain::reserveAllowed(available(c, productId, warehouseId), parsed.value()); !allowed) {
             return allowed.error();
         }

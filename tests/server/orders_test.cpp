@@ -386,3 +386,71 @@ TEST(Orders, StaffSeeAndShipOnlyTheOrdersOfTheirWarehouses)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Orders, AFreeOrderIsPaidWithoutCallingTheProvider)
+{
+    TestServer server;
+    Shop shop(server);
+    ASSERT_EQ(server
+                  .patch("/api/v1/products/" + std::to_string(shop.product),
+                      { { "price", { { "amount", "0" }, { "currency", "EUR" } } } })
+                  .status,
+        200);
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(10)));
+    const auto id = shop.draft(1)["id"].get<std::int64_t>();
+    EXPECT_EQ(shop.place(id)["totals"]["gross"]["amount"], "0.00");
+    EXPECT_EQ(shop.settled(id)["state"], "paid");
+    EXPECT_TRUE(shop.paymentOf(id).is_null());
+    // The consumer went on: the next order is paid through the provider as usual.
+    ASSERT_EQ(server
+                  .patch("/api/v1/products/" + std::to_string(shop.product),
+                      { { "price", { { "amount", "1.20" }, { "currency", "EUR" } } } })
+                  .status,
+        200);
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(10)));
+    const auto next = shop.draft(1, 0)["id"].get<std::int64_t>();
+    shop.place(next);
+    EXPECT_EQ(shop.settled(next)["state"], "paid");
+    EXPECT_EQ(shop.paymentOf(next)["captured"]["amount"], "1.20");
+}
+
+TEST(Orders, OrderReservationsAndKeysCannotBeBorrowed)
+{
+    TestServer server;
+    Shop shop(server);
+    const auto manual = server.post("/api/v1/stock/reservations",
+        { { "product_id", shop.product }, { "warehouse_id", shop.warehouse }, { "quantity", 1 },
+            { "reference", "order-1" } });
+    EXPECT_EQ(manual.code(), "reserved_reference");
+    // A refund key used for one payment is not a replay for another.
+    std::vector<std::int64_t> payments;
+    for (int i = 0; i < 2; ++i) {
+        const auto id = shop.draft(1, 0)["id"].get<std::int64_t>();
+        shop.place(id);
+        ASSERT_EQ(shop.settled(id)["state"], "paid");
+        payments.push_back(shop.paymentOf(id)["id"].get<std::int64_t>());
+    }
+    const std::map<std::string, std::string> key { { "Idempotency-Key", "refund-A" } };
+    EXPECT_EQ(
+        server.post("/api/v1/payments/" + std::to_string(payments[0]) + "/refund", { { "amount", "1" } }, key).status,
+        200);
+    const auto other
+        = server.post("/api/v1/payments/" + std::to_string(payments[1]) + "/refund", { { "amount", "1" } }, key);
+    EXPECT_EQ(other.code(), "idempotency_key_reused");
+    EXPECT_EQ(server.get("/api/v1/payments/" + std::to_string(payments[1])).json()["refunded"]["amount"], "0.00");
+    // A warehouse-scoped caller orders only for its own warehouses.
+    const auto [north, shelf] = server.makeWarehouse("NORTH");
+    (void)shelf;
+    const auto scoped = server.actingAs("north-picker", { "warehouse_staff" }, { north });
+    EXPECT_EQ(server
+                  .post("/api/v1/orders",
+                      { { "customer_id", shop.customer }, { "warehouse_id", shop.warehouse },
+                          { "lines", { { { "product_id", shop.product }, { "quantity", 1 } } } } },
+                      scoped)
+                  .status,
+        403);
+}
+
+} // namespace
