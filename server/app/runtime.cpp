@@ -11,6 +11,7 @@
 #include "server/payments/payments_api.h"
 #include "server/payments/payments_schema.h"
 #include "server/stock/stock_api.h"
+#include "server/stock/stock_replay.h"
 #include "server/stock/stock_schema.h"
 #include "server/sync/sync_api.h"
 #include "server/users/users_api.h"
@@ -186,6 +187,30 @@ void Runtime::subscribeConsumers()
     for (auto* database : { m_stockDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
         database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
     }
+}
+
+std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, const std::string& domain, bool dryRun)
+{
+    if (domain != "stock" && domain != "orders" && domain != "payments" && domain != "all") {
+        throw std::invalid_argument("--domain is stock, orders, payments or all, not \"" + domain + "\"");
+    }
+    std::filesystem::create_directories(config.dataDir);
+    std::vector<events::ReplayReport> reports;
+    const auto stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations());
+    if (domain == "stock" || domain == "all") {
+        reports.push_back(stock::replayStockLevels(*stockDb, dryRun));
+    }
+    if (domain == "orders" || domain == "all") {
+        const auto ordersDb = openDomain(config.dataDir, "orders", orders::ordersMigrations());
+        for (auto& report : orders::OrdersService(*ordersDb).replay(*stockDb, dryRun)) {
+            reports.push_back(std::move(report));
+        }
+    }
+    if (domain == "payments" || domain == "all") {
+        const auto paymentsDb = openDomain(config.dataDir, "payments", payments::paymentsMigrations());
+        reports.push_back(payments::replayPayments(*paymentsDb, dryRun));
+    }
+    return reports;
 }
 
 void Runtime::registerSystemRoutes()

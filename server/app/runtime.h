@@ -94,6 +94,11 @@ private:
     std::unique_ptr<http::HttpServer> m_http;
 };
 
+/// `tosserp-server replay`: opens the data directory's databases (migrating them), rebuilds the
+/// projections of `domain` (stock, orders, payments or all) from their events, compares and,
+/// unless `dryRun`, fixes them. Throws std::invalid_argument for an unknown domain.
+std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, const std::string& domain, bool dryRun);
+
 /// The OpenAPI 3 document served at /api/openapi.json (embedded at build time).
 const std::string& openApiDocument();
 

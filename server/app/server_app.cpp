@@ -69,6 +69,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("log-level", "", "debug, info, warn or error (default info).").argument("LEVEL"));
     options.addOption(Option("tls-cert", "", "Serve HTTPS with this PEM certificate chain.").argument("FILE"));
     options.addOption(Option("tls-key", "", "The private key of --tls-cert (PEM).").argument("FILE"));
+    options.addOption(Option("domain", "", "replay: stock, orders, payments or all (default all).").argument("DOMAIN"));
+    options.addOption(Option("dry-run", "", "replay: report the differences without fixing them."));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value)
@@ -101,6 +103,10 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         config().setString("tls_cert", value);
     } else if (name == "tls-key") {
         config().setString("tls_key", value);
+    } else if (name == "domain") {
+        m_replayDomain = value;
+    } else if (name == "dry-run") {
+        m_dryRun = true;
     }
 }
 
@@ -108,7 +114,7 @@ void ServerApp::printHelp() const
 {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
-    help.setUsage("[OPTIONS]");
+    help.setUsage("[OPTIONS]\n       tosserp-server replay [--domain DOMAIN] [--dry-run] [--data-dir DIR]");
     help.setHeader(
         "TossErp server: the Stock, Users, Orders and Payments services and their REST API, one database per domain.");
     std::string footer = "Every setting can also come from a --config file (key = value) or the environment:";
@@ -116,8 +122,39 @@ void ServerApp::printHelp() const
         footer += "\n  " + key + " (" + envName(key) + ")";
     }
     footer += "\nThe command line wins over the environment, which wins over the file.";
+    footer += "\n\nreplay rebuilds a domain's projections (stock levels; the orders' catalog copy and order "
+              "states; payment amounts) from its events, reports every difference from the live tables and "
+              "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error.";
     help.setFooter(footer);
     help.format(std::cout);
+}
+
+int ServerApp::replay(const ServerConfig& config)
+{
+    std::vector<events::ReplayReport> reports;
+    try {
+        reports = replayProjections(config, m_replayDomain, m_dryRun);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "tosserp-server: " << e.what() << "\n";
+        return EXIT_USAGE;
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: replay failed: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
+    }
+    std::int64_t differences = 0;
+    for (const auto& report : reports) {
+        const auto rate
+            = report.seconds > 0 ? static_cast<long long>(static_cast<double>(report.events) / report.seconds) : 0;
+        std::cout << report.domain << " / " << report.projection << ": " << report.events << " events, " << report.rows
+                  << " rows, " << report.differences << " differences"
+                  << (report.fixed ? " (fixed)" : (report.differences > 0 ? " (not fixed: --dry-run)" : "")) << ", "
+                  << static_cast<long long>(report.seconds * 1000) << " ms (" << rate << " events/s)\n";
+        for (const auto& sample : report.samples) {
+            std::cout << "  " << sample << "\n";
+        }
+        differences += report.differences;
+    }
+    return differences == 0 ? EXIT_OK : 1;
 }
 
 int ServerApp::main(const std::vector<std::string>& args)
@@ -134,8 +171,8 @@ int ServerApp::main(const std::vector<std::string>& args)
     // such blocks in every worker thread's arena after the first one. A fixed threshold hands
     // them back to the system when the hash is done.
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-    if (!args.empty()) {
-        std::cerr << "tosserp-server: unexpected argument \"" << args.front() << "\" (see --help)\n";
+    if (!args.empty() && (args.front() != "replay" || args.size() > 1)) {
+        std::cerr << "tosserp-server: unexpected argument \"" << args.back() << "\" (see --help)\n";
         return EXIT_USAGE;
     }
     ServerConfig serverConfig;
@@ -148,6 +185,9 @@ int ServerApp::main(const std::vector<std::string>& args)
     log::Level level = log::Level::Info;
     log::parseLevel(serverConfig.logLevel, level);
     log::setLevel(level);
+    if (!args.empty()) {
+        return replay(serverConfig);
+    }
 
     log::debug("configuration",
         { { "listen", serverConfig.host + ":" + std::to_string(serverConfig.port) },

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/config.h"
+
 #include <Poco/Util/ServerApplication.h>
 
 #include <string>
@@ -23,6 +25,9 @@ private:
 
     bool m_helpRequested = false;
     bool m_versionRequested = false;
+    std::string m_replayDomain = "all";
+    bool m_dryRun = false;
+    int replay(const ServerConfig& config);
 };
 
 } // namespace tosserp

@@ -5,6 +5,10 @@
 #include "server/core/log.h"
 #include "server/events/dispatcher.h"
 
+#include <chrono>
+#include <map>
+#include <set>
+
 namespace tosserp::orders {
 
 using domain::Result;
@@ -152,12 +156,13 @@ Result<domain::Order> missingOrder(std::int64_t id)
     return domain::notFound("order_not_found", "There is no order " + std::to_string(id) + ".");
 }
 
-void applyProductEvent(db::Connection& c, const events::EventRecord& event)
+void applyProductEvent(db::Connection& c, const events::EventRecord& event, const std::string& table)
 {
     const auto& p = event.payload;
     if (event.type == "ProductCreated") {
-        c.prepare("INSERT OR REPLACE INTO catalog (product_id, sku, name, unit, price_minor, currency, active, "
-                  "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+        c.prepare("INSERT OR REPLACE INTO " + table
+             + " (product_id, sku, name, unit, price_minor, currency, active, "
+               "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
             .bindAll({ p.at("id").get<std::int64_t>(), p.at("sku").get<std::string>(), p.at("name").get<std::string>(),
                 p.at("unit").get<std::string>(), std::int64_t { 0 }, p.at("price").at("currency").get<std::string>(),
                 std::int64_t { p.value("active", true) ? 1 : 0 } })
@@ -167,25 +172,25 @@ void applyProductEvent(db::Connection& c, const events::EventRecord& event)
         = event.type == "ProductCreated" ? p.at("id").get<std::int64_t>() : p.at("product_id").get<std::int64_t>();
     const auto& values = event.type == "ProductCreated" ? p : p.value("values", nlohmann::json::object());
     if (event.type == "ProductDeleted") {
-        c.prepare("UPDATE catalog SET deleted = 1 WHERE product_id = ?").bind(1, id).run();
+        c.prepare("UPDATE " + table + " SET deleted = 1 WHERE product_id = ?").bind(1, id).run();
         return;
     }
     for (const auto* column : { "sku", "name", "unit" }) {
         if (values.contains(column)) {
-            c.prepare(std::string("UPDATE catalog SET ") + column + " = ? WHERE product_id = ?")
+            c.prepare("UPDATE " + table + " SET " + column + " = ? WHERE product_id = ?")
                 .bindAll({ values[column].get<std::string>(), id })
                 .run();
         }
     }
     if (values.contains("active")) {
-        c.prepare("UPDATE catalog SET active = ? WHERE product_id = ?")
+        c.prepare("UPDATE " + table + " SET active = ? WHERE product_id = ?")
             .bindAll({ std::int64_t { values["active"].get<bool>() ? 1 : 0 }, id })
             .run();
     }
     if (values.contains("price")) {
         const auto currency = domain::Currency::parse(values["price"].at("currency").get<std::string>()).value();
         const auto price = domain::Money::parse(values["price"].at("amount").get<std::string>(), currency).value();
-        c.prepare("UPDATE catalog SET price_minor = ?, currency = ? WHERE product_id = ?")
+        c.prepare("UPDATE " + table + " SET price_minor = ?, currency = ? WHERE product_id = ?")
             .bindAll({ price.minor(), currency.code(), id })
             .run();
     }
@@ -430,7 +435,7 @@ void OrdersService::onStockEvent(const events::EventRecord& event)
 {
     events::Checkpoints::applyOnce(m_db, kStockConsumer, event, [&](db::Connection& c) {
         if (event.type.rfind("Product", 0) == 0) {
-            applyProductEvent(c, event);
+            applyProductEvent(c, event, "catalog");
             return;
         }
         const auto id = event.payload.at("order_id").get<std::int64_t>();
@@ -467,6 +472,106 @@ void OrdersService::onPaymentEvent(const events::EventRecord& event)
             { { "warehouse_id", order ? order->warehouseId() : 0 }, { "reason", reason },
                 { "previous_state", domain::orderStateName(before) } });
     });
+}
+
+std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, bool dryRun)
+{
+    std::vector<events::ReplayReport> reports;
+    {
+        const auto started = std::chrono::steady_clock::now();
+        events::ReplayReport report { "orders", "catalog" };
+        m_db.write([&](db::Connection& c) {
+            // Up to what the consumer has applied: later product events are still on their way.
+            const auto upTo = events::Checkpoints::get(c, kStockConsumer);
+            c.execScript("DROP TABLE IF EXISTS temp.catalog_replay; CREATE TEMP TABLE catalog_replay AS SELECT * FROM "
+                         "catalog WHERE 0");
+            events::EventFilter filter;
+            filter.limit = 5000;
+            for (;;) {
+                const auto batch = stock.read([&](db::Connection& s) { return events::EventStore::list(s, filter); });
+                for (const auto& event : batch) {
+                    if (event.position > upTo) {
+                        break;
+                    }
+                    if (event.type == "ProductCreated" || event.type == "ProductUpdated"
+                        || event.type == "ProductDeleted") {
+                        applyProductEvent(c, event, "temp.catalog_replay");
+                        ++report.events;
+                    }
+                }
+                if (batch.size() < static_cast<std::size_t>(filter.limit) || batch.back().position >= upTo) {
+                    break;
+                }
+                filter.afterPosition = batch.back().position;
+            }
+            auto& q = c.prepare("SELECT product_id, 'live' FROM (SELECT * FROM catalog EXCEPT SELECT * FROM "
+                                "temp.catalog_replay) UNION ALL SELECT product_id, 'events' FROM (SELECT * FROM "
+                                "temp.catalog_replay EXCEPT SELECT * FROM catalog)");
+            std::set<std::int64_t> differing;
+            while (q.step()) {
+                if (differing.insert(q.integer(0)).second && report.samples.size() < events::kReplaySamples) {
+                    report.samples.push_back("product " + std::to_string(q.integer(0)) + " differs from its events");
+                }
+            }
+            q.reset();
+            report.differences = static_cast<std::int64_t>(differing.size());
+            auto& n = c.prepare("SELECT count(*) FROM temp.catalog_replay");
+            n.step();
+            report.rows = n.integer(0);
+            n.reset();
+            if (!dryRun && report.differences > 0) {
+                c.execScript("DELETE FROM catalog; INSERT INTO catalog SELECT * FROM temp.catalog_replay");
+                report.fixed = true;
+            }
+            c.execScript("DROP TABLE temp.catalog_replay");
+        });
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        reports.push_back(std::move(report));
+    }
+    {
+        const auto started = std::chrono::steady_clock::now();
+        events::ReplayReport report { "orders", "order states" };
+        static const std::map<std::string, std::string> kStateAfter = { { "OrderCreated", "draft" },
+            { "OrderPlaced", "placed" }, { "OrderReserved", "reserved" }, { "OrderRejected", "rejected" },
+            { "OrderPaid", "paid" }, { "OrderCancelled", "cancelled" }, { "OrderShipped", "shipped" } };
+        m_db.write([&](db::Connection& c) {
+            std::map<std::int64_t, std::string> rebuilt;
+            auto& q = c.prepare("SELECT type, payload FROM events WHERE stream_id LIKE 'order-%' ORDER BY position");
+            while (q.step()) {
+                const auto state = kStateAfter.find(q.text(0));
+                if (state != kStateAfter.end()) {
+                    rebuilt[nlohmann::json::parse(q.text(1)).at("order_id").get<std::int64_t>()] = state->second;
+                    ++report.events;
+                }
+            }
+            q.reset();
+            std::map<std::int64_t, std::string> live;
+            auto& l = c.prepare("SELECT id, state FROM orders");
+            while (l.step()) {
+                live[l.integer(0)] = l.text(1);
+            }
+            l.reset();
+            for (const auto& [id, state] : live) {
+                const auto want = rebuilt.find(id);
+                if (want == rebuilt.end() || want->second == state) {
+                    continue;
+                }
+                ++report.differences;
+                if (report.samples.size() < events::kReplaySamples) {
+                    report.samples.push_back(
+                        "order " + std::to_string(id) + " is " + state + ", its events say " + want->second);
+                }
+                if (!dryRun) {
+                    c.prepare("UPDATE orders SET state = ? WHERE id = ?").bindAll({ want->second, id }).run();
+                }
+            }
+            report.rows = static_cast<std::int64_t>(live.size());
+        });
+        report.fixed = !dryRun && report.differences > 0;
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        reports.push_back(std::move(report));
+    }
+    return reports;
 }
 
 nlohmann::json customerToJson(const domain::Customer& customer)

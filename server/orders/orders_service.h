@@ -5,6 +5,7 @@
 #include "server/core/page.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
+#include "server/events/replay.h"
 
 #include <nlohmann/json.hpp>
 
@@ -78,6 +79,12 @@ public:
     void onStockEvent(const events::EventRecord& event);
     void onPaymentEvent(const events::EventRecord& event);
     static constexpr const char* kStockConsumer = "orders.stock";
+
+    /// Rebuilds the Orders' projections from events and compares them with the live tables,
+    /// replacing what differs unless `dryRun`: the catalog copy from Stock's product events
+    /// (up to the position the consumer has applied), and each order's state from its own
+    /// events. Each runs in one write transaction.
+    std::vector<events::ReplayReport> replay(db::Database& stock, bool dryRun);
     static constexpr const char* kPaymentsConsumer = "orders.payments";
 
 private:

@@ -5,7 +5,10 @@
 #include "server/core/log.h"
 #include "server/events/dispatcher.h"
 
+#include <chrono>
+#include <map>
 #include <stdexcept>
+#include <tuple>
 
 namespace tosserp::payments {
 
@@ -369,6 +372,61 @@ void PaymentsService::refundCancelled(const events::EventRecord& event)
             savePayment(c, payment);
         }
     });
+}
+
+events::ReplayReport replayPayments(db::Database& payments, bool dryRun)
+{
+    const auto started = std::chrono::steady_clock::now();
+    events::ReplayReport report { "payments", "payment amounts" };
+    payments.write([&](db::Connection& c) {
+        std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> rebuilt; // captured, refunded
+        auto& q = c.prepare("SELECT type, payload FROM events WHERE type IN ('PaymentCaptured', 'PaymentRefunded') "
+                            "ORDER BY position");
+        while (q.step()) {
+            const auto payload = nlohmann::json::parse(q.text(1));
+            if (!payload.at("payment_id").is_number_integer()) {
+                continue; // a free order: nothing was collected
+            }
+            const auto& money = payload.at("amount");
+            const auto amount = domain::Money::parse(money.at("amount").get<std::string>(),
+                domain::Currency::parse(money.at("currency").get<std::string>()).value())
+                                    .value();
+            auto& sums = rebuilt[payload.at("payment_id").get<std::int64_t>()];
+            (q.text(0) == "PaymentCaptured" ? sums.first : sums.second) += amount.minor();
+            ++report.events;
+        }
+        q.reset();
+        auto& l = c.prepare("SELECT p.id, p.captured_minor, p.refunded_minor, COALESCE(SUM(CASE WHEN e.debit = "
+                            "'provider' THEN e.amount_minor ELSE -e.amount_minor END), 0) FROM payments p LEFT JOIN "
+                            "ledger_entries e ON e.payment_id = p.id GROUP BY p.id");
+        std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t>> live;
+        while (l.step()) {
+            live.emplace_back(l.integer(0), l.integer(1), l.integer(2), l.integer(3));
+        }
+        l.reset();
+        for (const auto& [id, captured, refunded, ledger] : live) {
+            const auto want = rebuilt.count(id) ? rebuilt[id] : std::pair<std::int64_t, std::int64_t> { 0, 0 };
+            if (want.first == captured && want.second == refunded && ledger == captured - refunded) {
+                continue;
+            }
+            ++report.differences;
+            if (report.samples.size() < events::kReplaySamples) {
+                report.samples.push_back("payment " + std::to_string(id) + ": captured " + std::to_string(captured)
+                    + ", refunded " + std::to_string(refunded) + ", ledger " + std::to_string(ledger)
+                    + " (minor units) live; captured " + std::to_string(want.first) + ", refunded "
+                    + std::to_string(want.second) + " from the events");
+            }
+            if (!dryRun) {
+                c.prepare("UPDATE payments SET captured_minor = ?, refunded_minor = ? WHERE id = ?")
+                    .bindAll({ want.first, want.second, id })
+                    .run();
+            }
+        }
+        report.rows = static_cast<std::int64_t>(live.size());
+    });
+    report.fixed = !dryRun && report.differences > 0;
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
 }
 
 nlohmann::json paymentToJson(const domain::Payment& payment)

@@ -5,6 +5,7 @@
 #include "server/core/page.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
+#include "server/events/replay.h"
 #include "server/payments/payment_provider.h"
 
 #include <chrono>
@@ -50,6 +51,11 @@ private:
     /// pass the check and overdraw the payment at the provider.
     std::mutex m_refunds;
 };
+
+/// Rebuilds each payment's captured and refunded amounts from its events (PaymentCaptured,
+/// PaymentRefunded), compares them with the payments table and the ledger, and replaces what
+/// differs in the table unless `dryRun`. One write transaction.
+events::ReplayReport replayPayments(db::Database& payments, bool dryRun);
 
 /// {"id", "order_id", "state", "amount", "captured", "refunded", "refundable",
 ///  "provider_reference", "failure", "version"}.

@@ -1,5 +1,6 @@
 // The order saga on the embedded default: Orders, Stock and Payments talking only through
 // their events, with the simulated payment provider as a real process.
+#include "process.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -451,6 +452,62 @@ TEST(Orders, OrderReservationsAndKeysCannotBeBorrowed)
                       scoped)
                   .status,
         403);
+}
+
+} // namespace
+
+namespace {
+
+TEST(Orders, ReplayFindsAndFixesACorruptedProjectionInEveryDomain)
+{
+    TestServer server;
+    Shop shop(server);
+    for (int i = 0; i < 3; ++i) {
+        const auto id = shop.draft(1 + i)["id"].get<std::int64_t>();
+        shop.place(id);
+        ASSERT_EQ(shop.settled(id)["state"], "paid");
+    }
+    const auto dir = server.dataDir().string();
+    const auto clean = tosserp::test::runServerCommand({ "replay", "--data-dir", dir });
+    EXPECT_EQ(clean.first, 0) << clean.second;
+    EXPECT_NE(clean.second.find("stock / stock_levels:"), std::string::npos) << clean.second;
+    EXPECT_NE(clean.second.find("0 differences"), std::string::npos) << clean.second;
+
+    // Corrupt one projection of each domain behind the services' backs.
+    auto exec = [](tosserp::db::Database& database, const std::string& sql) {
+        database.write([&](tosserp::db::Connection& c) { c.execScript(sql); });
+    };
+    exec(server.runtime().stockDatabase(), "UPDATE stock_levels SET quantity_milli = quantity_milli + 7000");
+    exec(server.runtime().ordersDatabase(), "UPDATE catalog SET price_minor = 1; UPDATE orders SET state = 'draft'");
+    exec(server.runtime().paymentsDatabase(), "UPDATE payments SET captured_minor = 5 WHERE id = 2");
+    EXPECT_EQ(shop.level()["on_hand"], 17);
+
+    const auto dry = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--dry-run" });
+    EXPECT_EQ(dry.first, 1) << dry.second;
+    EXPECT_NE(dry.second.find("not fixed"), std::string::npos) << dry.second;
+    EXPECT_EQ(shop.level()["on_hand"], 17); // a dry run changes nothing
+
+    const auto fixed = tosserp::test::runServerCommand({ "replay", "--data-dir", dir });
+    EXPECT_EQ(fixed.first, 1) << fixed.second;
+    for (const auto* line :
+        { "stock / stock_levels:", "orders / catalog:", "orders / order states:", "payments / payment amounts:" }) {
+        const auto at = fixed.second.find(line);
+        ASSERT_NE(at, std::string::npos) << fixed.second;
+        const auto end = fixed.second.find('\n', at);
+        EXPECT_NE(fixed.second.substr(at, end - at).find("(fixed)"), std::string::npos)
+            << fixed.second.substr(at, end - at);
+    }
+    EXPECT_NE(fixed.second.find("order 1 is draft, its events say paid"), std::string::npos) << fixed.second;
+    EXPECT_EQ(shop.level()["on_hand"], 10);
+    EXPECT_EQ(server.get("/api/v1/orders/1").json()["state"], "paid");
+    EXPECT_EQ(server.get("/api/v1/payments/2").json()["captured"]["amount"], "23.78");
+    EXPECT_EQ(shop.draft(1)["lines"][0]["unit_price"]["amount"], "9.99");
+
+    const auto again = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--domain", "all" });
+    EXPECT_EQ(again.first, 0) << again.second;
+    const auto wrong = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--domain", "sales" });
+    EXPECT_EQ(wrong.first, 64) << wrong.second; // EX_USAGE, as for every usage error
+    EXPECT_NE(wrong.second.find("--domain is stock, orders, payments or all"), std::string::npos);
 }
 
 } // namespace
