@@ -106,6 +106,14 @@ Runtime::Runtime(ServerConfig config)
     startPaymentProvider();
     m_payments = std::make_unique<payments::PaymentsService>(
         *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
+    m_notifyDb = openDomain(m_config.dataDir, "notifications", notify::notifyMigrations());
+    notify::NotifierOptions notifyOptions;
+    notifyOptions.smtpHost = m_config.smtpHost;
+    notifyOptions.smtpPort = m_config.smtpPort;
+    notifyOptions.from = m_config.smtpFrom;
+    notifyOptions.staff = m_config.notifyStaff;
+    notifyOptions.templateDir = m_config.notifyTemplates;
+    m_notifier = std::make_unique<notify::Notifier>(*m_notifyDb, *m_inventory, *m_orders, notifyOptions);
     subscribeConsumers();
     // Each commit's event position is read once here, not once per connected live channel.
     m_feed.publish(m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); }));
@@ -184,6 +192,14 @@ void Runtime::subscribeConsumers()
         stock::InventoryService::orderEventTypes(), [this](const Record& e) { m_inventory->onOrderEvent(e); } });
     m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), m_paymentsDb.get(),
         payments::PaymentsService::orderEventTypes(), [this](const Record& e) { m_payments->onOrderEvent(e); } });
+    const std::tuple<const char*, db::Database*, const std::vector<std::string>*> notifications[]
+        = { { "notify.stock", m_stockDb.get(), &notify::Notifier::stockEventTypes() },
+              { "notify.orders", m_ordersDb.get(), &notify::Notifier::orderEventTypes() },
+              { "notify.payments", m_paymentsDb.get(), &notify::Notifier::paymentEventTypes() } };
+    for (const auto& [name, source, types] : notifications) {
+        m_dispatcher.subscribe({ name, source, m_notifyDb.get(), *types,
+            [this, consumer = name](const Record& e) { m_notifier->onEvent(consumer, e); } });
+    }
     for (auto* database : { m_stockDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
         database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
     }
@@ -271,12 +287,16 @@ void Runtime::start()
     m_http = std::make_unique<HttpServer>(m_router, m_auth.get(), options);
     m_http->start();
     m_dispatcher.start();
+    m_notifier->start();
 }
 
 void Runtime::stop()
 {
     m_feed.close(); // live channels end, so their connections let the server stop
     m_dispatcher.stop();
+    if (m_notifier) {
+        m_notifier->stop();
+    }
     if (m_http) {
         m_http->stop();
         m_http.reset();

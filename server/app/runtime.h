@@ -5,6 +5,7 @@
 #include "server/events/dispatcher.h"
 #include "server/http/router.h"
 #include "server/http/server.h"
+#include "server/notify/notifier.h"
 #include "server/orders/orders_service.h"
 #include "server/payments/payment_provider.h"
 #include "server/payments/payments_service.h"
@@ -58,6 +59,7 @@ public:
     db::Database& stockDatabase() { return *m_stockDb; }
     db::Database& ordersDatabase() { return *m_ordersDb; }
     db::Database& paymentsDatabase() { return *m_paymentsDb; }
+    db::Database& notificationsDatabase() { return *m_notifyDb; }
     const http::Router& router() const { return m_router; }
 
 private:
@@ -89,6 +91,8 @@ private:
     std::unique_ptr<Poco::ProcessHandle, StopProcess> m_simulator;
     std::unique_ptr<payments::PaymentProvider> m_provider;
     std::unique_ptr<payments::PaymentsService> m_payments;
+    std::unique_ptr<db::Database> m_notifyDb;
+    std::unique_ptr<notify::Notifier> m_notifier;
     events::EventDispatcher m_dispatcher;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;

@@ -5,6 +5,7 @@
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include <charconv>
+#include <sstream>
 #include <stdexcept>
 
 namespace tosserp {
@@ -46,10 +47,10 @@ bool boolean(const Poco::Util::AbstractConfiguration& source, const std::string&
 
 const std::vector<std::string>& ServerConfig::keys()
 {
-    static const std::vector<std::string> names
-        = { "listen", "data_dir", "threads", "max_body_bytes", "log_level", "access_log", "allow_negative_stock",
-              "demo", "admin_password", "tls_cert", "tls_key", "token_key_file", "adjust_limit", "hash_slots",
-              "token_cache", "public_catalog", "payment_provider", "payment_simulator", "payment_timeout" };
+    static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
+        "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
+        "adjust_limit", "hash_slots", "token_cache", "public_catalog", "payment_provider", "payment_simulator",
+        "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates" };
     return names;
 }
 
@@ -118,6 +119,23 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
     }
     config.paymentSimulator = source.getString("payment_simulator", "");
     config.paymentTimeoutSeconds = integer(source, "payment_timeout", config.paymentTimeoutSeconds, 1, 7 * 24 * 3600);
+    config.smtpHost = source.getString("smtp_host", "");
+    config.smtpPort = static_cast<std::uint16_t>(integer(source, "smtp_port", config.smtpPort, 1, 65535));
+    config.smtpFrom = source.getString("smtp_from", config.smtpFrom);
+    std::stringstream staff(source.getString("notify_staff", ""));
+    for (std::string address; std::getline(staff, address, ',');) {
+        const auto first = address.find_first_not_of(' ');
+        if (first == std::string::npos) {
+            continue;
+        }
+        address = address.substr(first, address.find_last_not_of(' ') - first + 1);
+        if (address.find('@') == std::string::npos) {
+            throw std::invalid_argument(
+                "notify_staff lists e-mail addresses separated by commas, not \"" + address + "\"");
+        }
+        config.notifyStaff.push_back(address);
+    }
+    config.notifyTemplates = source.getString("notify_templates", "");
     return config;
 }
 

@@ -50,6 +50,14 @@ struct ServerConfig {
     /// A payment whose provider stays unavailable this long fails (and its order is
     /// cancelled) instead of waiting for ever.
     long long paymentTimeoutSeconds = 600;
+    /// E-mail notifications: the SMTP server (empty: notifications wait in the outbox), its
+    /// port, the sender, the staff who hear about low stock and failed payments (comma
+    /// separated), and a directory of templates overriding the built-in texts.
+    std::string smtpHost;
+    std::uint16_t smtpPort = 25;
+    std::string smtpFrom = "tosserp@localhost";
+    std::vector<std::string> notifyStaff;
+    std::string notifyTemplates;
 
     /// The configuration keys, as written in a config file.
     static const std::vector<std::string>& keys();
