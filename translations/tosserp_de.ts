@@ -103,42 +103,137 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Sync</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
             <numerusform>%n Änderungen warten auf Synchronisierung</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <source>No orders yet.</source>
+        <translation>Noch keine Aufträge.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="66"/>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Order %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <source>payment %1</source>
+        <translation>Zahlung %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <source>New order</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="94"/>
+        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <source>Product: scan or type SKU or barcode</source>
+        <translation>Produkt: Artikelnummer oder Barcode scannen oder eingeben</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <source>Place order</source>
+        <translation>Auftrag erteilen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Select an order</source>
+        <translation>Auftrag auswählen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <source>Why it is cancelled</source>
+        <translation>Grund der Stornierung</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <source>Cancel order</source>
+        <translation>Auftrag stornieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund up to %1</source>
+        <translation>Erstattung bis %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund amount</source>
+        <translation>Erstattungsbetrag</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <source>Refund</source>
+        <translation>Erstatten</translation>
     </message>
 </context>
 <context>
@@ -505,105 +600,129 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="144"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="145"/>
+        <location filename="../client/src/ui/app_state.cpp" line="149"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="150"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="155"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="199"/>
+        <location filename="../client/src/ui/app_state.cpp" line="203"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="209"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="223"/>
+        <location filename="../client/src/ui/app_state.cpp" line="227"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="265"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="271"/>
+        <location filename="../client/src/ui/app_state.cpp" line="291"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="283"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="310"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="322"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="305"/>
+        <location filename="../client/src/ui/app_state.cpp" line="325"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="312"/>
+        <location filename="../client/src/ui/app_state.cpp" line="332"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="321"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="277"/>
+        <location filename="../client/src/ui/app_state.cpp" line="297"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::OrderModel</name>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <source>No product with the code %1.</source>
+        <translation>Kein Produkt mit dem Code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <source>Choose a customer and a warehouse.</source>
+        <translation>Wählen Sie einen Kunden und ein Lager.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <source>Say why the order is cancelled.</source>
+        <translation>Geben Sie an, warum der Auftrag storniert wird.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -633,7 +752,28 @@
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <source>The server refused (HTTP %1).</source>
+        <translation>Der Server hat abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Auftrag %1 storniert.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <source>Refunded %1.</source>
+        <translation>%1 erstattet.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
     </message>

@@ -103,42 +103,137 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
             <numerusform>%n cambios pendientes de sincronizar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <source>No orders yet.</source>
+        <translation>Todavía no hay pedidos.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="66"/>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Order %1</source>
+        <translation>Pedido %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <source>payment %1</source>
+        <translation>pago %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <source>New order</source>
+        <translation>Nuevo pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="94"/>
+        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <source>Product: scan or type SKU or barcode</source>
+        <translation>Producto: escanee o escriba la referencia o el código de barras</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <source>Place order</source>
+        <translation>Realizar pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Select an order</source>
+        <translation>Elija un pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <source>Why it is cancelled</source>
+        <translation>Motivo de la cancelación</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund up to %1</source>
+        <translation>Reembolsar hasta %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund amount</source>
+        <translation>Importe a reembolsar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <source>Refund</source>
+        <translation>Reembolsar</translation>
     </message>
 </context>
 <context>
@@ -505,105 +600,129 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="144"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="145"/>
+        <location filename="../client/src/ui/app_state.cpp" line="149"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="150"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="155"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="199"/>
+        <location filename="../client/src/ui/app_state.cpp" line="203"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="209"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="223"/>
+        <location filename="../client/src/ui/app_state.cpp" line="227"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="265"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="271"/>
+        <location filename="../client/src/ui/app_state.cpp" line="291"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="283"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="310"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="322"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="305"/>
+        <location filename="../client/src/ui/app_state.cpp" line="325"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="312"/>
+        <location filename="../client/src/ui/app_state.cpp" line="332"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="321"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="277"/>
+        <location filename="../client/src/ui/app_state.cpp" line="297"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::OrderModel</name>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <source>No product with the code %1.</source>
+        <translation>Ningún producto con el código %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <source>Choose a customer and a warehouse.</source>
+        <translation>Elija un cliente y un almacén.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <source>Say why the order is cancelled.</source>
+        <translation>Indique por qué se cancela el pedido.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
         <source>The server cannot be reached (%1).</source>
         <translation>No se puede conectar con el servidor (%1).</translation>
     </message>
@@ -633,7 +752,28 @@
         <translation>Sesión iniciada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <source>The server refused (HTTP %1).</source>
+        <translation>El servidor lo rechazó (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Pedido %1 cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <source>Refunded %1.</source>
+        <translation>%1 reembolsado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
     </message>

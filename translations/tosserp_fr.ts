@@ -103,42 +103,137 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="39"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="40"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="43"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="56"/>
+        <location filename="../client/qml/Main.qml" line="57"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <source>No orders yet.</source>
+        <translation>Aucune commande pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="66"/>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <source>payment %1</source>
+        <translation>paiement %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="94"/>
+        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <source>Warehouse</source>
+        <translation>Entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <source>Product: scan or type SKU or barcode</source>
+        <translation>Produit : scanner ou saisir la référence ou le code-barres</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <source>Place order</source>
+        <translation>Passer la commande</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <source>Select an order</source>
+        <translation>Choisir une commande</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <source>Why it is cancelled</source>
+        <translation>Motif de l’annulation</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund up to %1</source>
+        <translation>Rembourser jusqu’à %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <source>Refund amount</source>
+        <translation>Montant à rembourser</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
     </message>
 </context>
 <context>
@@ -505,105 +600,129 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="140"/>
+        <location filename="../client/src/ui/app_state.cpp" line="144"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="145"/>
+        <location filename="../client/src/ui/app_state.cpp" line="149"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="150"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="155"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="199"/>
+        <location filename="../client/src/ui/app_state.cpp" line="203"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="209"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="223"/>
+        <location filename="../client/src/ui/app_state.cpp" line="227"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="265"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="271"/>
+        <location filename="../client/src/ui/app_state.cpp" line="291"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="283"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="290"/>
+        <location filename="../client/src/ui/app_state.cpp" line="310"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="302"/>
+        <location filename="../client/src/ui/app_state.cpp" line="322"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="305"/>
+        <location filename="../client/src/ui/app_state.cpp" line="325"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="312"/>
+        <location filename="../client/src/ui/app_state.cpp" line="332"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="321"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="277"/>
+        <location filename="../client/src/ui/app_state.cpp" line="297"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::OrderModel</name>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <source>No product with the code %1.</source>
+        <translation>Aucun produit avec le code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <source>Choose a customer and a warehouse.</source>
+        <translation>Choisissez un client et un entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <source>Say why the order is cancelled.</source>
+        <translation>Indiquez pourquoi la commande est annulée.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Le serveur est injoignable (%1).</translation>
     </message>
@@ -633,7 +752,28 @@
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="59"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <source>The server refused (HTTP %1).</source>
+        <translation>Le serveur a refusé (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Commande %1 passée : réservation et paiement suivent.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Commande %1 annulée.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <source>Refunded %1.</source>
+        <translation>%1 remboursé.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
     </message>

@@ -36,6 +36,7 @@ ApplicationWindow {
                 TabButton { text: qsTr("Dashboard") }
                 TabButton { text: qsTr("Catalog") }
                 TabButton { text: qsTr("Stock") }
+                TabButton { text: qsTr("Orders") }
                 TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
                 TabButton { text: qsTr("Settings") }
             }
@@ -74,6 +75,7 @@ ApplicationWindow {
         DashboardPage {}
         CatalogPage { id: catalog }
         StockPage {}
+        OrdersPage {}
         SyncPage {}
         SettingsPage {}
     }

@@ -4,6 +4,7 @@
 #include "client/src/sync_engine.h"
 #include "client/src/ui/app_state.h"
 #include "client/src/ui/dashboard.h"
+#include "client/src/ui/order_model.h"
 #include "client/src/ui/product_model.h"
 #include "client/src/ui/replica_models.h"
 #include "test_server.h"
@@ -254,4 +255,59 @@ TEST(UiModels, TheStockFormsMoveAdjustAndCountOffline)
     EXPECT_DOUBLE_EQ(serverOnHand(w.server, "TEA-1", w.stock), mainBefore - 2);
     EXPECT_DOUBLE_EQ(serverOnHand(w.server, "TEA-1", east), 3);
     EXPECT_DOUBLE_EQ(eastBefore, 0);
+}
+
+TEST(UiModels, TheOrdersPagePlacesAnOrderThatTheSagaPaysAndRefundsPartOfIt)
+{
+    auto& w = world();
+    auto* state = client::AppState::instance();
+    w.server.receive(w.server.makeProduct("ORD-1"), w.stock, 5);
+    const auto customer = w.server.post("/api/v1/customers", { { "name", "Grace Hopper" } }).json()["id"].get<qint64>();
+    syncAndWait(state);
+    ASSERT_TRUE(w.server.runtime().dispatcher().drain(std::chrono::seconds(10)));
+
+    client::OrderModel orders;
+    QSignalSpy stateChanged(&orders, &client::OrderModel::stateChanged);
+    const auto settle = [&] {
+        for (int i = 0; i < 50 && (stateChanged.isEmpty() || orders.loading()); ++i) {
+            stateChanged.wait(200);
+        }
+        stateChanged.clear();
+    };
+    orders.refresh();
+    settle();
+    ASSERT_FALSE(orders.failed()) << orders.message().toStdString();
+    ASSERT_FALSE(orders.customers().isEmpty());
+    EXPECT_EQ(orders.customers().back().toMap()["label"].toString(), "Grace Hopper");
+
+    // Refused in the window before anything is sent.
+    orders.createAndPlace(customer, 0, "NOPE", "1");
+    EXPECT_TRUE(orders.failed());
+    EXPECT_TRUE(orders.message().contains("NOPE"));
+    const auto warehouse = state->warehouses().front().toMap()["id"].toLongLong();
+    orders.createAndPlace(customer, warehouse, "ORD-1", "2");
+    settle(); // the action's answer, then the reload
+    EXPECT_FALSE(orders.failed()) << orders.message().toStdString();
+    ASSERT_EQ(orders.count(), 1);
+    const auto id = orders.data(orders.index(0), client::OrderModel::IdRole).toLongLong();
+    EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::SummaryRole).toString(), "2 × ORD-1");
+
+    // The saga runs on the server; a refresh shows it paid.
+    ASSERT_TRUE(w.server.runtime().dispatcher().drain(std::chrono::seconds(20)));
+    orders.refresh();
+    settle();
+    EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::StateRole).toString(), "paid");
+    EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::GrossRole).toString(), "19.98 EUR");
+    EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::PaymentStateRole).toString(), "captured");
+    const auto payment = orders.data(orders.index(0), client::OrderModel::PaymentIdRole).toLongLong();
+
+    orders.refund(payment, "25.00"); // more than was captured: the server's reason is shown
+    settle();
+    EXPECT_TRUE(orders.failed());
+    EXPECT_TRUE(orders.message().contains("19.98")) << orders.message().toStdString();
+    orders.refund(payment, "4.98");
+    settle();
+    EXPECT_FALSE(orders.failed()) << orders.message().toStdString();
+    EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::RefundableRole).toString(), "15.00");
+    EXPECT_EQ(w.server.get("/api/v1/orders/" + std::to_string(id)).json()["state"], "paid");
 }

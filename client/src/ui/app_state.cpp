@@ -60,6 +60,10 @@ AppState::AppState()
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &AppState::requestSignIn, m_worker, &SyncWorker::signIn);
     connect(this, &AppState::requestSync, m_worker, &SyncWorker::sync);
+    connect(this, &AppState::requestOrders, m_worker, &SyncWorker::loadOrders);
+    connect(this, &AppState::requestOrderAction, m_worker, &SyncWorker::orderAction);
+    connect(m_worker, &SyncWorker::ordersLoaded, this, &AppState::ordersLoaded);
+    connect(m_worker, &SyncWorker::orderActionDone, this, &AppState::orderActionDone);
     connect(m_worker, &SyncWorker::signedIn, this, [this](bool ok, const QString& user, const QString& message) {
         m_busy = false;
         m_signedIn = ok;
@@ -237,12 +241,15 @@ QString AppState::skuForCode(const QString& code) const
     return product ? QString::fromStdString(product->value("sku", "")) : QString();
 }
 
-QVariantList AppState::stockLocations() const
+namespace {
+
+/// {id, label "CODE — Name"} of the replica's rows of `table` that `keep` accepts, ordered by id.
+QVariantList choices(const Replica& replica, const char* table, bool (*keep)(const nlohmann::json&))
 {
     QVariantList out;
     try {
-        for (const auto& row : m_replica->rows("locations", 10000)) {
-            if (!holdsStock(row)) {
+        for (const auto& row : replica.rows(table, 10000)) {
+            if (!keep(row)) {
                 continue;
             }
             out.push_back(QVariantMap { { "id", QVariant::fromValue(row.value("id", std::int64_t { 0 })) },
@@ -254,6 +261,18 @@ QVariantList AppState::stockLocations() const
         // No replica open yet: nothing to choose from.
     }
     return out;
+}
+
+} // namespace
+
+QVariantList AppState::stockLocations() const
+{
+    return choices(*m_replica, "locations", [](const nlohmann::json& row) { return holdsStock(row); });
+}
+
+QVariantList AppState::warehouses() const
+{
+    return choices(*m_replica, "warehouses", [](const nlohmann::json&) { return true; });
 }
 
 QString AppState::recordMovement(const QString& kind, const QString& productCode, const QString& quantity,

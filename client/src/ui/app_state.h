@@ -67,14 +67,16 @@ public:
     /// Uses the last session's replica without the server (the outbox fills until sync).
     Q_INVOKABLE void workOffline();
     Q_INVOKABLE void syncNow();
-    /// Queues one stock movement (offline-safe) and returns an empty string, or why it was
-    /// refused. `kind` is "receive", "move" (location → toLocation), "adjust" (signed
-    /// quantity, reason required) or "count" (the counted quantity, checked at the server
-    /// against what this replica showed at the time).
     /// The SKU of the product whose SKU or barcode is exactly `code` (a scanner's input), or "".
     Q_INVOKABLE QString skuForCode(const QString& code) const;
     /// The active locations a movement can name, as {id, label} maps ordered by id.
     Q_INVOKABLE QVariantList stockLocations() const;
+    /// The warehouses of the replica, as {id, label} maps ordered by id.
+    Q_INVOKABLE QVariantList warehouses() const;
+    /// Queues one stock movement (offline-safe) and returns an empty string, or why it was
+    /// refused. `kind` is "receive", "move" (location → toLocation), "adjust" (signed
+    /// quantity, reason required) or "count" (the counted quantity, checked at the server
+    /// against what this replica showed at the time).
     Q_INVOKABLE QString recordMovement(const QString& kind, const QString& productCode, const QString& quantity,
         const QString& location, const QString& toLocation, const QString& reason);
     /// The editable fields of a product (sku, name, price, currency, active, pending), or an
@@ -95,6 +97,12 @@ signals:
     void dataChanged();
     void requestSignIn(const QString& serverUrl, const QString& user, const QString& password);
     void requestSync();
+    /// Orders live on the server: the worker thread loads them and carries out actions.
+    void requestOrders();
+    void requestOrderAction(const QString& action, const QVariantMap& arguments);
+    void ordersLoaded(
+        const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
+    void orderActionDone(bool ok, const QString& message);
     /// The window must load the translation of `code` and translate itself again.
     void languageChangeRequested(const QString& code);
 

@@ -44,17 +44,103 @@ void SyncWorker::signIn(const QString& serverUrl, const QString& user, const QSt
     }
 }
 
+namespace {
+
+/// An API client with the replica's session, storing refreshed tokens back in the replica.
+std::unique_ptr<ApiClient> sessionClient(Replica& replica)
+{
+    auto api = std::make_unique<ApiClient>(QString::fromStdString(replica.meta("server_url")));
+    api->setTokens(replica.meta("access_token"), replica.meta("refresh_token"));
+    api->onTokens([&replica](const std::string& access, const std::string& refresh) {
+        replica.setMeta("access_token", access);
+        replica.setMeta("refresh_token", refresh);
+    });
+    return api;
+}
+
+/// What a refusal says to a person: the problem's detail, or why nothing answered.
+QString refusal(const HttpReply& reply)
+{
+    if (reply.status == 0) {
+        return SyncWorker::tr("The server cannot be reached (%1).").arg(QString::fromStdString(reply.networkError));
+    }
+    const auto json = reply.json();
+    if (json.is_object() && json.contains("detail") && json["detail"].is_string()) {
+        return QString::fromStdString(json["detail"].get<std::string>());
+    }
+    return SyncWorker::tr("The server refused (HTTP %1).").arg(reply.status);
+}
+
+} // namespace
+
+void SyncWorker::loadOrders()
+{
+    try {
+        Replica replica(m_replicaPath);
+        auto api = sessionClient(replica);
+        QByteArray bodies[3];
+        const char* paths[3]
+            = { "/api/v1/customers?limit=1000", "/api/v1/orders?limit=1000", "/api/v1/payments?limit=1000" };
+        for (int i = 0; i < 3; ++i) {
+            const auto reply = api->get(paths[i]);
+            if (!reply.ok()) {
+                emit ordersLoaded({}, {}, {}, refusal(reply));
+                return;
+            }
+            bodies[i] = reply.body;
+        }
+        emit ordersLoaded(bodies[0], bodies[1], bodies[2], {});
+    } catch (const std::exception& e) {
+        emit ordersLoaded({}, {}, {}, QString::fromStdString(e.what()));
+    }
+}
+
+void SyncWorker::orderAction(const QString& action, const QVariantMap& arguments)
+{
+    try {
+        Replica replica(m_replicaPath);
+        auto api = sessionClient(replica);
+        const auto id = [&](const char* name) { return arguments.value(name).toLongLong(); };
+        const auto orderPath
+            = [&](const char* what) { return QString("/api/v1/orders/%1/%2").arg(id("id")).arg(what); };
+        HttpReply reply;
+        QString done;
+        if (action == "create") {
+            const nlohmann::json order { { "customer_id", id("customer_id") }, { "warehouse_id", id("warehouse_id") },
+                { "lines",
+                    { { { "product_id", id("product_id") },
+                        { "quantity", arguments.value("quantity").toString().toStdString() } } } } };
+            reply = api->post("/api/v1/orders", order);
+            if (reply.ok()) {
+                const auto created = reply.json().value("id", std::int64_t { 0 });
+                reply = api->post(QString("/api/v1/orders/%1/place").arg(created), nlohmann::json::object());
+                done = tr("Order %1 placed: stock and payment follow.").arg(created);
+            }
+        } else if (action == "place") {
+            reply = api->post(orderPath("place"), nlohmann::json::object());
+            done = tr("Order %1 placed: stock and payment follow.").arg(id("id"));
+        } else if (action == "cancel") {
+            reply
+                = api->post(orderPath("cancel"), { { "reason", arguments.value("reason").toString().toStdString() } });
+            done = tr("Order %1 cancelled.").arg(id("id"));
+        } else if (action == "refund") {
+            reply = api->post(QString("/api/v1/payments/%1/refund").arg(id("payment_id")),
+                { { "amount", arguments.value("amount").toString().toStdString() } });
+            done = tr("Refunded %1.").arg(arguments.value("amount").toString());
+        }
+        emit orderActionDone(reply.ok(), reply.ok() ? done : refusal(reply));
+    } catch (const std::exception& e) {
+        emit orderActionDone(false, QString::fromStdString(e.what()));
+    }
+    loadOrders();
+}
+
 void SyncWorker::sync()
 {
     try {
         Replica replica(m_replicaPath);
-        ApiClient api(QString::fromStdString(replica.meta("server_url")));
-        api.setTokens(replica.meta("access_token"), replica.meta("refresh_token"));
-        api.onTokens([&](const std::string& access, const std::string& refresh) {
-            replica.setMeta("access_token", access);
-            replica.setMeta("refresh_token", refresh);
-        });
-        SyncEngine engine(replica, api);
+        auto api = sessionClient(replica);
+        SyncEngine engine(replica, *api);
         const auto report = engine.syncOnce();
         emit synced(report.error.empty(), report.error.empty() ? tr("Synced.") : QString::fromStdString(report.error));
     } catch (const std::exception& e) {

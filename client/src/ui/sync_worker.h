@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantMap>
 
 namespace tosserp::client {
 
@@ -15,10 +16,19 @@ public:
 public slots:
     void signIn(const QString& serverUrl, const QString& user, const QString& password);
     void sync();
+    /// Reads customers, orders and payments from the server (orders live in the Orders
+    /// service, not in the replica).
+    void loadOrders();
+    /// "create" {customer_id, warehouse_id, product_id, quantity} drafts and places an order;
+    /// "place" {id}; "cancel" {id, reason}; "refund" {payment_id, amount}.
+    void orderAction(const QString& action, const QVariantMap& arguments);
 
 signals:
     void signedIn(bool ok, const QString& user, const QString& message);
     void synced(bool ok, const QString& message);
+    void ordersLoaded(
+        const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
+    void orderActionDone(bool ok, const QString& message);
 
 private:
     QString m_replicaPath;
