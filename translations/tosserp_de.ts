@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="13"/>
+        <source>Audit trail</source>
+        <translation>Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="19"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="20"/>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="21"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="22"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>SKU or barcode</source>
+        <translation>Artikelnummer oder Barcode</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="31"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
@@ -108,37 +151,42 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="40"/>
-        <source>Sync</source>
-        <translation>Synchronisierung</translation>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="41"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="59"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
@@ -600,99 +648,117 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="144"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="149"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="150"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="155"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="159"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="203"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="209"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="227"/>
+        <location filename="../client/src/ui/app_state.cpp" line="229"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="291"/>
+        <location filename="../client/src/ui/app_state.cpp" line="292"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="310"/>
+        <location filename="../client/src/ui/app_state.cpp" line="311"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="314"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="322"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="325"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="332"/>
+        <location filename="../client/src/ui/app_state.cpp" line="333"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="342"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="297"/>
+        <location filename="../client/src/ui/app_state.cpp" line="298"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AuditModel</name>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="96"/>
+        <source>No product with the code %1.</source>
+        <translation>Kein Produkt mit dem Code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="97"/>
+        <source>Give the number of the order or user.</source>
+        <translation>Geben Sie die Nummer des Auftrags oder Benutzers an.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <source>Nothing recorded yet.</source>
+        <translation>Noch nichts aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -721,59 +787,59 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
         <source>The username or password is not right.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Dieses Konto ist nach zu vielen Anmeldeversuchen gesperrt; versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
         <source>Sign-in refused (%1).</source>
         <translation>Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Der Server hat abgelehnt (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
         <source>Order %1 cancelled.</source>
         <translation>Auftrag %1 storniert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
         <source>Refunded %1.</source>
         <translation>%1 erstattet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
     </message>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="13"/>
+        <source>Audit trail</source>
+        <translation>Registro de cambios</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="19"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="20"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="21"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="22"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>SKU or barcode</source>
+        <translation>Referencia o código de barras</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="31"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
@@ -108,37 +151,42 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="40"/>
-        <source>Sync</source>
-        <translation>Sincronización</translation>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="41"/>
+        <source>Sync</source>
+        <translation>Sincro</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="59"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
@@ -600,99 +648,117 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="144"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="149"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="150"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="155"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="159"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="203"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="209"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="227"/>
+        <location filename="../client/src/ui/app_state.cpp" line="229"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="291"/>
+        <location filename="../client/src/ui/app_state.cpp" line="292"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="310"/>
+        <location filename="../client/src/ui/app_state.cpp" line="311"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="314"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="322"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="325"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="332"/>
+        <location filename="../client/src/ui/app_state.cpp" line="333"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="342"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="297"/>
+        <location filename="../client/src/ui/app_state.cpp" line="298"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AuditModel</name>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="96"/>
+        <source>No product with the code %1.</source>
+        <translation>Ningún producto con el código %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="97"/>
+        <source>Give the number of the order or user.</source>
+        <translation>Indique el número del pedido o del usuario.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <source>Nothing recorded yet.</source>
+        <translation>Todavía no hay nada registrado.</translation>
     </message>
 </context>
 <context>
@@ -721,59 +787,59 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
         <source>The server cannot be reached (%1).</source>
         <translation>No se puede conectar con el servidor (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
         <source>The username or password is not right.</source>
         <translation>El nombre de usuario o la contraseña no son correctos.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Esta cuenta está bloqueada por demasiados intentos; inténtelo de nuevo más tarde.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
         <source>Sign-in refused (%1).</source>
         <translation>Inicio de sesión rechazado (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
         <source>The server refused (HTTP %1).</source>
         <translation>El servidor lo rechazó (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
         <source>Order %1 cancelled.</source>
         <translation>Pedido %1 cancelado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
         <source>Refunded %1.</source>
         <translation>%1 reembolsado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
     </message>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="13"/>
+        <source>Audit trail</source>
+        <translation>Historique des changements</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="19"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="20"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="21"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="22"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>SKU or barcode</source>
+        <translation>Référence ou code-barres</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="27"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/AuditPage.qml" line="31"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
@@ -108,37 +151,42 @@
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="40"/>
-        <source>Sync</source>
-        <translation>Synchronisation</translation>
+        <source>Audit</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <location filename="../client/qml/Main.qml" line="41"/>
+        <source>Sync</source>
+        <translation>Synchro</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="44"/>
+        <location filename="../client/qml/Main.qml" line="45"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="57"/>
+        <location filename="../client/qml/Main.qml" line="58"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="59"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
@@ -600,99 +648,117 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="144"/>
+        <location filename="../client/src/ui/app_state.cpp" line="146"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="149"/>
+        <location filename="../client/src/ui/app_state.cpp" line="151"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="150"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="155"/>
+        <location filename="../client/src/ui/app_state.cpp" line="157"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="159"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="203"/>
+        <location filename="../client/src/ui/app_state.cpp" line="205"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="209"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="227"/>
+        <location filename="../client/src/ui/app_state.cpp" line="229"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="291"/>
+        <location filename="../client/src/ui/app_state.cpp" line="292"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="310"/>
+        <location filename="../client/src/ui/app_state.cpp" line="311"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="314"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="322"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="325"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="332"/>
+        <location filename="../client/src/ui/app_state.cpp" line="333"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="342"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="297"/>
+        <location filename="../client/src/ui/app_state.cpp" line="298"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::AuditModel</name>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="96"/>
+        <source>No product with the code %1.</source>
+        <translation>Aucun produit avec le code %1.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="97"/>
+        <source>Give the number of the order or user.</source>
+        <translation>Indiquez le numéro de la commande ou de l’utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <source>Nothing recorded yet.</source>
+        <translation>Rien d’enregistré pour l’instant.</translation>
     </message>
 </context>
 <context>
@@ -721,59 +787,59 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="23"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="65"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Le serveur est injoignable (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
         <source>The username or password is not right.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Ce compte est verrouillé après trop de tentatives&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Ce compte est désactivé&#xa0;; contactez un administrateur.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
         <source>Sign-in refused (%1).</source>
         <translation>Connexion refusée (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="41"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="71"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Le serveur a refusé (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="117"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="121"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Commande %1 passée : réservation et paiement suivent.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="125"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
         <source>Order %1 cancelled.</source>
         <translation>Commande %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="129"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
         <source>Refunded %1.</source>
         <translation>%1 remboursé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="145"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
     </message>

@@ -37,6 +37,7 @@ ApplicationWindow {
                 TabButton { text: qsTr("Catalog") }
                 TabButton { text: qsTr("Stock") }
                 TabButton { text: qsTr("Orders") }
+                TabButton { text: qsTr("Audit") }
                 TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
                 TabButton { text: qsTr("Settings") }
             }
@@ -76,6 +77,7 @@ ApplicationWindow {
         CatalogPage { id: catalog }
         StockPage {}
         OrdersPage {}
+        AuditPage {}
         SyncPage {}
         SettingsPage {}
     }

@@ -3,6 +3,7 @@
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 #include "client/src/ui/app_state.h"
+#include "client/src/ui/audit_model.h"
 #include "client/src/ui/dashboard.h"
 #include "client/src/ui/order_model.h"
 #include "client/src/ui/product_model.h"
@@ -310,4 +311,39 @@ TEST(UiModels, TheOrdersPagePlacesAnOrderThatTheSagaPaysAndRefundsPartOfIt)
     EXPECT_FALSE(orders.failed()) << orders.message().toStdString();
     EXPECT_EQ(orders.data(orders.index(0), client::OrderModel::RefundableRole).toString(), "15.00");
     EXPECT_EQ(w.server.get("/api/v1/orders/" + std::to_string(id)).json()["state"], "paid");
+
+    // The order's audit trail joins the Orders and Stock logs in time order, readable.
+    client::AuditModel trail;
+    QSignalSpy trailChanged(&trail, &client::AuditModel::stateChanged);
+    const auto wait = [&] {
+        for (int i = 0; i < 50 && (trailChanged.isEmpty() || trail.loading()); ++i) {
+            trailChanged.wait(200);
+        }
+        trailChanged.clear();
+    };
+    trail.show("order", QString::number(id));
+    wait();
+    QStringList types;
+    for (int row = 0; row < trail.count(); ++row) {
+        types << trail.data(trail.index(row), client::AuditModel::TypeRole).toString();
+    }
+    // Times have millisecond resolution: steps of two logs within one millisecond may swap.
+    ASSERT_EQ(types.size(), 5) << types.join(", ").toStdString();
+    EXPECT_EQ(types.mid(0, 2), (QStringList { "OrderCreated", "OrderPlaced" }));
+    EXPECT_EQ(
+        QSet<QString>(types.begin() + 2, types.begin() + 4), (QSet<QString> { "OrderStockReserved", "OrderReserved" }));
+    EXPECT_EQ(types.back(), "OrderPaid");
+    const auto placed = types.indexOf("OrderPlaced");
+    EXPECT_EQ(trail.data(trail.index(placed), client::AuditModel::DomainRole).toString(), "orders");
+    EXPECT_TRUE(trail.data(trail.index(placed), client::AuditModel::DetailRole).toString().contains("gross: 19.98 EUR"))
+        << trail.data(trail.index(placed), client::AuditModel::DetailRole).toString().toStdString();
+    trail.show("product", "ORD-1");
+    wait();
+    ASSERT_GT(trail.count(), 0);
+    EXPECT_EQ(trail.data(trail.index(0), client::AuditModel::TypeRole).toString(), "ProductCreated");
+    trail.show("product", "NOPE");
+    EXPECT_EQ(trail.count(), 0);
+    EXPECT_TRUE(trail.message().contains("NOPE"));
+    trail.show("order", "abc");
+    EXPECT_FALSE(trail.message().isEmpty());
 }

@@ -64,6 +64,8 @@ AppState::AppState()
     connect(this, &AppState::requestOrderAction, m_worker, &SyncWorker::orderAction);
     connect(m_worker, &SyncWorker::ordersLoaded, this, &AppState::ordersLoaded);
     connect(m_worker, &SyncWorker::orderActionDone, this, &AppState::orderActionDone);
+    connect(this, &AppState::requestTrail, m_worker, &SyncWorker::loadTrail);
+    connect(m_worker, &SyncWorker::trailLoaded, this, &AppState::trailLoaded);
     connect(m_worker, &SyncWorker::signedIn, this, [this](bool ok, const QString& user, const QString& message) {
         m_busy = false;
         m_signedIn = ok;

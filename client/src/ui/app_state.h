@@ -103,6 +103,8 @@ signals:
     void ordersLoaded(
         const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
     void orderActionDone(bool ok, const QString& message);
+    void requestTrail(const QStringList& streams);
+    void trailLoaded(const QByteArray& events, const QString& error);
     /// The window must load the translation of `code` and translate itself again.
     void languageChangeRequested(const QString& code);
 

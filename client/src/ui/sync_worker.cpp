@@ -4,6 +4,8 @@
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 
+#include <algorithm>
+
 namespace tosserp::client {
 
 SyncWorker::SyncWorker(QString replicaPath)
@@ -133,6 +135,45 @@ void SyncWorker::orderAction(const QString& action, const QVariantMap& arguments
         emit orderActionDone(false, QString::fromStdString(e.what()));
     }
     loadOrders();
+}
+
+void SyncWorker::loadTrail(const QStringList& streams)
+{
+    try {
+        Replica replica(m_replicaPath);
+        auto api = sessionClient(replica);
+        auto events = nlohmann::json::array();
+        for (const auto& entry : streams) {
+            const auto parts = entry.split('/');
+            std::string cursor;
+            do {
+                auto path
+                    = QString("/api/v1/events?limit=1000&domain=%1&stream_id=%2").arg(parts.value(0), parts.value(1));
+                if (!cursor.empty()) {
+                    path += "&cursor=" + QString::fromStdString(cursor);
+                }
+                const auto reply = api->get(path);
+                if (!reply.ok()) {
+                    emit trailLoaded({}, refusal(reply));
+                    return;
+                }
+                const auto page = reply.json();
+                for (auto event : page.value("items", nlohmann::json::array())) {
+                    event["domain"] = parts.value(0).toStdString();
+                    events.push_back(std::move(event));
+                }
+                cursor = page.value("next_cursor", nlohmann::json()).is_string()
+                    ? page["next_cursor"].get<std::string>()
+                    : std::string();
+            } while (!cursor.empty());
+        }
+        std::stable_sort(events.begin(), events.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+            return a.value("occurred_at", std::string()) < b.value("occurred_at", std::string());
+        });
+        emit trailLoaded(QByteArray::fromStdString(events.dump()), {});
+    } catch (const std::exception& e) {
+        emit trailLoaded({}, QString::fromStdString(e.what()));
+    }
 }
 
 void SyncWorker::sync()

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 namespace tosserp::client {
@@ -22,6 +23,9 @@ public slots:
     /// "create" {customer_id, warehouse_id, product_id, quantity} drafts and places an order;
     /// "place" {id}; "cancel" {id, reason}; "refund" {payment_id, amount}.
     void orderAction(const QString& action, const QVariantMap& arguments);
+    /// The events of the given streams ("domain/stream" each, e.g. "orders/order-7"), merged
+    /// in time order.
+    void loadTrail(const QStringList& streams);
 
 signals:
     void signedIn(bool ok, const QString& user, const QString& message);
@@ -29,6 +33,7 @@ signals:
     void ordersLoaded(
         const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
     void orderActionDone(bool ok, const QString& message);
+    void trailLoaded(const QByteArray& events, const QString& error);
 
 private:
     QString m_replicaPath;

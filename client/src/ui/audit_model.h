@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace tosserp::client {
+
+/// The audit trail of one product, order or user, read from the server's event logs in time
+/// order: what happened, when, by whom, with the event's facts in one readable line. An
+/// order's trail joins the Orders and the Stock logs (its reservations and shipments).
+class AuditModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY stateChanged)
+    Q_PROPERTY(QString message READ message NOTIFY stateChanged)
+public:
+    enum Role { TimeRole = Qt::UserRole + 1, TypeRole, DomainRole, ActorRole, DetailRole };
+    explicit AuditModel(QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    int count() const { return static_cast<int>(m_rows.size()); }
+    bool loading() const { return m_loading; }
+    const QString& message() const { return m_message; }
+
+    /// `kind` is "product" (key: SKU or barcode, found in the replica), "order" or "user"
+    /// (key: the number).
+    Q_INVOKABLE void show(const QString& kind, const QString& key);
+
+signals:
+    void countChanged();
+    void stateChanged();
+
+private:
+    void take(const QByteArray& events, const QString& error);
+
+    std::vector<nlohmann::json> m_rows;
+    bool m_loading = false;
+    bool m_waiting = false;
+    QString m_message;
+};
+
+} // namespace tosserp::client
