@@ -197,89 +197,94 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <location filename="../client/qml/OrdersPage.qml" line="26"/>
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <location filename="../client/qml/OrdersPage.qml" line="28"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <location filename="../client/qml/OrdersPage.qml" line="38"/>
         <source>No orders yet.</source>
         <translation>Noch keine Aufträge.</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="66"/>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="69"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Order %1</source>
         <translation>Auftrag %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <location filename="../client/qml/OrdersPage.qml" line="75"/>
         <source>payment %1</source>
         <translation>Zahlung %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <location filename="../client/qml/OrdersPage.qml" line="88"/>
+        <source>Your role may look at orders, not change them.</source>
+        <translation>Ihre Rolle darf Aufträge ansehen, nicht ändern.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="98"/>
         <source>New order</source>
         <translation>Neuer Auftrag</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="94"/>
-        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <location filename="../client/qml/OrdersPage.qml" line="106"/>
+        <location filename="../client/qml/OrdersPage.qml" line="107"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <location filename="../client/qml/OrdersPage.qml" line="116"/>
         <source>Warehouse</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <location filename="../client/qml/OrdersPage.qml" line="122"/>
         <source>Product: scan or type SKU or barcode</source>
         <translation>Produkt: Artikelnummer oder Barcode scannen oder eingeben</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <location filename="../client/qml/OrdersPage.qml" line="129"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <location filename="../client/qml/OrdersPage.qml" line="137"/>
         <source>Place order</source>
         <translation>Auftrag erteilen</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Select an order</source>
         <translation>Auftrag auswählen</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
         <source>Why it is cancelled</source>
         <translation>Grund der Stornierung</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <location filename="../client/qml/OrdersPage.qml" line="157"/>
         <source>Cancel order</source>
         <translation>Auftrag stornieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund up to %1</source>
         <translation>Erstattung bis %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund amount</source>
         <translation>Erstattungsbetrag</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <location filename="../client/qml/OrdersPage.qml" line="172"/>
         <source>Refund</source>
         <translation>Erstatten</translation>
     </message>
@@ -648,97 +653,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="158"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="159"/>
+        <location filename="../client/src/ui/app_state.cpp" line="160"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="226"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="234"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="229"/>
+        <location filename="../client/src/ui/app_state.cpp" line="244"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="301"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="292"/>
+        <location filename="../client/src/ui/app_state.cpp" line="307"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="319"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="311"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="314"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="338"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="333"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="342"/>
+        <location filename="../client/src/ui/app_state.cpp" line="357"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="298"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

@@ -197,89 +197,94 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <location filename="../client/qml/OrdersPage.qml" line="26"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <location filename="../client/qml/OrdersPage.qml" line="28"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <location filename="../client/qml/OrdersPage.qml" line="38"/>
         <source>No orders yet.</source>
         <translation>Todavía no hay pedidos.</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="66"/>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="69"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Order %1</source>
         <translation>Pedido %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <location filename="../client/qml/OrdersPage.qml" line="75"/>
         <source>payment %1</source>
         <translation>pago %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <location filename="../client/qml/OrdersPage.qml" line="88"/>
+        <source>Your role may look at orders, not change them.</source>
+        <translation>Su rol puede ver los pedidos, no modificarlos.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="98"/>
         <source>New order</source>
         <translation>Nuevo pedido</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="94"/>
-        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <location filename="../client/qml/OrdersPage.qml" line="106"/>
+        <location filename="../client/qml/OrdersPage.qml" line="107"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <location filename="../client/qml/OrdersPage.qml" line="116"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <location filename="../client/qml/OrdersPage.qml" line="122"/>
         <source>Product: scan or type SKU or barcode</source>
         <translation>Producto: escanee o escriba la referencia o el código de barras</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <location filename="../client/qml/OrdersPage.qml" line="129"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <location filename="../client/qml/OrdersPage.qml" line="137"/>
         <source>Place order</source>
         <translation>Realizar pedido</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Select an order</source>
         <translation>Elija un pedido</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
         <source>Why it is cancelled</source>
         <translation>Motivo de la cancelación</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <location filename="../client/qml/OrdersPage.qml" line="157"/>
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund up to %1</source>
         <translation>Reembolsar hasta %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund amount</source>
         <translation>Importe a reembolsar</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <location filename="../client/qml/OrdersPage.qml" line="172"/>
         <source>Refund</source>
         <translation>Reembolsar</translation>
     </message>
@@ -648,97 +653,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="158"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="159"/>
+        <location filename="../client/src/ui/app_state.cpp" line="160"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="226"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="234"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="229"/>
+        <location filename="../client/src/ui/app_state.cpp" line="244"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="301"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="292"/>
+        <location filename="../client/src/ui/app_state.cpp" line="307"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="319"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="311"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="314"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="338"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="333"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="342"/>
+        <location filename="../client/src/ui/app_state.cpp" line="357"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="298"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

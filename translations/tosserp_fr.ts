@@ -197,89 +197,94 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="23"/>
+        <location filename="../client/qml/OrdersPage.qml" line="26"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="25"/>
+        <location filename="../client/qml/OrdersPage.qml" line="28"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="35"/>
+        <location filename="../client/qml/OrdersPage.qml" line="38"/>
         <source>No orders yet.</source>
         <translation>Aucune commande pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="66"/>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="69"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="72"/>
+        <location filename="../client/qml/OrdersPage.qml" line="75"/>
         <source>payment %1</source>
         <translation>paiement %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="87"/>
+        <location filename="../client/qml/OrdersPage.qml" line="88"/>
+        <source>Your role may look at orders, not change them.</source>
+        <translation>Votre rôle permet de consulter les commandes, pas de les modifier.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/OrdersPage.qml" line="98"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="94"/>
-        <location filename="../client/qml/OrdersPage.qml" line="95"/>
+        <location filename="../client/qml/OrdersPage.qml" line="106"/>
+        <location filename="../client/qml/OrdersPage.qml" line="107"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="103"/>
+        <location filename="../client/qml/OrdersPage.qml" line="116"/>
         <source>Warehouse</source>
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="108"/>
+        <location filename="../client/qml/OrdersPage.qml" line="122"/>
         <source>Product: scan or type SKU or barcode</source>
         <translation>Produit : scanner ou saisir la référence ou le code-barres</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="114"/>
+        <location filename="../client/qml/OrdersPage.qml" line="129"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="121"/>
+        <location filename="../client/qml/OrdersPage.qml" line="137"/>
         <source>Place order</source>
         <translation>Passer la commande</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="128"/>
+        <location filename="../client/qml/OrdersPage.qml" line="144"/>
         <source>Select an order</source>
         <translation>Choisir une commande</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="135"/>
+        <location filename="../client/qml/OrdersPage.qml" line="152"/>
         <source>Why it is cancelled</source>
         <translation>Motif de l’annulation</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="139"/>
+        <location filename="../client/qml/OrdersPage.qml" line="157"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund up to %1</source>
         <translation>Rembourser jusqu’à %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="147"/>
+        <location filename="../client/qml/OrdersPage.qml" line="166"/>
         <source>Refund amount</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../client/qml/OrdersPage.qml" line="152"/>
+        <location filename="../client/qml/OrdersPage.qml" line="172"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
@@ -648,97 +653,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="146"/>
+        <location filename="../client/src/ui/app_state.cpp" line="147"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="151"/>
+        <location filename="../client/src/ui/app_state.cpp" line="152"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="153"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="157"/>
+        <location filename="../client/src/ui/app_state.cpp" line="158"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="159"/>
+        <location filename="../client/src/ui/app_state.cpp" line="160"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="205"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="226"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="234"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="229"/>
+        <location filename="../client/src/ui/app_state.cpp" line="244"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="301"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="292"/>
+        <location filename="../client/src/ui/app_state.cpp" line="307"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="319"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="311"/>
+        <location filename="../client/src/ui/app_state.cpp" line="326"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="314"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="338"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="333"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="342"/>
+        <location filename="../client/src/ui/app_state.cpp" line="357"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="298"/>
+        <location filename="../client/src/ui/app_state.cpp" line="313"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

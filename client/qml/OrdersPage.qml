@@ -8,6 +8,9 @@ Pane {
     id: page
     OrderModel { id: orders }
     property var selected: null
+    // What the role may not do is not offered (the server still checks).
+    readonly property bool mayWrite: AppState.permissions.indexOf("orders.write") >= 0
+    readonly property bool mayRefund: AppState.permissions.indexOf("payments.refund") >= 0
 
     function reload() { orders.refresh() }
     Component.onCompleted: if (AppState.signedIn) reload()
@@ -80,13 +83,22 @@ Pane {
             }
         }
 
+        Label {
+            visible: !page.mayWrite && !page.mayRefund
+            text: qsTr("Your role may look at orders, not change them.")
+            Layout.preferredWidth: 340
+            Layout.alignment: Qt.AlignTop
+            wrapMode: Text.Wrap
+        }
         ColumnLayout {
+            visible: page.mayWrite || page.mayRefund
             Layout.preferredWidth: 340
             Layout.maximumWidth: 340
             Layout.fillHeight: true
-            Label { text: qsTr("New order"); font.pixelSize: 16 }
+            Label { text: qsTr("New order"); font.pixelSize: 16; visible: placeButton.visible }
             ComboBox {
                 id: customer
+                visible: placeButton.visible
                 Layout.fillWidth: true
                 model: orders.customers
                 textRole: "label"
@@ -96,6 +108,7 @@ Pane {
             }
             ComboBox {
                 id: warehouse
+                visible: placeButton.visible
                 Layout.fillWidth: true
                 model: AppState.warehouses()
                 textRole: "label"
@@ -104,12 +117,14 @@ Pane {
             }
             TextField {
                 id: product
+                visible: placeButton.visible
                 Layout.fillWidth: true
                 placeholderText: qsTr("Product: scan or type SKU or barcode")
                 onAccepted: quantity.forceActiveFocus()
             }
             TextField {
                 id: quantity
+                visible: placeButton.visible
                 Layout.fillWidth: true
                 placeholderText: qsTr("Quantity")
                 text: "1"
@@ -118,6 +133,7 @@ Pane {
             }
             Button {
                 id: placeButton
+                visible: page.mayWrite
                 text: qsTr("Place order")
                 enabled: !orders.loading && product.text !== ""
                 onClicked: orders.createAndPlace(customer.currentValue || 0, warehouse.currentValue || 0,
@@ -131,17 +147,20 @@ Pane {
             }
             TextField {
                 id: reason
+                visible: page.mayWrite
                 Layout.fillWidth: true
                 placeholderText: qsTr("Why it is cancelled")
                 enabled: page.selected && ["draft", "placed", "reserved"].indexOf(page.selected.state) >= 0
             }
             Button {
+                visible: reason.visible
                 text: qsTr("Cancel order")
                 enabled: reason.enabled && reason.text !== "" && !orders.loading
                 onClicked: orders.cancel(page.selected.orderId, reason.text)
             }
             TextField {
                 id: refundAmount
+                visible: page.mayRefund
                 Layout.fillWidth: true
                 placeholderText: page.selected && page.selected.refundable
                                  ? qsTr("Refund up to %1").arg(page.selected.refundable) : qsTr("Refund amount")
@@ -149,6 +168,7 @@ Pane {
                                            || page.selected.paymentState === "partially_refunded")
             }
             Button {
+                visible: refundAmount.visible
                 text: qsTr("Refund")
                 enabled: refundAmount.enabled && refundAmount.text !== "" && !orders.loading
                 onClicked: orders.refund(page.selected.paymentId, refundAmount.text)

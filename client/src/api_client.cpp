@@ -24,6 +24,28 @@ std::string HttpReply::code() const
     return j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : std::string();
 }
 
+std::vector<std::string> tokenPermissions(const std::string& accessToken)
+{
+    const auto first = accessToken.find('.');
+    const auto second = accessToken.find('.', first == std::string::npos ? first : first + 1);
+    if (first == std::string::npos || second == std::string::npos) {
+        return {};
+    }
+    const auto payload
+        = QByteArray::fromBase64(QByteArray::fromStdString(accessToken.substr(first + 1, second - first - 1)),
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const auto claims = nlohmann::json::parse(payload.cbegin(), payload.cend(), nullptr, false);
+    std::vector<std::string> permissions;
+    if (claims.is_object() && claims.contains("perms") && claims["perms"].is_array()) {
+        for (const auto& permission : claims["perms"]) {
+            if (permission.is_string()) {
+                permissions.push_back(permission.get<std::string>());
+            }
+        }
+    }
+    return permissions;
+}
+
 ApiClient::ApiClient(QString baseUrl)
     : m_base(std::move(baseUrl))
 {

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 class QNetworkReply;
 
@@ -25,6 +26,11 @@ struct HttpReply {
     std::string code() const;
     bool ok() const { return status >= 200 && status < 300; }
 };
+
+/// The permissions an access token grants (its "perms" claim), read without checking the
+/// signature: for showing only what the user may do; the server still checks every call.
+/// Empty for anything that is not such a token.
+std::vector<std::string> tokenPermissions(const std::string& accessToken);
 
 /// Talks to a TossErp server: signs in, keeps the access and refresh tokens, refreshes the
 /// access token once when the server says it expired, and reports new tokens so they can be

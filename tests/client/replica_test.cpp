@@ -211,3 +211,22 @@ TEST(Replica, ASnapshotOverManyPagesBuildsItsIndexesOnceAndTheTailStillReplacesR
     EXPECT_EQ(client.replica.search("SNAP-17", 10).size(), 1u);
     EXPECT_EQ(client.replica.integrityCheck(), "ok");
 }
+
+TEST(ApiClient, ReadsThePermissionsAnAccessTokenGrants)
+{
+    const auto part = [](const std::string& json) {
+        return QByteArray::fromStdString(json)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+            .toStdString();
+    };
+    const auto token = part(R"({"alg":"RS256"})") + "."
+        + part(R"({"sub":"user:2","perms":["orders.read","payments.refund"]})") + ".c2lnbmF0dXJl";
+    EXPECT_EQ(client::tokenPermissions(token), (std::vector<std::string> { "orders.read", "payments.refund" }));
+    EXPECT_TRUE(client::tokenPermissions(part("{}") + "." + part(R"({"sub":"x"})") + ".s").empty());
+    EXPECT_TRUE(client::tokenPermissions("not a token").empty());
+    EXPECT_TRUE(client::tokenPermissions("a.%%%.b").empty());
+    EXPECT_TRUE(client::tokenPermissions("").empty());
+    // A real one from the server: the administrator's holds every permission.
+    TestServer server;
+    EXPECT_GT(client::tokenPermissions(server.adminToken()).size(), 10u);
+}

@@ -267,6 +267,11 @@ TEST(UiModels, TheOrdersPagePlacesAnOrderThatTheSagaPaysAndRefundsPartOfIt)
     syncAndWait(state);
     ASSERT_TRUE(w.server.runtime().dispatcher().drain(std::chrono::seconds(10)));
 
+    // What the signed-in role may do decides what the page offers.
+    EXPECT_TRUE(state->can("orders.write"));
+    EXPECT_TRUE(state->can("payments.refund"));
+    EXPECT_FALSE(state->can("made.up"));
+
     client::OrderModel orders;
     QSignalSpy stateChanged(&orders, &client::OrderModel::stateChanged);
     const auto settle = [&] {

@@ -1,5 +1,6 @@
 #include "client/src/ui/app_state.h"
 
+#include "client/src/api_client.h"
 #include "client/src/replica.h"
 #include "client/src/ui/sync_worker.h"
 #include "domain/money.h"
@@ -189,6 +190,20 @@ void AppState::notifyReplicaChanged()
 {
     refreshCounts();
     emit dataChanged();
+}
+
+bool AppState::can(const QString& permission) const
+{
+    return permissions().contains(permission);
+}
+
+QStringList AppState::permissions() const
+{
+    QStringList out;
+    for (const auto& permission : tokenPermissions(m_replica->meta("access_token"))) {
+        out << QString::fromStdString(permission);
+    }
+    return out;
 }
 
 void AppState::refreshCounts()

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -35,6 +36,8 @@ class AppState : public QObject {
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY changed)
     Q_PROPERTY(bool darkTheme READ darkTheme WRITE setDarkTheme NOTIFY changed)
+    /// What the signed-in user's last access token grants (for bindings; see can()).
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY changed)
 
 public:
     /// The replica file and the preset server address the process was started with; call
@@ -67,6 +70,10 @@ public:
     /// Uses the last session's replica without the server (the outbox fills until sync).
     Q_INVOKABLE void workOffline();
     Q_INVOKABLE void syncNow();
+    /// Whether the signed-in user's last access token grants `permission` (what a role may
+    /// not do is not offered; the server still checks).
+    Q_INVOKABLE bool can(const QString& permission) const;
+    QStringList permissions() const;
     /// The SKU of the product whose SKU or barcode is exactly `code` (a scanner's input), or "".
     Q_INVOKABLE QString skuForCode(const QString& code) const;
     /// The active locations a movement can name, as {id, label} maps ordered by id.
