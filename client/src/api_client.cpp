@@ -65,7 +65,8 @@ ApiClient::~ApiClient()
     dropPrefetch();
 }
 
-QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
+QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized,
+    const QByteArray& idempotencyKey)
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setRawHeader("X-Sync-Protocol", QByteArray::number(sync::kProtocolVersion));
@@ -75,6 +76,9 @@ QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, c
     }
     if (authorized && !m_access.empty()) {
         request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(m_access));
+    }
+    if (!idempotencyKey.isEmpty()) {
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
     }
     return m_network.sendCustomRequest(request, method, body);
 }
@@ -100,10 +104,11 @@ HttpReply ApiClient::finish(QNetworkReply* reply)
     return out;
 }
 
-HttpReply ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized)
+HttpReply ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized,
+    const QByteArray& idempotencyKey)
 {
     dropPrefetch();
-    return finish(start(method, path, body, authorized));
+    return finish(start(method, path, body, authorized, idempotencyKey));
 }
 
 void ApiClient::dropPrefetch()
@@ -125,16 +130,17 @@ void ApiClient::prefetch(const QString& path)
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
 }
 
-HttpReply ApiClient::sendAuthorized(const QByteArray& method, const QString& path, const QByteArray& body)
+HttpReply ApiClient::sendAuthorized(
+    const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& idempotencyKey)
 {
     HttpReply reply;
     if (m_prefetch && method == "GET" && path == m_prefetchPath) {
         reply = finish(std::exchange(m_prefetch, nullptr));
     } else {
-        reply = send(method, path, body, true);
+        reply = send(method, path, body, true, idempotencyKey);
     }
     if (reply.status == 401 && !m_refresh.empty() && refresh()) {
-        reply = send(method, path, body, true);
+        reply = send(method, path, body, true, idempotencyKey);
     }
     return reply;
 }
@@ -180,9 +186,9 @@ HttpReply ApiClient::get(const QString& path)
     return sendAuthorized("GET", path, {});
 }
 
-HttpReply ApiClient::post(const QString& path, const nlohmann::json& body)
+HttpReply ApiClient::post(const QString& path, const nlohmann::json& body, const QByteArray& idempotencyKey)
 {
-    return sendAuthorized("POST", path, QByteArray::fromStdString(body.dump()));
+    return sendAuthorized("POST", path, QByteArray::fromStdString(body.dump()), idempotencyKey);
 }
 
 } // namespace tosserp::client

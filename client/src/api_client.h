@@ -61,17 +61,22 @@ public:
     /// server prepares it while the caller works (a pull applies one page while the next one
     /// comes). Any other request drops it.
     void prefetch(const QString& path);
-    HttpReply post(const QString& path, const nlohmann::json& body);
+    /// POST; with an `idempotencyKey` the server applies the request once however often it is
+    /// sent (a retry after a refreshed token sends the same key).
+    HttpReply post(const QString& path, const nlohmann::json& body, const QByteArray& idempotencyKey = {});
     const QString& baseUrl() const { return m_base; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
-    QNetworkReply* start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized);
+    QNetworkReply* start(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized,
+        const QByteArray& idempotencyKey = {});
     /// Waits for `reply` (at most the timeout) and takes its answer; deletes it later.
     HttpReply finish(QNetworkReply* reply);
-    HttpReply send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized);
+    HttpReply send(const QByteArray& method, const QString& path, const QByteArray& body, bool authorized,
+        const QByteArray& idempotencyKey = {});
     void dropPrefetch();
-    HttpReply sendAuthorized(const QByteArray& method, const QString& path, const QByteArray& body);
+    HttpReply sendAuthorized(
+        const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& idempotencyKey = {});
 
     QString m_base;
     std::string m_access;

@@ -230,3 +230,20 @@ TEST(ApiClient, ReadsThePermissionsAnAccessTokenGrants)
     TestServer server;
     EXPECT_GT(client::tokenPermissions(server.adminToken()).size(), 10u);
 }
+
+TEST(ApiClient, APostWithAnIdempotencyKeyIsAppliedOnce)
+{
+    TestServer server;
+    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("A-1");
+    client::ApiClient api(QString("http://127.0.0.1:%1").arg(server.port()));
+    ASSERT_TRUE(api.login("admin", TestServer::kAdminPassword).ok());
+    const json receipt { { "kind", "receipt" }, { "product_id", product }, { "quantity", 2 },
+        { "to_location_id", stock } };
+    EXPECT_EQ(api.post("/api/v1/stock/movements", receipt, "receipt-42").status, 201);
+    EXPECT_EQ(api.post("/api/v1/stock/movements", receipt, "receipt-42").status, 201); // the first answer again
+    EXPECT_EQ(server.get("/api/v1/stock/movements").json()["items"].size(), 1u);
+    EXPECT_EQ(api.post("/api/v1/stock/movements", receipt).status, 201); // no key: a second receipt
+    EXPECT_EQ(server.get("/api/v1/stock/movements").json()["items"].size(), 2u);
+}

@@ -4,6 +4,8 @@
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 
+#include <QUuid>
+
 #include <algorithm>
 
 namespace tosserp::client {
@@ -126,8 +128,10 @@ void SyncWorker::orderAction(const QString& action, const QVariantMap& arguments
                 = api->post(orderPath("cancel"), { { "reason", arguments.value("reason").toString().toStdString() } });
             done = tr("Order %1 cancelled.").arg(id("id"));
         } else if (action == "refund") {
+            // One key per refund asked for: a resend after a refreshed token refunds once.
             reply = api->post(QString("/api/v1/payments/%1/refund").arg(id("payment_id")),
-                { { "amount", arguments.value("amount").toString().toStdString() } });
+                { { "amount", arguments.value("amount").toString().toStdString() } },
+                QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
             done = tr("Refunded %1.").arg(arguments.value("amount").toString());
         }
         emit orderActionDone(reply.ok(), reply.ok() ? done : refusal(reply));
