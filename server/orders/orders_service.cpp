@@ -196,22 +196,28 @@ void applyProductEvent(db::Connection& c, const events::EventRecord& event, cons
     }
 }
 
-/// Moves order `id` on in the saga; a transition the order no longer allows (it was
-/// cancelled meanwhile) changes nothing and is logged.
+using SagaPayload = std::function<nlohmann::json(const domain::Order& before, const domain::Order& after)>;
+
+/// Moves order `id` on in the saga and records `eventType` with the payload made from the
+/// order before and after; a transition the order no longer allows (it was cancelled
+/// meanwhile) changes nothing and is logged.
 void sagaStep(db::Connection& c, std::int64_t id, const events::EventRecord& cause,
-    const std::function<Result<void>(domain::Order&)>& transition, const std::string& eventType, nlohmann::json payload)
+    const std::function<Result<void>(domain::Order&)>& transition, const std::string& eventType,
+    const SagaPayload& payloadOf)
 {
     auto order = loadOrder(c, id);
     if (!order) {
         log::warn("saga event for an unknown order", { { "order_id", id }, { "event", cause.type } });
         return;
     }
+    const auto before = *order;
     if (auto moved = transition(*order); !moved) {
         log::info("saga event does not apply to the order any more",
             { { "order_id", id }, { "event", cause.type }, { "state", domain::orderStateName(order->state()) } });
         return;
     }
     saveOrder(c, *order);
+    auto payload = payloadOf(before, *order);
     payload["order_id"] = id;
     events::EventStore::append(c, orderStream(id), eventType, payload, events::causedBy(cause));
 }
@@ -442,16 +448,18 @@ void OrdersService::onStockEvent(const events::EventRecord& event)
         if (event.type == "OrderStockReserved") {
             sagaStep(
                 c, id, event, [](domain::Order& o) { return o.markReserved(); }, "OrderReserved",
-                [&] {
-                    auto order = loadOrder(c, id);
-                    const auto gross = order ? order->totals() : Result<domain::OrderTotals>(missingOrder(id).error());
-                    return gross ? nlohmann::json { { "amount", domain::moneyToJson(gross.value().gross) } }
-                                 : nlohmann::json::object();
-                }());
+                [](const domain::Order&, const domain::Order& after) {
+                    const auto totals = after.totals();
+                    return totals ? nlohmann::json { { "amount", domain::moneyToJson(totals.value().gross) } }
+                                  : nlohmann::json::object();
+                });
         } else {
             const auto reason = event.payload.value("reason", std::string("Stock could not be reserved."));
-            sagaStep(c, id, event, [&](domain::Order& o) { return o.reject(reason); }, "OrderRejected",
-                { { "reason", reason } });
+            sagaStep(
+                c, id, event, [&](domain::Order& o) { return o.reject(reason); }, "OrderRejected",
+                [&](const domain::Order&, const domain::Order&) {
+                    return nlohmann::json { { "reason", reason } };
+                });
         }
     });
 }
@@ -461,16 +469,20 @@ void OrdersService::onPaymentEvent(const events::EventRecord& event)
     events::Checkpoints::applyOnce(m_db, kPaymentsConsumer, event, [&](db::Connection& c) {
         const auto id = event.payload.at("order_id").get<std::int64_t>();
         if (event.type == "PaymentCaptured") {
-            sagaStep(c, id, event, [](domain::Order& o) { return o.markPaid(); }, "OrderPaid",
-                { { "payment_id", event.payload.value("payment_id", nlohmann::json()) } });
+            sagaStep(
+                c, id, event, [](domain::Order& o) { return o.markPaid(); }, "OrderPaid",
+                [&](const domain::Order&, const domain::Order&) {
+                    return nlohmann::json { { "payment_id", event.payload.value("payment_id", nlohmann::json()) } };
+                });
             return;
         }
         const auto reason = "Payment failed: " + event.payload.value("reason", std::string("no reason given"));
-        auto order = loadOrder(c, id);
-        const auto before = order ? order->state() : domain::OrderState::Draft;
-        sagaStep(c, id, event, [&](domain::Order& o) { return o.cancel(reason); }, "OrderCancelled",
-            { { "warehouse_id", order ? order->warehouseId() : 0 }, { "reason", reason },
-                { "previous_state", domain::orderStateName(before) } });
+        sagaStep(
+            c, id, event, [&](domain::Order& o) { return o.cancel(reason); }, "OrderCancelled",
+            [&](const domain::Order& before, const domain::Order& after) {
+                return nlohmann::json { { "warehouse_id", after.warehouseId() }, { "reason", reason },
+                    { "previous_state", domain::orderStateName(before.state()) } };
+            });
     });
 }
 

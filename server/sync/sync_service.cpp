@@ -95,23 +95,9 @@ std::int64_t snapshotPage(db::Connection& c, const std::string& table, std::int6
     const domain::Principal& who, std::vector<Change>& out)
 {
     std::int64_t last = -1;
-    if (table == "categories") {
-        auto& q = c.prepare("SELECT id FROM categories WHERE id > ? ORDER BY id LIMIT ?");
-        q.bindAll({ after, std::int64_t { limit } });
-        std::vector<std::int64_t> ids;
-        while (q.step()) {
-            ids.push_back(q.integer(0));
-        }
-        q.reset();
-        for (const auto id : ids) {
-            if (auto row = categoryRow(c, id)) {
-                out.push_back(upsert(table, std::to_string(id), std::move(*row)));
-            }
-            last = id;
-        }
-    } else if (table == "warehouses" || table == "locations") {
-        auto& q = c.prepare(table == "warehouses" ? "SELECT id FROM warehouses WHERE id > ? ORDER BY id LIMIT ?"
-                                                  : "SELECT id FROM locations WHERE id > ? ORDER BY id LIMIT ?");
+    if (table == "categories" || table == "warehouses" || table == "locations") {
+        // Small tables: the page's ids in one query, each row through its loader.
+        auto& q = c.prepare("SELECT id FROM " + table + " WHERE id > ? ORDER BY id LIMIT ?");
         q.bindAll({ after, std::int64_t { limit } });
         std::vector<std::int64_t> ids;
         while (q.step()) {
@@ -120,16 +106,19 @@ std::int64_t snapshotPage(db::Connection& c, const std::string& table, std::int6
         q.reset();
         for (const auto id : ids) {
             last = id;
-            if (table == "warehouses") {
+            std::optional<nlohmann::json> row;
+            if (table == "categories") {
+                row = categoryRow(c, id);
+            } else if (table == "warehouses") {
                 const auto w = stock::loadWarehouse(c, id);
                 if (w && who.canUseWarehouse(id)) {
-                    out.push_back(upsert(table, std::to_string(id), domain::warehouseToJson(*w)));
+                    row = domain::warehouseToJson(*w);
                 }
-            } else {
-                const auto l = stock::loadLocation(c, id);
-                if (l && visibleWarehouse(who, l->warehouseId)) {
-                    out.push_back(upsert(table, std::to_string(id), domain::locationToJson(*l)));
-                }
+            } else if (const auto l = stock::loadLocation(c, id); l && visibleWarehouse(who, l->warehouseId)) {
+                row = domain::locationToJson(*l);
+            }
+            if (row) {
+                out.push_back(upsert(table, std::to_string(id), std::move(*row)));
             }
         }
     } else if (table == "products") {

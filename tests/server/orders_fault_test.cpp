@@ -7,9 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -32,33 +29,6 @@ int trials(int fallback)
     const char* text = std::getenv("TOSSERP_FAULT_TRIALS");
     return text ? std::max(1, std::atoi(text)) : fallback;
 }
-
-/// The payment provider outlives the server's kills, as a real one would.
-class Provider {
-public:
-    explicit Provider(std::uint64_t seed)
-    {
-        Poco::Pipe output;
-        m_handle = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(TOSSERP_PAYMENT_SIM_BIN,
-            { "--listen", "127.0.0.1:0", "--decline-rate", "0.25", "--error-rate", "0.2", "--seed",
-                std::to_string(seed) },
-            nullptr, &output, nullptr));
-        Poco::PipeInputStream in(output);
-        std::string line;
-        std::getline(in, line);
-        m_url = line.substr(std::string("listening on ").size());
-    }
-    ~Provider()
-    {
-        Poco::Process::kill(*m_handle);
-        m_handle->wait();
-    }
-    const std::string& url() const { return m_url; }
-
-private:
-    std::unique_ptr<Poco::ProcessHandle> m_handle;
-    std::string m_url;
-};
 
 json get(const ServerProcess& server, const std::string& path)
 {
@@ -94,7 +64,9 @@ TEST(OrderFaults, KilledAtRandomTheSagaLosesNothingAndDoublesNothing)
 {
     const int kills = trials(4);
     std::mt19937_64 random(20261125);
-    Provider provider(42);
+    // The payment provider outlives the server's kills, as a real one would.
+    tosserp::test::PaymentSimulatorProcess provider(
+        { "--decline-rate", "0.25", "--error-rate", "0.2", "--seed", "42" });
     TempDir dir;
     const std::vector<std::string> args = { "--listen", "127.0.0.1:0", "--data-dir", dir.path().string() };
     const std::vector<std::string> env = { "TOSSERP_PAYMENT_PROVIDER=" + provider.url(), "TOSSERP_ACCESS_LOG=false" };

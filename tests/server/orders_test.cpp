@@ -5,9 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-
 #include <chrono>
 #include <thread>
 
@@ -17,32 +14,7 @@ using tosserp::test::TestServer;
 
 namespace {
 
-/// A tosserp-payment-sim started with `args`, stopped at the end of the test.
-class Simulator {
-public:
-    explicit Simulator(std::vector<std::string> args)
-    {
-        args.insert(args.begin(), { "--listen", "127.0.0.1:0" });
-        Poco::Pipe output;
-        m_handle = std::make_unique<Poco::ProcessHandle>(
-            Poco::Process::launch(TOSSERP_PAYMENT_SIM_BIN, args, nullptr, &output, nullptr));
-        Poco::PipeInputStream in(output);
-        std::string line;
-        std::getline(in, line);
-        EXPECT_EQ(line.rfind("listening on ", 0), 0u) << line;
-        m_url = line.substr(std::string("listening on ").size());
-    }
-    ~Simulator()
-    {
-        Poco::Process::kill(*m_handle);
-        m_handle->wait();
-    }
-    const std::string& url() const { return m_url; }
-
-private:
-    std::unique_ptr<Poco::ProcessHandle> m_handle;
-    std::string m_url;
-};
+using Simulator = tosserp::test::PaymentSimulatorProcess;
 
 tosserp::ServerConfig withProvider(const std::string& url, long long timeoutSeconds = 600)
 {

@@ -3,6 +3,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
 #include <gtest/gtest.h>
@@ -171,6 +173,26 @@ Reply ServerProcess::request(const std::string& method, const std::string& path,
     Poco::StreamCopier::copyStream(in, text);
     reply.body = text.str();
     return reply;
+}
+
+PaymentSimulatorProcess::PaymentSimulatorProcess(std::vector<std::string> args)
+{
+    args.insert(args.begin(), { "--listen", "127.0.0.1:0" });
+    Poco::Pipe output;
+    m_handle = std::make_unique<Poco::ProcessHandle>(
+        Poco::Process::launch(TOSSERP_PAYMENT_SIM_BIN, args, nullptr, &output, nullptr));
+    Poco::PipeInputStream in(output);
+    std::string line;
+    std::getline(in, line);
+    const std::string prefix = "listening on ";
+    EXPECT_EQ(line.rfind(prefix, 0), 0u) << line;
+    m_url = line.rfind(prefix, 0) == 0 ? line.substr(prefix.size()) : std::string();
+}
+
+PaymentSimulatorProcess::~PaymentSimulatorProcess()
+{
+    Poco::Process::kill(*m_handle);
+    m_handle->wait();
 }
 
 std::pair<int, std::string> runServerCommand(const std::vector<std::string>& args, const std::vector<std::string>& env)

@@ -4,8 +4,13 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace Poco {
+class ProcessHandle;
+}
 
 namespace tosserp::test {
 
@@ -35,6 +40,21 @@ private:
     TempDir m_logs;
     std::uint16_t m_port = 0;
     std::string m_token;
+};
+
+/// A tosserp-payment-sim started with `args` on a free loopback port, stopped with the object
+/// (it outlives any server killed meanwhile, as a real provider would).
+class PaymentSimulatorProcess {
+public:
+    explicit PaymentSimulatorProcess(std::vector<std::string> args = {});
+    ~PaymentSimulatorProcess();
+    PaymentSimulatorProcess(const PaymentSimulatorProcess&) = delete;
+    PaymentSimulatorProcess& operator=(const PaymentSimulatorProcess&) = delete;
+    const std::string& url() const { return m_url; }
+
+private:
+    std::unique_ptr<Poco::ProcessHandle> m_handle;
+    std::string m_url;
 };
 
 /// Runs the binary to completion; returns {exit code, stdout + stderr}.
