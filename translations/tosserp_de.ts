@@ -48,11 +48,58 @@
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
+        <source>Import products from CSV</source>
+        <translation>Produkte aus CSV importieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="26"/>
+        <location filename="../client/qml/CatalogPage.qml" line="34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="31"/>
+        <source>Export products to CSV</source>
+        <translation>Produkte als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="39"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>New category</source>
+        <translation>Neue Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="48"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="72"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Nach Name, Artikelnummer oder Barcode suchen (Ctrl+F)</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <source>New product (Ctrl+N)</source>
+        <translation>Neues Produkt (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="29"/>
+        <location filename="../client/qml/CatalogPage.qml" line="143"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n Produkt</numerusform>
@@ -60,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="56"/>
+        <location filename="../client/qml/CatalogPage.qml" line="172"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -150,48 +197,101 @@
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="46"/>
         <source>Audit</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="47"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="48"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="59"/>
+        <location filename="../client/qml/Main.qml" line="65"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
             <numerusform>%n Änderungen warten auf Synchronisierung</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewProductForm</name>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="34"/>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="35"/>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="41"/>
+        <source>Price and currency</source>
+        <translation>Preis und Währung</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="53"/>
+        <source>Unit and category</source>
+        <translation>Einheit und Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <source>No category</source>
+        <translation>Keine Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <source>Barcodes (scan or type, separated by spaces)</source>
+        <translation>Barcodes (scannen oder eingeben, durch Leerzeichen getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <source>Create (Ctrl+S)</source>
+        <translation>Anlegen (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -312,22 +412,22 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <location filename="../client/qml/ProductForm.qml" line="44"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <location filename="../client/qml/ProductForm.qml" line="55"/>
         <source>Active (can be sold)</source>
         <translation>Aktiv (verkäuflich)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <location filename="../client/qml/ProductForm.qml" line="58"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -393,22 +493,22 @@
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <location filename="../client/qml/SignInPage.qml" line="26"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <location filename="../client/qml/SignInPage.qml" line="35"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <location filename="../client/qml/SignInPage.qml" line="52"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <location filename="../client/qml/SignInPage.qml" line="58"/>
         <source>Work offline</source>
         <translation>Offline arbeiten</translation>
     </message>
@@ -486,47 +586,47 @@
         <translation>Gezählte Menge</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>From location</source>
         <translation>Von Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>Location</source>
         <translation>Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="88"/>
+        <location filename="../client/qml/StockPage.qml" line="89"/>
         <source>To location</source>
         <translation>Nach Lagerplatz</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Note (optional)</source>
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="105"/>
+        <location filename="../client/qml/StockPage.qml" line="106"/>
         <source>damaged, found, expired…</source>
         <translation>beschädigt, gefunden, abgelaufen…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="117"/>
+        <location filename="../client/qml/StockPage.qml" line="118"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="139"/>
+        <location filename="../client/qml/StockPage.qml" line="140"/>
         <source>Stock on hand</source>
         <translation>Lagerbestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="161"/>
+        <location filename="../client/qml/StockPage.qml" line="162"/>
         <source>(%1 pending)</source>
         <translation>(%1 ausstehend)</translation>
     </message>
@@ -618,6 +718,140 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <source>Only administrators manage users and roles.</source>
+        <translation>Nur Administratoren verwalten Benutzer und Rollen.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="84"/>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <source>last used %1</source>
+        <translation>zuletzt benutzt %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <source>never used</source>
+        <translation>nie benutzt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <source>Key name</source>
+        <translation>Name des Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <source>Create key</source>
+        <translation>Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>Passwort (mindestens 8 Zeichen)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <source>per warehouse</source>
+        <translation>je Lager</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <source>Warehouses (for roles per warehouse)</source>
+        <translation>Lager (für Rollen je Lager)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Save roles</source>
+        <translation>Rollen speichern</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Create user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../client/app/main.cpp" line="86"/>
@@ -653,97 +887,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="158"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="160"/>
+        <location filename="../client/src/ui/app_state.cpp" line="182"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="242"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="226"/>
+        <location filename="../client/src/ui/app_state.cpp" line="248"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="234"/>
+        <location filename="../client/src/ui/app_state.cpp" line="256"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="244"/>
+        <location filename="../client/src/ui/app_state.cpp" line="266"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="301"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="307"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="319"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="351"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="338"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="363"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="370"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="357"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="335"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>
@@ -764,6 +998,75 @@
         <location filename="../client/src/ui/audit_model.cpp" line="125"/>
         <source>Nothing recorded yet.</source>
         <translation>Noch nichts aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::CatalogActions</name>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="48"/>
+        <source>Letters, digits and - _ . / (starting with a letter or digit), at most 64.</source>
+        <translation>Buchstaben, Ziffern und - _ . / (beginnend mit Buchstabe oder Ziffer), höchstens 64.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="51"/>
+        <source>A name is required: at most 200 characters, on one line.</source>
+        <translation>Ein Name ist nötig: höchstens 200 Zeichen, in einer Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="54"/>
+        <source>A price such as 12.90, not negative.</source>
+        <translation>Ein Preis wie 12.90, nicht negativ.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="57"/>
+        <source>A currency code such as EUR.</source>
+        <translation>Ein Währungscode wie EUR.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="60"/>
+        <source>A unit such as pcs, kg or m.</source>
+        <translation>Eine Einheit wie pcs, kg oder m.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="63"/>
+        <source>EAN-13, EAN-8 or UPC-A with its check digit, or a code without spaces.</source>
+        <translation>EAN-13, EAN-8 oder UPC-A mit Prüfziffer, oder ein Code ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="65"/>
+        <source>Not accepted.</source>
+        <translation>Nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <source>Product %1 created.</source>
+        <translation>Produkt %1 angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <source>A category needs a name.</source>
+        <translation>Eine Kategorie braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <source>Category %1 created.</source>
+        <translation>Kategorie %1 angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
     </message>
 </context>
 <context>
@@ -792,61 +1095,149 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Dieses Konto ist nach zu vielen Anmeldeversuchen gesperrt; versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Der Server hat abgelehnt (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 cancelled.</source>
         <translation>Auftrag %1 storniert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
         <source>Refunded %1.</source>
         <translation>%1 erstattet.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <source>%n product(s) created</source>
+        <translation>
+            <numerusform>%n Produkt angelegt</numerusform>
+            <numerusform>%n Produkte angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>%n Zeile abgelehnt</numerusform>
+            <numerusform>%n Zeilen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <source>%n product(s) written to %1.</source>
+        <translation>
+            <numerusform>%n Produkt nach %1 geschrieben.</numerusform>
+            <numerusform>%n Produkte nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::UserModel</name>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <source>A username is required.</source>
+        <translation>Ein Benutzername ist nötig.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="209"/>
+        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <source>A password has at least 8 characters.</source>
+        <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <source>User %1 created.</source>
+        <translation>Benutzer %1 angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is enabled.</source>
+        <translation>Das Konto ist aktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is disabled; its sessions end.</source>
+        <translation>Das Konto ist deaktiviert; seine Sitzungen enden.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <source>The password is reset.</source>
+        <translation>Das Passwort ist zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <source>Roles and warehouses saved.</source>
+        <translation>Rollen und Lager gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <source>An API key needs a name.</source>
+        <translation>Ein API-Schlüssel braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <source>Choose at least one role whose permissions the key gets.</source>
+        <translation>Wählen Sie mindestens eine Rolle, deren Rechte der Schlüssel erhält.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <source>API key %1 created: copy it now, it is shown once.</source>
+        <translation>API-Schlüssel %1 erzeugt: kopieren Sie ihn jetzt, er wird nur einmal gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <source>The API key is revoked.</source>
+        <translation>Der API-Schlüssel ist widerrufen.</translation>
     </message>
 </context>
 </TS>

@@ -48,11 +48,58 @@
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
+        <source>Import products from CSV</source>
+        <translation>Importar productos desde CSV</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="26"/>
+        <location filename="../client/qml/CatalogPage.qml" line="34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="31"/>
+        <source>Export products to CSV</source>
+        <translation>Exportar productos a CSV</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="39"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>New category</source>
+        <translation>Nueva categoría</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="48"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="72"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Buscar por nombre, SKU o código de barras (Ctrl+F)</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <source>New product (Ctrl+N)</source>
+        <translation>Nuevo producto (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="29"/>
+        <location filename="../client/qml/CatalogPage.qml" line="143"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n producto</numerusform>
@@ -60,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="56"/>
+        <location filename="../client/qml/CatalogPage.qml" line="172"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -150,48 +197,101 @@
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="46"/>
         <source>Audit</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="47"/>
         <source>Sync</source>
         <translation>Sincro</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="48"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="59"/>
+        <location filename="../client/qml/Main.qml" line="65"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
             <numerusform>%n cambios pendientes de sincronizar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewProductForm</name>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="34"/>
+        <source>New product</source>
+        <translation>Nuevo producto</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="35"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="38"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="41"/>
+        <source>Price and currency</source>
+        <translation>Precio y moneda</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="53"/>
+        <source>Unit and category</source>
+        <translation>Unidad y categoría</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <source>No category</source>
+        <translation>Sin categoría</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <source>Barcodes (scan or type, separated by spaces)</source>
+        <translation>Códigos de barras (escanear o escribir, separados por espacios)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <source>Create (Ctrl+S)</source>
+        <translation>Crear (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -312,22 +412,22 @@
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <location filename="../client/qml/ProductForm.qml" line="44"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <location filename="../client/qml/ProductForm.qml" line="55"/>
         <source>Active (can be sold)</source>
         <translation>Activo (se puede vender)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <location filename="../client/qml/ProductForm.qml" line="58"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -393,22 +493,22 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <location filename="../client/qml/SignInPage.qml" line="26"/>
         <source>Username</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <location filename="../client/qml/SignInPage.qml" line="35"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <location filename="../client/qml/SignInPage.qml" line="52"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <location filename="../client/qml/SignInPage.qml" line="58"/>
         <source>Work offline</source>
         <translation>Trabajar sin conexión</translation>
     </message>
@@ -486,47 +586,47 @@
         <translation>Cantidad contada</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>From location</source>
         <translation>Desde la ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>Location</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="88"/>
+        <location filename="../client/qml/StockPage.qml" line="89"/>
         <source>To location</source>
         <translation>Hacia la ubicación</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Reason (required)</source>
         <translation>Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="105"/>
+        <location filename="../client/qml/StockPage.qml" line="106"/>
         <source>damaged, found, expired…</source>
         <translation>dañado, encontrado, caducado…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="117"/>
+        <location filename="../client/qml/StockPage.qml" line="118"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="139"/>
+        <location filename="../client/qml/StockPage.qml" line="140"/>
         <source>Stock on hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="161"/>
+        <location filename="../client/qml/StockPage.qml" line="162"/>
         <source>(%1 pending)</source>
         <translation>(%1 pendiente)</translation>
     </message>
@@ -618,6 +718,140 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <source>Only administrators manage users and roles.</source>
+        <translation>Solo los administradores gestionan usuarios y roles.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="84"/>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <source>API keys</source>
+        <translation>Claves de API</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <source>revoked %1</source>
+        <translation>revocada %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <source>last used %1</source>
+        <translation>último uso %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <source>never used</source>
+        <translation>nunca usada</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <source>Key name</source>
+        <translation>Nombre de la clave</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <source>Create key</source>
+        <translation>Crear clave</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>Contraseña (al menos 8 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <source>per warehouse</source>
+        <translation>por almacén</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <source>Warehouses (for roles per warehouse)</source>
+        <translation>Almacenes (para roles por almacén)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Save roles</source>
+        <translation>Guardar roles</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Create user</source>
+        <translation>Crear usuario</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../client/app/main.cpp" line="86"/>
@@ -653,97 +887,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="158"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="160"/>
+        <location filename="../client/src/ui/app_state.cpp" line="182"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="242"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="226"/>
+        <location filename="../client/src/ui/app_state.cpp" line="248"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="234"/>
+        <location filename="../client/src/ui/app_state.cpp" line="256"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="244"/>
+        <location filename="../client/src/ui/app_state.cpp" line="266"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="301"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="307"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="319"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="351"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="338"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="363"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="370"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="357"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="335"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>
@@ -764,6 +998,75 @@
         <location filename="../client/src/ui/audit_model.cpp" line="125"/>
         <source>Nothing recorded yet.</source>
         <translation>Todavía no hay nada registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::CatalogActions</name>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="48"/>
+        <source>Letters, digits and - _ . / (starting with a letter or digit), at most 64.</source>
+        <translation>Letras, dígitos y - _ . / (empezando por letra o dígito), como máximo 64.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="51"/>
+        <source>A name is required: at most 200 characters, on one line.</source>
+        <translation>Se requiere un nombre: como máximo 200 caracteres, en una línea.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="54"/>
+        <source>A price such as 12.90, not negative.</source>
+        <translation>Un precio como 12.90, no negativo.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="57"/>
+        <source>A currency code such as EUR.</source>
+        <translation>Un código de moneda como EUR.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="60"/>
+        <source>A unit such as pcs, kg or m.</source>
+        <translation>Una unidad como pcs, kg o m.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="63"/>
+        <source>EAN-13, EAN-8 or UPC-A with its check digit, or a code without spaces.</source>
+        <translation>EAN-13, EAN-8 o UPC-A con su dígito de control, o un código sin espacios.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="65"/>
+        <source>Not accepted.</source>
+        <translation>No aceptado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <source>Product %1 created.</source>
+        <translation>Producto %1 creado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <source>A category needs a name.</source>
+        <translation>Una categoría necesita un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <source>Category %1 created.</source>
+        <translation>Categoría %1 creada.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
     </message>
 </context>
 <context>
@@ -792,61 +1095,149 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>No se puede conectar con el servidor (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>El nombre de usuario o la contraseña no son correctos.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Esta cuenta está bloqueada por demasiados intentos; inténtelo de nuevo más tarde.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Inicio de sesión rechazado (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>El servidor lo rechazó (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 cancelled.</source>
         <translation>Pedido %1 cancelado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
         <source>Refunded %1.</source>
         <translation>%1 reembolsado.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <source>%n product(s) created</source>
+        <translation>
+            <numerusform>%n producto creado</numerusform>
+            <numerusform>%n productos creados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>%n fila rechazada</numerusform>
+            <numerusform>%n filas rechazadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <source>%n product(s) written to %1.</source>
+        <translation>
+            <numerusform>%n producto escrito en %1.</numerusform>
+            <numerusform>%n productos escritos en %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::UserModel</name>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <source>A username is required.</source>
+        <translation>Se requiere un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="209"/>
+        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <source>A password has at least 8 characters.</source>
+        <translation>Una contraseña tiene al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <source>User %1 created.</source>
+        <translation>Usuario %1 creado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is enabled.</source>
+        <translation>La cuenta está activada.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is disabled; its sessions end.</source>
+        <translation>La cuenta está desactivada; sus sesiones terminan.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <source>The password is reset.</source>
+        <translation>La contraseña está restablecida.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <source>Roles and warehouses saved.</source>
+        <translation>Roles y almacenes guardados.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <source>An API key needs a name.</source>
+        <translation>Una clave de API necesita un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <source>Choose at least one role whose permissions the key gets.</source>
+        <translation>Elija al menos un rol cuyos permisos recibe la clave.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <source>API key %1 created: copy it now, it is shown once.</source>
+        <translation>Clave de API %1 creada: cópiela ahora, se muestra una sola vez.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <source>The API key is revoked.</source>
+        <translation>La clave de API está revocada.</translation>
     </message>
 </context>
 </TS>

@@ -48,11 +48,58 @@
     <name>CatalogPage</name>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="25"/>
+        <source>Import products from CSV</source>
+        <translation>Importer des produits depuis un CSV</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="26"/>
+        <location filename="../client/qml/CatalogPage.qml" line="34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="31"/>
+        <source>Export products to CSV</source>
+        <translation>Exporter les produits en CSV</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="39"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>New category</source>
+        <translation>Nouvelle catégorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="48"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="72"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Rechercher par nom, référence ou code-barres (Ctrl+F)</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <source>New product (Ctrl+N)</source>
+        <translation>Nouveau produit (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <source>Import CSV…</source>
+        <translation>Importer CSV…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <source>Export CSV…</source>
+        <translation>Exporter CSV…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="29"/>
+        <location filename="../client/qml/CatalogPage.qml" line="143"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n produit</numerusform>
@@ -60,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="56"/>
+        <location filename="../client/qml/CatalogPage.qml" line="172"/>
         <source>pending</source>
         <translation>en attente</translation>
     </message>
@@ -150,48 +197,101 @@
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="40"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/Main.qml" line="46"/>
         <source>Audit</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="41"/>
+        <location filename="../client/qml/Main.qml" line="47"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="48"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="45"/>
+        <location filename="../client/qml/Main.qml" line="51"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="58"/>
+        <location filename="../client/qml/Main.qml" line="64"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="59"/>
+        <location filename="../client/qml/Main.qml" line="65"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewProductForm</name>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="34"/>
+        <source>New product</source>
+        <translation>Nouveau produit</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="35"/>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="38"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="41"/>
+        <source>Price and currency</source>
+        <translation>Prix et devise</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="53"/>
+        <source>Unit and category</source>
+        <translation>Unité et catégorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <source>No category</source>
+        <translation>Sans catégorie</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <source>Barcodes (scan or type, separated by spaces)</source>
+        <translation>Codes-barres (scanner ou saisir, séparés par des espaces)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <source>Create (Ctrl+S)</source>
+        <translation>Créer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -312,22 +412,22 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="43"/>
+        <location filename="../client/qml/ProductForm.qml" line="44"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="54"/>
+        <location filename="../client/qml/ProductForm.qml" line="55"/>
         <source>Active (can be sold)</source>
         <translation>Actif (peut être vendu)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="56"/>
+        <location filename="../client/qml/ProductForm.qml" line="57"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/ProductForm.qml" line="57"/>
+        <location filename="../client/qml/ProductForm.qml" line="58"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -393,22 +493,22 @@
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="25"/>
+        <location filename="../client/qml/SignInPage.qml" line="26"/>
         <source>Username</source>
         <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="33"/>
+        <location filename="../client/qml/SignInPage.qml" line="35"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="49"/>
+        <location filename="../client/qml/SignInPage.qml" line="52"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../client/qml/SignInPage.qml" line="55"/>
+        <location filename="../client/qml/SignInPage.qml" line="58"/>
         <source>Work offline</source>
         <translation>Travailler hors ligne</translation>
     </message>
@@ -486,47 +586,47 @@
         <translation>Quantité comptée</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>From location</source>
         <translation>Depuis l’emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="79"/>
+        <location filename="../client/qml/StockPage.qml" line="80"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="88"/>
+        <location filename="../client/qml/StockPage.qml" line="89"/>
         <source>To location</source>
         <translation>Vers l’emplacement</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="100"/>
+        <location filename="../client/qml/StockPage.qml" line="101"/>
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="105"/>
+        <location filename="../client/qml/StockPage.qml" line="106"/>
         <source>damaged, found, expired…</source>
         <translation>abîmé, retrouvé, périmé…</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="117"/>
+        <location filename="../client/qml/StockPage.qml" line="118"/>
         <source>Queued; it goes to the server at the next sync.</source>
         <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="139"/>
+        <location filename="../client/qml/StockPage.qml" line="140"/>
         <source>Stock on hand</source>
         <translation>Stock disponible</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="161"/>
+        <location filename="../client/qml/StockPage.qml" line="162"/>
         <source>(%1 pending)</source>
         <translation>(%1 en attente)</translation>
     </message>
@@ -618,6 +718,140 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <source>Only administrators manage users and roles.</source>
+        <translation>Seuls les administrateurs gèrent les utilisateurs et les rôles.</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="84"/>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>New user</source>
+        <translation>Nouvel utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <source>API keys</source>
+        <translation>Clés d’API</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <source>revoked %1</source>
+        <translation>révoquée %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <source>last used %1</source>
+        <translation>dernière utilisation %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <source>never used</source>
+        <translation>jamais utilisée</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <source>Key name</source>
+        <translation>Nom de la clé</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <source>Create key</source>
+        <translation>Créer la clé</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>Mot de passe (au moins 8 caractères)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <source>per warehouse</source>
+        <translation>par entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <source>Warehouses (for roles per warehouse)</source>
+        <translation>Entrepôts (pour les rôles par entrepôt)</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Save roles</source>
+        <translation>Enregistrer les rôles</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <source>Create user</source>
+        <translation>Créer l’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../client/app/main.cpp" line="86"/>
@@ -653,97 +887,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="147"/>
+        <location filename="../client/src/ui/app_state.cpp" line="169"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="152"/>
+        <location filename="../client/src/ui/app_state.cpp" line="174"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="153"/>
+        <location filename="../client/src/ui/app_state.cpp" line="175"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="158"/>
+        <location filename="../client/src/ui/app_state.cpp" line="180"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="160"/>
+        <location filename="../client/src/ui/app_state.cpp" line="182"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="242"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="226"/>
+        <location filename="../client/src/ui/app_state.cpp" line="248"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="234"/>
+        <location filename="../client/src/ui/app_state.cpp" line="256"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="244"/>
+        <location filename="../client/src/ui/app_state.cpp" line="266"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="301"/>
+        <location filename="../client/src/ui/app_state.cpp" line="323"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="307"/>
+        <location filename="../client/src/ui/app_state.cpp" line="329"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="319"/>
+        <location filename="../client/src/ui/app_state.cpp" line="341"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="326"/>
+        <location filename="../client/src/ui/app_state.cpp" line="348"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="351"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="338"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="363"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="370"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="357"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="313"/>
+        <location filename="../client/src/ui/app_state.cpp" line="335"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>
@@ -764,6 +998,75 @@
         <location filename="../client/src/ui/audit_model.cpp" line="125"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien d’enregistré pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::CatalogActions</name>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="48"/>
+        <source>Letters, digits and - _ . / (starting with a letter or digit), at most 64.</source>
+        <translation>Lettres, chiffres et - _ . / (commençant par une lettre ou un chiffre), 64 au plus.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="51"/>
+        <source>A name is required: at most 200 characters, on one line.</source>
+        <translation>Un nom est requis : 200 caractères au plus, sur une ligne.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="54"/>
+        <source>A price such as 12.90, not negative.</source>
+        <translation>Un prix tel que 12.90, non négatif.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="57"/>
+        <source>A currency code such as EUR.</source>
+        <translation>Un code de devise tel que EUR.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="60"/>
+        <source>A unit such as pcs, kg or m.</source>
+        <translation>Une unité telle que pcs, kg ou m.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="63"/>
+        <source>EAN-13, EAN-8 or UPC-A with its check digit, or a code without spaces.</source>
+        <translation>EAN-13, EAN-8 ou UPC-A avec sa clé de contrôle, ou un code sans espaces.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="65"/>
+        <source>Not accepted.</source>
+        <translation>Non accepté.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <source>Product %1 created.</source>
+        <translation>Produit %1 créé.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <source>A category needs a name.</source>
+        <translation>Une catégorie a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <source>Category %1 created.</source>
+        <translation>Catégorie %1 créée.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
     </message>
 </context>
 <context>
@@ -792,61 +1095,149 @@
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="25"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="67"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Le serveur est injoignable (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="27"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="29"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Ce compte est verrouillé après trop de tentatives&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="31"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Ce compte est désactivé&#xa0;; contactez un administrateur.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="33"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Connexion refusée (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="43"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="73"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Le serveur a refusé (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="119"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="123"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Commande %1 passée : réservation et paiement suivent.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="127"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 cancelled.</source>
         <translation>Commande %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="131"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
         <source>Refunded %1.</source>
         <translation>%1 remboursé.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <source>%n product(s) created</source>
+        <translation>
+            <numerusform>%n produit créé</numerusform>
+            <numerusform>%n produits créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <source>%n product(s) written to %1.</source>
+        <translation>
+            <numerusform>%n produit écrit dans %1.</numerusform>
+            <numerusform>%n produits écrits dans %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="186"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
+    </message>
+</context>
+<context>
+    <name>tosserp::client::UserModel</name>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <source>A username is required.</source>
+        <translation>Un nom d’utilisateur est requis.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="209"/>
+        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <source>A password has at least 8 characters.</source>
+        <translation>Un mot de passe a au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <source>User %1 created.</source>
+        <translation>Utilisateur %1 créé.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is enabled.</source>
+        <translation>Le compte est activé.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <source>The account is disabled; its sessions end.</source>
+        <translation>Le compte est désactivé ; ses sessions prennent fin.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <source>The password is reset.</source>
+        <translation>Le mot de passe est réinitialisé.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <source>Roles and warehouses saved.</source>
+        <translation>Rôles et entrepôts enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <source>An API key needs a name.</source>
+        <translation>Une clé d’API a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <source>Choose at least one role whose permissions the key gets.</source>
+        <translation>Choisissez au moins un rôle dont la clé reçoit les droits.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <source>API key %1 created: copy it now, it is shown once.</source>
+        <translation>Clé d’API %1 créée : copiez-la maintenant, elle n’est montrée qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <source>The API key is revoked.</source>
+        <translation>La clé d’API est révoquée.</translation>
     </message>
 </context>
 </TS>

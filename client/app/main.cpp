@@ -152,7 +152,7 @@ int main(int argc, char* argv[])
     if (!shots.isEmpty()) {
         QDir().mkpath(shots);
     }
-    const QStringList pages = { "dashboard", "catalog", "stock", "orders", "audit", "sync", "settings" };
+    const QStringList pages = { "dashboard", "catalog", "stock", "orders", "users", "audit", "sync", "settings" };
     // The product form on the catalog page, open on a product with a refused price, so the
     // screenshot shows validation at the field.
     if (auto* form = window->findChild<QObject*>("productForm")) {

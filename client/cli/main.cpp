@@ -1,8 +1,8 @@
 // tosserpctl: the command-line client on the same core as the desktop app — sign in, sync a
 // replica, queue stock work offline, look things up, resolve conflicts.
 #include "client/cli/commands.h"
-#include "client/cli/csv_io.h"
 #include "client/src/api_client.h"
+#include "client/src/catalog_csv.h"
 #include "client/src/sync_engine.h"
 #include "domain/quantity.h"
 
@@ -381,7 +381,7 @@ int main(int argc, char** argv)
         }
         if (*importCmd) {
             needServer();
-            const auto report = cli::importProducts(api, csvPath, [](std::size_t done, std::size_t total) {
+            const auto report = client::importProducts(api, csvPath, [](std::size_t done, std::size_t total) {
                 std::cerr << "\rimporting " << done << " / " << total << std::flush;
             });
             std::cerr << "\n";
@@ -392,7 +392,7 @@ int main(int argc, char** argv)
             return report.rejected.empty() ? cli::kOk : cli::kFailed;
         }
         if (*exportCmd) {
-            std::cout << cli::exportProducts(replica, csvPath) << " products written to " << csvPath << "\n";
+            std::cout << client::exportProducts(replica, csvPath) << " products written to " << csvPath << "\n";
             return cli::kOk;
         }
         if (*levels) {
@@ -420,6 +420,9 @@ int main(int argc, char** argv)
             }
             return cli::kOk;
         }
+    } catch (const client::CsvError& e) {
+        std::cerr << "tosserpctl: " << e.what() << "\n";
+        return cli::kUsage;
     } catch (const cli::UsageError& e) {
         std::cerr << "tosserpctl: " << e.what() << "\n";
         return cli::kUsage;

@@ -1,10 +1,54 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import TossErp
 
 Pane {
+    id: page
+    readonly property bool canWrite: AppState.permissions.indexOf("catalog.write") >= 0
     function focusSearch() { search.forceActiveFocus() }
+    function newProduct() {
+        if (!canWrite)
+            return
+        editor.visible = false
+        creator.visible = true
+        creator.start()
+    }
+
+    CatalogActions { id: actions; objectName: "catalogActions" }
+
+    Shortcut { sequence: StandardKey.New; enabled: page.visible; onActivated: page.newProduct() }
+
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import products from CSV")
+        nameFilters: [qsTr("CSV files (*.csv)")]
+        onAccepted: actions.importCsv(selectedFile)
+    }
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export products to CSV")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "csv"
+        nameFilters: [qsTr("CSV files (*.csv)")]
+        onAccepted: actions.exportCsv(selectedFile)
+    }
+    Dialog {
+        id: categoryDialog
+        title: qsTr("New category")
+        anchors.centerIn: parent
+        modal: true
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onOpened: { categoryName.text = ""; categoryName.forceActiveFocus() }
+        onAccepted: actions.createCategory(categoryName.text)
+        TextField {
+            id: categoryName
+            width: 280
+            placeholderText: qsTr("Name")
+            onAccepted: categoryDialog.accept()
+        }
+    }
 
     ProductModel {
         id: products
@@ -19,11 +63,81 @@ Pane {
         Layout.fillWidth: true
         Layout.fillHeight: true
         spacing: 8
-        TextField {
-            id: search
+        RowLayout {
             Layout.fillWidth: true
-            placeholderText: qsTr("Search by name, SKU or barcode (Ctrl+F)")
-            selectByMouse: true
+            TextField {
+                id: search
+                objectName: "catalogSearch"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Search by name, SKU or barcode (Ctrl+F)")
+                selectByMouse: true
+            }
+            Button {
+                text: qsTr("New product (Ctrl+N)")
+                visible: page.canWrite
+                onClicked: page.newProduct()
+            }
+            Button {
+                text: qsTr("New category")
+                visible: page.canWrite
+                onClicked: categoryDialog.open()
+            }
+            Button {
+                text: qsTr("Import CSV…")
+                visible: page.canWrite
+                enabled: !actions.working
+                onClicked: importDialog.open()
+            }
+            Button {
+                text: qsTr("Export CSV…")
+                enabled: !actions.working
+                onClicked: exportDialog.open()
+            }
+        }
+        // Import and export: progress while they run, then what happened and each refused row.
+        Frame {
+            Layout.fillWidth: true
+            visible: actions.message.length > 0
+            ColumnLayout {
+                anchors.fill: parent
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        objectName: "catalogMessage"
+                        text: actions.message
+                        color: actions.failed ? "#b3261e" : palette.windowText
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        visible: actions.working && actions.progressTotal > 0
+                        text: qsTr("%1 of %2").arg(actions.progressDone).arg(actions.progressTotal)
+                    }
+                }
+                ProgressBar {
+                    Layout.fillWidth: true
+                    visible: actions.working
+                    indeterminate: actions.progressTotal === 0
+                    from: 0
+                    to: Math.max(1, actions.progressTotal)
+                    value: actions.progressDone
+                }
+                ListView {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.min(contentHeight, 120)
+                    visible: actions.rejected.length > 0
+                    clip: true
+                    model: actions.rejected
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        color: "#b3261e"
+                        width: ListView.view.width
+                        elide: Text.ElideRight
+                    }
+                }
+            }
         }
         Label {
             text: qsTr("%n product(s)", "", products.count)
@@ -31,6 +145,7 @@ Pane {
         }
         ListView {
             id: list
+            objectName: "catalogList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -40,6 +155,7 @@ Pane {
             delegate: ItemDelegate {
                 width: ListView.view.width
                 onClicked: {
+                    creator.visible = false
                     editor.visible = true
                     editor.load(sku)
                 }
@@ -57,6 +173,16 @@ Pane {
                 }
             }
         }
+    }
+
+    NewProductForm {
+        id: creator
+        objectName: "newProductForm"
+        actions: actions
+        visible: false
+        Layout.preferredWidth: 340
+        Layout.fillHeight: true
+        onClosed: visible = false
     }
 
     ProductForm {

@@ -37,6 +37,12 @@ ApplicationWindow {
                 TabButton { text: qsTr("Catalog") }
                 TabButton { text: qsTr("Stock") }
                 TabButton { text: qsTr("Orders") }
+                TabButton {
+                    // Administrators only: what a role may not do is not offered.
+                    text: qsTr("Users")
+                    visible: AppState.permissions.indexOf("users.read") >= 0
+                    width: visible ? implicitWidth : 0
+                }
                 TabButton { text: qsTr("Audit") }
                 TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
                 TabButton { text: qsTr("Settings") }
@@ -63,6 +69,7 @@ ApplicationWindow {
 
     Shortcut { sequence: "Ctrl+R"; onActivated: AppState.syncNow() }
     Shortcut { sequence: "Ctrl+F"; onActivated: { pages.currentIndex = 1; catalog.focusSearch() } }
+    Shortcut { sequence: StandardKey.New; enabled: pages.currentIndex !== 1; onActivated: { pages.currentIndex = 1; catalog.newProduct() } }
 
     SignInPage {
         anchors.fill: parent
@@ -77,6 +84,7 @@ ApplicationWindow {
         CatalogPage { id: catalog }
         StockPage {}
         OrdersPage {}
+        UsersPage {}
         AuditPage {}
         SyncPage {}
         SettingsPage {}

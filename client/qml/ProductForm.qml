@@ -36,6 +36,7 @@ Frame {
         Label { text: qsTr("Name") }
         TextField {
             id: name
+            objectName: "productName"
             Layout.fillWidth: true
             KeyNavigation.tab: price
         }

@@ -17,6 +17,7 @@ Pane {
         Label { text: qsTr("Server address") }
         TextField {
             id: server
+            objectName: "signInServer"
             Layout.fillWidth: true
             text: AppState.serverUrl
             placeholderText: "https://erp.example.com"
@@ -25,6 +26,7 @@ Pane {
         Label { text: qsTr("Username") }
         TextField {
             id: user
+            objectName: "signInUser"
             Layout.fillWidth: true
             text: AppState.userName
             focus: true
@@ -33,6 +35,7 @@ Pane {
         Label { text: qsTr("Password") }
         TextField {
             id: password
+            objectName: "signInPassword"
             Layout.fillWidth: true
             echoMode: TextInput.Password
             onAccepted: AppState.signIn(server.text, user.text, password.text)

@@ -65,13 +65,14 @@ Pane {
             }
             KeyNavigation.tab: quantity
         }
-        Label { id: found; opacity: 0.8 }
+        Label { id: found; objectName: "movementFound"; opacity: 0.8 }
         Label {
             text: form.current.kind === "adjust" ? qsTr("Change (negative for a loss)")
                 : form.current.kind === "count" ? qsTr("Counted quantity") : qsTr("Quantity")
         }
         TextField {
             id: quantity
+            objectName: "movementQuantity"
             Layout.fillWidth: true
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             KeyNavigation.tab: location

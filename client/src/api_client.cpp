@@ -191,4 +191,10 @@ HttpReply ApiClient::post(const QString& path, const nlohmann::json& body, const
     return sendAuthorized("POST", path, QByteArray::fromStdString(body.dump()), idempotencyKey);
 }
 
+HttpReply ApiClient::request(
+    const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& idempotencyKey)
+{
+    return sendAuthorized(method, path, body, idempotencyKey);
+}
+
 } // namespace tosserp::client

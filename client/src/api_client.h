@@ -64,6 +64,9 @@ public:
     /// POST; with an `idempotencyKey` the server applies the request once however often it is
     /// sent (a retry after a refreshed token sends the same key).
     HttpReply post(const QString& path, const nlohmann::json& body, const QByteArray& idempotencyKey = {});
+    /// Any authorized call ("PATCH", "DELETE", …); `body` empty for none.
+    HttpReply request(
+        const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& idempotencyKey = {});
     const QString& baseUrl() const { return m_base; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 

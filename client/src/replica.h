@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -104,6 +105,9 @@ public:
     std::vector<nlohmann::json> search(const std::string& text, int limit) const;
     std::optional<nlohmann::json> location(std::int64_t id) const;
     std::vector<nlohmann::json> rows(const std::string& table, int limit = 100000) const;
+    /// Calls `visit` with every product row as synced, in id order, reading them one at a time
+    /// (for exports of any size).
+    void forEachProduct(const std::function<void(const nlohmann::json&)>& visit) const;
     std::vector<LocalLevel> levels(std::optional<std::int64_t> productId = std::nullopt) const;
     /// What this replica shows on hand for one product at one location, in thousandths:
     /// the server's figure plus pending work.

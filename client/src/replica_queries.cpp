@@ -220,6 +220,18 @@ std::vector<nlohmann::json> Replica::rows(const std::string& table, int limit) c
     return out;
 }
 
+void Replica::forEachProduct(const std::function<void(const nlohmann::json&)>& visit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec("SELECT row FROM products ORDER BY id")) {
+        fail(q, "query");
+    }
+    while (q.next()) {
+        visit(parse(q.value(0)));
+    }
+}
+
 std::vector<LocalLevel> Replica::levels(std::optional<std::int64_t> productId) const
 {
     auto q = run(m_db,

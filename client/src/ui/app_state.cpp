@@ -67,6 +67,19 @@ AppState::AppState()
     connect(m_worker, &SyncWorker::orderActionDone, this, &AppState::orderActionDone);
     connect(this, &AppState::requestTrail, m_worker, &SyncWorker::loadTrail);
     connect(m_worker, &SyncWorker::trailLoaded, this, &AppState::trailLoaded);
+    connect(this, &AppState::requestCall, m_worker, &SyncWorker::call);
+    connect(m_worker, &SyncWorker::called, this,
+        [this](quint64 ticket, bool ok, const QByteArray& body, const QString& message) {
+            const auto call = m_calls.find(ticket);
+            if (call == m_calls.end()) {
+                return;
+            }
+            auto [owner, answer] = std::move(call->second);
+            m_calls.erase(call);
+            if (owner) {
+                answer(ok, nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false), message);
+            }
+        });
     connect(m_worker, &SyncWorker::signedIn, this, [this](bool ok, const QString& user, const QString& message) {
         m_busy = false;
         m_signedIn = ok;
@@ -100,6 +113,15 @@ AppState::~AppState()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void AppState::callServer(QObject* owner, const QByteArray& method, const QString& path, const nlohmann::json& body,
+    Answer answer, const QByteArray& idempotencyKey)
+{
+    const auto ticket = ++m_nextTicket;
+    m_calls.emplace(ticket, std::make_pair(QPointer<QObject>(owner), std::move(answer)));
+    emit requestCall(
+        ticket, method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), idempotencyKey);
 }
 
 QString AppState::version() const

@@ -2,6 +2,7 @@
 
 #include <QJSEngine>
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QString>
 #include <QStringList>
@@ -9,6 +10,10 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
 #include <memory>
 
 namespace tosserp::client {
@@ -97,6 +102,15 @@ public:
     void notifyReplicaChanged();
     /// The replica the models read (GUI thread).
     Replica* replica() const { return m_replica.get(); }
+    /// The thread-confined worker that talks to the server (connect with queued connections).
+    SyncWorker* worker() const { return m_worker; }
+    /// What a server call answers: whether it succeeded, its JSON body (the problem document
+    /// when refused; null when nothing came) and, when refused, why in words.
+    using Answer = std::function<void(bool ok, const nlohmann::json& body, const QString& message)>;
+    /// Makes one authorized call on the worker thread and hands the answer to `answer` on this
+    /// thread, unless `owner` is gone by then. `body` null sends none.
+    void callServer(QObject* owner, const QByteArray& method, const QString& path, const nlohmann::json& body,
+        Answer answer, const QByteArray& idempotencyKey = {});
 
 signals:
     void changed();
@@ -112,6 +126,8 @@ signals:
     void orderActionDone(bool ok, const QString& message);
     void requestTrail(const QStringList& streams);
     void trailLoaded(const QByteArray& events, const QString& error);
+    void requestCall(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
+        const QByteArray& idempotencyKey);
     /// The window must load the translation of `code` and translate itself again.
     void languageChangeRequested(const QString& code);
 
@@ -136,6 +152,8 @@ private:
     std::unique_ptr<Replica> m_replica;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
+    quint64 m_nextTicket = 0;
+    std::map<quint64, std::pair<QPointer<QObject>, Answer>> m_calls;
 };
 
 } // namespace tosserp::client

@@ -1,6 +1,7 @@
 #include "client/src/ui/sync_worker.h"
 
 #include "client/src/api_client.h"
+#include "client/src/catalog_csv.h"
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 
@@ -177,6 +178,57 @@ void SyncWorker::loadTrail(const QStringList& streams)
         emit trailLoaded(QByteArray::fromStdString(events.dump()), {});
     } catch (const std::exception& e) {
         emit trailLoaded({}, QString::fromStdString(e.what()));
+    }
+}
+
+void SyncWorker::call(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
+    const QByteArray& idempotencyKey)
+{
+    try {
+        Replica replica(m_replicaPath);
+        auto api = sessionClient(replica);
+        const auto reply = api->request(method, path, body, idempotencyKey);
+        emit called(ticket, reply.ok(), reply.body, reply.ok() ? QString() : refusal(reply));
+    } catch (const std::exception& e) {
+        emit called(ticket, false, {}, QString::fromStdString(e.what()));
+    }
+}
+
+void SyncWorker::importProducts(const QString& path)
+{
+    try {
+        Replica replica(m_replicaPath);
+        auto api = sessionClient(replica);
+        const auto report
+            = client::importProducts(*api, path.toStdString(), [this](std::size_t done, std::size_t total) {
+                  emit transferProgress(static_cast<int>(done), static_cast<int>(total));
+              });
+        QStringList rejected;
+        for (const auto& line : report.rejected) {
+            rejected << QString::fromStdString(line);
+        }
+        emit transferDone(rejected.isEmpty(),
+            tr("%n product(s) created", nullptr, static_cast<int>(report.created)) + ", "
+                + tr("%n row(s) rejected", nullptr, static_cast<int>(rejected.size())) + ".",
+            rejected);
+    } catch (const std::exception& e) {
+        emit transferDone(false, QString::fromStdString(e.what()), {});
+        return;
+    }
+    sync();
+}
+
+void SyncWorker::exportProducts(const QString& path)
+{
+    try {
+        Replica replica(m_replicaPath);
+        const auto count
+            = client::exportProducts(replica, path.toStdString(), [this](std::size_t done, std::size_t total) {
+                  emit transferProgress(static_cast<int>(done), static_cast<int>(total));
+              });
+        emit transferDone(true, tr("%n product(s) written to %1.", nullptr, static_cast<int>(count)).arg(path), {});
+    } catch (const std::exception& e) {
+        emit transferDone(false, QString::fromStdString(e.what()), {});
     }
 }
 

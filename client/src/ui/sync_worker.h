@@ -26,6 +26,15 @@ public slots:
     /// The events of the given streams ("domain/stream" each, e.g. "orders/order-7"), merged
     /// in time order.
     void loadTrail(const QStringList& streams);
+    /// One authorized call for a model of the window; `called` answers with the same ticket,
+    /// the reply's body (the problem document when refused) and, when refused, why in words.
+    void call(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
+        const QByteArray& idempotencyKey);
+    /// Creates the products of a CSV file on the server (online), reporting progress, then
+    /// syncs so they appear in the replica.
+    void importProducts(const QString& path);
+    /// Writes the replica's products to a CSV file.
+    void exportProducts(const QString& path);
 
 signals:
     void signedIn(bool ok, const QString& user, const QString& message);
@@ -34,6 +43,12 @@ signals:
         const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
     void orderActionDone(bool ok, const QString& message);
     void trailLoaded(const QByteArray& events, const QString& error);
+    void called(quint64 ticket, bool ok, const QByteArray& body, const QString& message);
+    /// Progress of an import or export: rows done of total.
+    void transferProgress(int done, int total);
+    /// The end of an import or export: a summary for people and, for an import, each
+    /// refused row as "line N: reason".
+    void transferDone(bool ok, const QString& summary, const QStringList& rejected);
 
 private:
     QString m_replicaPath;

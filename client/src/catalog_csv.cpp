@@ -1,14 +1,13 @@
-#include "client/cli/csv_io.h"
-
-#include "client/cli/commands.h"
+#include "client/src/catalog_csv.h"
 
 #include <csv.h>
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
-namespace tosserp::cli {
+namespace tosserp::client {
 
 namespace {
 
@@ -56,7 +55,7 @@ std::vector<CsvRecord> readCsv(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw UsageError("cannot read " + path);
+        throw CsvError("cannot read " + path);
     }
     std::stringstream text;
     text << in.rdbuf();
@@ -68,52 +67,61 @@ std::vector<CsvRecord> readCsv(const std::string& path)
         || csv_fini(&parser, onField, onRecord, &reader) != 0) {
         const std::string why = csv_strerror(csv_error(&parser));
         csv_free(&parser);
-        throw UsageError(path + " is not valid CSV near record " + std::to_string(reader.line) + " (" + why + ")");
+        throw CsvError(path + " is not valid CSV near record " + std::to_string(reader.line) + " (" + why + ")");
     }
     csv_free(&parser);
     return reader.records;
 }
 
-std::size_t exportProducts(const client::Replica& replica, const std::string& path)
+std::size_t exportProducts(
+    const Replica& replica, const std::string& path, const std::function<void(std::size_t, std::size_t)>& progress)
 {
     FILE* out = std::fopen(path.c_str(), "w");
     if (!out) {
-        throw UsageError("cannot write " + path);
+        throw CsvError("cannot write " + path);
     }
     const auto& columns = productColumns();
     for (std::size_t i = 0; i < columns.size(); ++i) {
         writeField(out, columns[i], i + 1 == columns.size());
     }
+    const auto total = static_cast<std::size_t>(replica.count("products"));
     std::size_t count = 0;
-    for (const auto& p : replica.rows("products")) {
+    replica.forEachProduct([&](const nlohmann::json& p) {
         std::string barcodes;
         for (const auto& b : p.value("barcodes", nlohmann::json::array())) {
             barcodes += (barcodes.empty() ? "" : "|") + b.value("code", "");
         }
+        const auto category = p.value("category_id", nlohmann::json());
+        const auto price = p.value("price", nlohmann::json::object());
         const std::vector<std::string> fields = {
             p.value("sku", ""),
             p.value("name", ""),
             p.value("description", ""),
-            p["category_id"].is_null() ? "" : std::to_string(p["category_id"].get<std::int64_t>()),
+            category.is_number_integer() ? std::to_string(category.get<std::int64_t>()) : "",
             p.value("unit", "pcs"),
-            p["price"].value("amount", "0"),
-            p["price"].value("currency", "EUR"),
+            price.value("amount", "0"),
+            price.value("currency", "EUR"),
             barcodes,
             p.value("active", true) ? "true" : "false",
         };
         for (std::size_t i = 0; i < fields.size(); ++i) {
             writeField(out, fields[i], i + 1 == fields.size());
         }
-        ++count;
-    }
+        if (++count % 10000 == 0 && progress) {
+            progress(count, total);
+        }
+    });
     if (std::fclose(out) != 0) {
-        throw UsageError("cannot finish writing " + path);
+        throw CsvError("cannot finish writing " + path);
+    }
+    if (progress) {
+        progress(count, count);
     }
     return count;
 }
 
 ImportReport importProducts(
-    client::ApiClient& api, const std::string& path, const std::function<void(std::size_t, std::size_t)>& progress)
+    ApiClient& api, const std::string& path, const std::function<void(std::size_t, std::size_t)>& progress)
 {
     const auto records = readCsv(path);
     ImportReport report;
@@ -127,7 +135,7 @@ ImportReport importProducts(
     }
     for (const char* required : { "sku", "name", "price" }) {
         if (!index.count(required)) {
-            throw UsageError(path + ": the header has no column \"" + std::string(required) + "\"");
+            throw CsvError(path + ": the header has no column \"" + std::string(required) + "\"");
         }
     }
     const auto total = records.size() - 1;
@@ -177,4 +185,4 @@ ImportReport importProducts(
     return report;
 }
 
-} // namespace tosserp::cli
+} // namespace tosserp::client
