@@ -150,7 +150,6 @@ Pane {
             Layout.fillHeight: true
             clip: true
             model: products
-            reuseItems: true
             ScrollBar.vertical: ScrollBar {}
             delegate: ItemDelegate {
                 width: ListView.view.width

@@ -21,6 +21,15 @@ Pane {
     ColumnLayout {
         anchors.fill: parent
         spacing: 12
+        // A large replica takes a moment to sum: the last figures show meanwhile, marked.
+        RowLayout {
+            visible: !figures.ready
+            BusyIndicator { running: !figures.ready; implicitWidth: 20; implicitHeight: 20 }
+            Label {
+                text: figures.asOf ? qsTr("Figures of %1; updating…").arg(figures.asOf) : qsTr("Summing up the stock…")
+                opacity: 0.7
+            }
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: 12

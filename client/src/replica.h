@@ -58,6 +58,22 @@ struct LocalLevel {
     std::string unit;
 };
 
+/// Stock on hand (the server's figures plus pending work, internal locations only) summed
+/// by the database for the dashboard: one group per warehouse and unit price, the products
+/// with most units, and how many reorder points are not met.
+struct StockFigures {
+    struct ValueGroup {
+        std::int64_t warehouseId = 0;
+        std::string currency;
+        std::string amount; ///< the unit price as the product row holds it
+        std::int64_t milli = 0;
+    };
+    std::vector<ValueGroup> value;
+    /// Product names and their units on hand (thousandths), most first.
+    std::vector<std::pair<std::string, std::int64_t>> top;
+    std::int64_t belowReorder = 0;
+};
+
 /// The local SQLite replica (through Qt Sql): the synced tables exactly as the server sent
 /// them, the sync cursor, the outbox of commands with their optimistic effects, and the
 /// conflicts. What a person sees is server truth plus local intent: pending effects are
@@ -108,11 +124,16 @@ public:
     /// Calls `visit` with every product row as synced, in id order, reading them one at a time
     /// (for exports of any size).
     void forEachProduct(const std::function<void(const nlohmann::json&)>& visit) const;
-    std::vector<LocalLevel> levels(std::optional<std::int64_t> productId = std::nullopt) const;
+    /// Levels as this replica shows them, by product and location, at most `limit` (the
+    /// first ones: a merge of two ordered lists, so a limit reads only what it returns).
+    std::vector<LocalLevel> levels(std::optional<std::int64_t> productId = std::nullopt, int limit = -1) const;
     /// What this replica shows on hand for one product at one location, in thousandths:
     /// the server's figure plus pending work.
     std::int64_t shownMilli(std::int64_t productId, std::int64_t locationId) const;
     std::int64_t count(const std::string& table) const;
+    /// The dashboard's sums, computed in SQL (one pass over the levels for the value, one for
+    /// the `top` products).
+    StockFigures stockFigures(int top = 5) const;
     /// Commands queued and not yet answered by the server.
     std::int64_t pendingCommands() const;
     /// Conflicts waiting for a person's choice.

@@ -43,13 +43,22 @@ nlohmann::json parse(const QVariant& value)
     return nlohmann::json::parse(value.toString().toStdString());
 }
 
-/// Pending edits of a product from the outbox, applied in order over the synced row.
-void overlay(const QSqlDatabase& db, nlohmann::json& row)
+/// The payloads of the UpdateProduct commands still pending, in the order they were made.
+std::vector<nlohmann::json> pendingEdits(const QSqlDatabase& db)
 {
     auto q = run(db, "SELECT payload FROM outbox WHERE type = 'UpdateProduct' AND state = 'pending' ORDER BY seq");
-    const auto id = row.value("id", std::int64_t { 0 });
+    std::vector<nlohmann::json> edits;
     while (q.next()) {
-        const auto payload = parse(q.value(0));
+        edits.push_back(parse(q.value(0)));
+    }
+    return edits;
+}
+
+/// Applies the pending edits of this product, in order, over its synced row.
+void overlay(const std::vector<nlohmann::json>& edits, nlohmann::json& row)
+{
+    const auto id = row.value("id", std::int64_t { 0 });
+    for (const auto& payload : edits) {
         if (payload.value("product_id", std::int64_t { -1 }) != id) {
             continue;
         }
@@ -122,7 +131,7 @@ std::optional<nlohmann::json> Replica::product(std::int64_t id) const
         return std::nullopt;
     }
     auto row = parse(q.value(0));
-    overlay(m_db, row);
+    overlay(pendingEdits(m_db), row);
     return row;
 }
 
@@ -181,20 +190,39 @@ std::vector<nlohmann::json> Replica::search(const std::string& query, int limit)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     }
     quoted += "\"";
+    // A prefix as a range on each index (name, case-insensitive, then SKU), each cut at the
+    // limit: a letter that starts a million names reads only what is shown.
+    // SKUs are matched as typed and in capitals ("te" finds TEA-1).
+    const auto typed = text(query);
+    const auto capitals = typed.toUpper();
+    const auto end = [](const QString& prefix) { return prefix + QChar(0xDBFF) + QChar(0xDFFF); };
     auto found = query.size() >= 3
         ? run(m_db, "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", { text(quoted), limit })
-        : run(m_db, "SELECT id FROM products WHERE name LIKE ? || '%' OR sku LIKE ? || '%' LIMIT ?",
-            { text(query), text(query), limit });
+        : run(m_db,
+            "SELECT id FROM (SELECT id FROM products WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE "
+            "ORDER BY name COLLATE NOCASE LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? "
+            "AND sku < ? ORDER BY sku LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND "
+            "sku < ? ORDER BY sku LIMIT ?)",
+            { typed, end(typed), limit, typed, end(typed), limit, capitals, end(capitals), limit });
     while (found.next()) {
         ids.push_back(found.value(0).toLongLong());
     }
+    // One read of the pending edits and one prepared statement for all the rows.
+    const auto edits = pendingEdits(m_db);
+    QSqlQuery row(m_db);
+    row.prepare("SELECT row FROM products WHERE id = ?");
     std::set<std::int64_t> seen;
     for (const auto id : ids) {
         if (static_cast<int>(out.size()) >= limit || !seen.insert(id).second) {
             continue;
         }
-        if (auto row = product(id)) {
-            out.push_back(std::move(*row));
+        row.bindValue(0, qlonglong(id));
+        if (!row.exec()) {
+            fail(row, "query");
+        }
+        if (row.next()) {
+            out.push_back(parse(row.value(0)));
+            overlay(edits, out.back());
         }
     }
     return out;
@@ -232,19 +260,60 @@ void Replica::forEachProduct(const std::function<void(const nlohmann::json&)>& v
     }
 }
 
-std::vector<LocalLevel> Replica::levels(std::optional<std::int64_t> productId) const
+StockFigures Replica::stockFigures(int top) const
 {
+    // On hand per product and warehouse, as rows to sum: the server's levels and the effects
+    // of work not yet confirmed, both at internal locations only.
+    static const QString onHand
+        = "WITH onhand AS (SELECT s.product_id, s.warehouse_id, s.quantity_milli AS q FROM stock_levels s LEFT "
+          "JOIN locations l ON l.id = s.location_id WHERE COALESCE(l.kind, 'internal') = 'internal' UNION ALL SELECT "
+          "e.product_id, COALESCE(l.warehouse_id, 0), e.delta_milli FROM outbox_effects e JOIN outbox o ON o.seq = "
+          "e.seq LEFT JOIN locations l ON l.id = e.location_id WHERE o.state IN ('pending', 'acked') AND "
+          "COALESCE(l.kind, 'internal') = 'internal') ";
+    StockFigures figures;
+    auto value = run(m_db,
+        onHand
+            + "SELECT o.warehouse_id, json_extract(p.row, '$.price.currency'), json_extract(p.row, '$.price.amount'), "
+              "SUM(o.q) FROM onhand o JOIN products p ON p.id = o.product_id GROUP BY 1, 2, 3");
+    while (value.next()) {
+        figures.value.push_back({ value.value(0).toLongLong(), value.value(1).toString().toStdString(),
+            value.value(2).toString().toStdString(), value.value(3).toLongLong() });
+    }
+    auto most = run(m_db,
+        onHand
+            + "SELECT o.product_id, SUM(o.q) AS total FROM onhand o GROUP BY o.product_id ORDER BY total DESC LIMIT ?",
+        { top });
+    while (most.next()) {
+        const auto row = product(most.value(0).toLongLong());
+        figures.top.emplace_back(row ? row->value("name", "") : std::string(), most.value(1).toLongLong());
+    }
+    // Each reorder point looks up its own product's levels (the primary key's prefix).
+    auto below = run(m_db,
+        "SELECT COUNT(*) FROM reorder_points r WHERE r.min_milli > COALESCE((SELECT SUM(s.quantity_milli) FROM "
+        "stock_levels s LEFT JOIN locations l ON l.id = s.location_id WHERE s.product_id = r.product_id AND "
+        "s.warehouse_id = r.warehouse_id AND COALESCE(l.kind, 'internal') = 'internal'), 0) + COALESCE((SELECT "
+        "SUM(e.delta_milli) FROM outbox_effects e JOIN outbox o ON o.seq = e.seq JOIN locations l ON l.id = "
+        "e.location_id WHERE o.state IN ('pending', 'acked') AND e.product_id = r.product_id AND l.warehouse_id = "
+        "r.warehouse_id AND l.kind = 'internal'), 0)");
+    figures.belowReorder = below.next() ? below.value(0).toLongLong() : 0;
+    return figures;
+}
+
+std::vector<LocalLevel> Replica::levels(std::optional<std::int64_t> productId, int limit) const
+{
+    const QVariant only = productId ? QVariant(qlonglong(*productId)) : QVariant();
     auto q = run(m_db,
-        "SELECT k.product_id, k.location_id, COALESCE(s.quantity_milli, 0), COALESCE((SELECT SUM(e.delta_milli) "
-        "FROM outbox_effects e JOIN outbox o ON o.seq = e.seq WHERE o.state IN ('pending', 'acked') AND "
-        "e.product_id = k.product_id AND e.location_id = k.location_id), 0), p.sku, p.name, p.unit, l.code, "
-        "COALESCE(l.warehouse_id, 0) FROM (SELECT product_id, location_id FROM stock_levels UNION SELECT "
-        "product_id, location_id FROM outbox_effects) k LEFT JOIN stock_levels s ON s.product_id = k.product_id "
-        "AND s.location_id = k.location_id LEFT JOIN products p ON p.id = k.product_id LEFT JOIN locations l ON "
-        "l.id = k.location_id WHERE (? IS NULL OR k.product_id = ?) AND COALESCE(l.kind, 'internal') = "
-        "'internal' ORDER BY k.product_id, k.location_id",
-        { productId ? QVariant(qlonglong(*productId)) : QVariant(),
-            productId ? QVariant(qlonglong(*productId)) : QVariant() });
+        "WITH pending AS (SELECT e.product_id, e.location_id, SUM(e.delta_milli) AS d FROM outbox_effects e JOIN "
+        "outbox o ON o.seq = e.seq WHERE o.state IN ('pending', 'acked') GROUP BY e.product_id, e.location_id), k AS "
+        "(SELECT product_id, location_id FROM stock_levels WHERE ? IS NULL OR product_id = ? UNION SELECT "
+        "product_id, location_id FROM pending WHERE ? IS NULL OR product_id = ? ORDER BY 1, 2) "
+        "SELECT k.product_id, k.location_id, COALESCE(s.quantity_milli, 0), COALESCE(pe.d, 0), p.sku, p.name, "
+        "p.unit, l.code, COALESCE(l.warehouse_id, 0) FROM k LEFT JOIN stock_levels s ON s.product_id = "
+        "k.product_id AND s.location_id = k.location_id LEFT JOIN pending pe ON pe.product_id = k.product_id AND "
+        "pe.location_id = k.location_id LEFT JOIN products p ON p.id = k.product_id LEFT JOIN locations l ON "
+        "l.id = k.location_id WHERE COALESCE(l.kind, 'internal') = 'internal' ORDER BY k.product_id, "
+        "k.location_id LIMIT ?",
+        { only, only, only, only, limit });
     std::vector<LocalLevel> out;
     while (q.next()) {
         LocalLevel level;

@@ -9,6 +9,7 @@
 #include "client/src/ui/product_model.h"
 #include "client/src/ui/replica_models.h"
 #include "test_server.h"
+#include "wait.h"
 
 #include <QSignalSpy>
 
@@ -17,6 +18,7 @@
 using namespace tosserp;
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
+using tosserp::test::waitFor;
 
 namespace {
 
@@ -85,11 +87,14 @@ TEST(UiModels, SearchAsYouTypeNarrowsTheList)
 {
     world();
     client::ProductModel model;
-    EXPECT_EQ(model.count(), 2);
+    EXPECT_EQ(model.count(), 0) << "the list fills from the reader thread, never while the window waits";
+    ASSERT_TRUE(waitFor([&] { return model.count() == 2; }));
     QSignalSpy countChanged(&model, &client::ProductModel::countChanged);
     QSignalSpy queryChanged(&model, &client::ProductModel::queryChanged);
+    QSignalSpy loaded(&model, &client::ProductModel::loaded);
     model.setQuery("TEA");
     EXPECT_EQ(queryChanged.count(), 1);
+    ASSERT_TRUE(loaded.wait(5000));
     EXPECT_GE(countChanged.count(), 1);
     ASSERT_EQ(model.count(), 1);
     EXPECT_EQ(model.data(model.index(0), client::ProductModel::SkuRole).toString(), "TEA-1");
@@ -97,7 +102,21 @@ TEST(UiModels, SearchAsYouTypeNarrowsTheList)
     model.setQuery("TEA"); // the same text again changes nothing
     EXPECT_EQ(queryChanged.count(), 1);
     model.setQuery("");
-    EXPECT_EQ(model.count(), 2);
+    EXPECT_TRUE(waitFor([&] { return model.count() == 2; }));
+    // Under three characters a prefix of the name or the SKU, in any case.
+    model.setQuery("te");
+    ASSERT_TRUE(waitFor([&] { return model.count() == 1; }));
+    EXPECT_EQ(model.data(model.index(0), client::ProductModel::SkuRole).toString(), "TEA-1");
+    // Keys typed faster than the replica answers: only the last query's list is shown.
+    loaded.clear();
+    model.setQuery("C");
+    model.setQuery("CO");
+    model.setQuery("COF");
+    ASSERT_TRUE(waitFor([&] { return loaded.count() >= 1; }));
+    QTest::qWait(100);
+    EXPECT_EQ(loaded.count(), 1);
+    ASSERT_EQ(model.count(), 1);
+    EXPECT_EQ(model.data(model.index(0), client::ProductModel::SkuRole).toString(), "COF-1");
 }
 
 TEST(UiModels, AScannersCodeFindsTheProduct)
@@ -123,15 +142,16 @@ TEST(UiModels, QueuedWorkShowsAsPendingUntilSynced)
     EXPECT_TRUE(state->recordMovement("receive", "4006381333931", "4", QString::number(w.stock), {}, {}).isEmpty());
     EXPECT_EQ(state->pendingCount(), before + 1);
     EXPECT_GE(stateChanged.count(), 1);
+    ASSERT_TRUE(waitFor([&] { return levels.count() == 1; }));
     EXPECT_GE(levelsChanged.count(), 1);
-    ASSERT_EQ(levels.count(), 1);
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::PendingRole).toString(), "4");
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
 
     // Sync runs on the worker thread; the window only hears the outcome.
     syncAndWait(state);
     EXPECT_EQ(state->pendingCount(), 0) << state->message().toStdString();
-    EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::PendingRole).toString(), "");
+    EXPECT_TRUE(
+        waitFor([&] { return levels.data(levels.index(0), client::LevelModel::PendingRole).toString() == ""; }));
     EXPECT_EQ(levels.data(levels.index(0), client::LevelModel::OnHandRole).toString(), "4");
     EXPECT_EQ(w.server.get("/api/v1/stock/levels").json()["items"][0]["on_hand"], 4);
 }
@@ -194,6 +214,9 @@ TEST(UiModels, TheDashboardSumsStockValueExactly)
     auto& w = world();
     client::Dashboard dashboard;
     QSignalSpy changed(&dashboard, &client::Dashboard::changed);
+    EXPECT_FALSE(dashboard.ready()) << "the sums run on the reader thread";
+    ASSERT_TRUE(waitFor([&] { return dashboard.ready(); }));
+    EXPECT_TRUE(dashboard.asOf().isEmpty());
     // TEA-1 holds 4 (received earlier in this program) at 9.99: 39.96 EUR.
     EXPECT_EQ(dashboard.stockValue(), "39.96 EUR");
     EXPECT_EQ(dashboard.productCount(), 2);
@@ -201,9 +224,24 @@ TEST(UiModels, TheDashboardSumsStockValueExactly)
     EXPECT_NEAR(dashboard.warehouseValues().front().toDouble(), 39.96, 0.001);
     EXPECT_EQ(dashboard.topProducts().size(), 1);
     EXPECT_EQ(dashboard.belowReorder(), 0);
-    (void)w;
-    client::AppState::instance()->notifyReplicaChanged();
+    // Work not yet synced counts: 2 more received are worth 19.98 more.
+    auto* state = client::AppState::instance();
+    changed.clear();
+    ASSERT_TRUE(state->recordMovement("receive", "TEA-1", "2", QString::number(w.stock), {}, {}).isEmpty());
+    ASSERT_TRUE(waitFor([&] { return dashboard.stockValue() == "59.94 EUR"; })) << dashboard.stockValue().toStdString();
     EXPECT_GE(changed.count(), 1);
+    // A dashboard opened later shows the figures kept from the last sum at once, marked with
+    // their time, until its own sum is in.
+    client::Dashboard later;
+    ASSERT_TRUE(waitFor([&] { return later.productCount() == 2; }));
+    if (!later.ready()) {
+        EXPECT_FALSE(later.asOf().isEmpty());
+        EXPECT_EQ(later.stockValue(), "59.94 EUR");
+    }
+    ASSERT_TRUE(waitFor([&] { return later.ready(); }));
+    EXPECT_TRUE(later.asOf().isEmpty());
+    syncAndWait(state);
+    EXPECT_EQ(state->pendingCount(), 0);
 }
 
 TEST(UiModels, TheStockFormsMoveAdjustAndCountOffline)

@@ -7,6 +7,7 @@
 #include "client/src/ui/app_state.h"
 #include "client/src/ui/catalog_actions.h"
 #include "test_server.h"
+#include "wait.h"
 
 #include <QApplication>
 #include <QDir>
@@ -27,6 +28,7 @@ Q_IMPORT_QML_PLUGIN(TossErpPlugin)
 using namespace tosserp;
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
+using tosserp::test::waitFor;
 
 namespace {
 
@@ -66,15 +68,6 @@ World& world()
         g_world = std::make_unique<World>();
     }
     return *g_world;
-}
-
-/// Runs the event loop until `done` holds or `ms` pass; returns whether it holds.
-template <class Predicate> bool waitFor(Predicate done, int ms = 10000)
-{
-    for (int waited = 0; !done() && waited < ms; waited += 20) {
-        QTest::qWait(20);
-    }
-    return done();
 }
 
 /// The visual item called `name` under `root` (the item tree, which also holds the items a

@@ -101,6 +101,12 @@ AppState::AppState()
         notifyReplicaChanged();
     });
     m_thread.start();
+    for (auto& reader : m_readers) {
+        reader.context = new QObject;
+        reader.context->moveToThread(&reader.thread);
+        connect(&reader.thread, &QThread::finished, reader.context, &QObject::deleteLater);
+        reader.thread.start();
+    }
     refreshCounts();
     // A remembered session (a refresh token in the replica) opens signed in and syncs at once.
     if (!m_replica->meta("refresh_token").empty() && !m_serverUrl.isEmpty()) {
@@ -111,6 +117,13 @@ AppState::AppState()
 
 AppState::~AppState()
 {
+    // Each reader's replica closes on its own thread.
+    for (auto& reader : m_readers) {
+        QMetaObject::invokeMethod(
+            reader.context, [&reader] { reader.replica.reset(); }, Qt::BlockingQueuedConnection);
+        reader.thread.quit();
+        reader.thread.wait();
+    }
     m_thread.quit();
     m_thread.wait();
 }
@@ -122,6 +135,15 @@ void AppState::callServer(QObject* owner, const QByteArray& method, const QStrin
     m_calls.emplace(ticket, std::make_pair(QPointer<QObject>(owner), std::move(answer)));
     emit requestCall(
         ticket, method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), idempotencyKey);
+}
+
+Replica& AppState::readerReplica(Lane lane)
+{
+    auto& replica = reader(lane).replica;
+    if (!replica) {
+        replica = std::make_unique<Replica>(m_replicaPath);
+    }
+    return *replica;
 }
 
 QString AppState::version() const

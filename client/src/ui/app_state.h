@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <type_traits>
 
 namespace tosserp::client {
 
@@ -102,6 +103,14 @@ public:
     void notifyReplicaChanged();
     /// The replica the models read (GUI thread).
     Replica* replica() const { return m_replica.get(); }
+    /// Where a read runs: what a person waits for (a search, a list) never queues behind a
+    /// sum over the whole replica.
+    enum class Lane { Interactive, Background };
+    /// Runs `work(Replica&)` on the lane's reader thread, against that thread's own connection
+    /// to the replica, and hands the result to `done` on this thread unless `owner` is gone by
+    /// then: the window never waits for the database. Reads of one lane run one after another
+    /// in the order asked; a read that throws hands over a default-made result.
+    template <class Work, class Done> void read(QObject* owner, Work work, Done done, Lane lane = Lane::Interactive);
     /// The thread-confined worker that talks to the server (connect with queued connections).
     SyncWorker* worker() const { return m_worker; }
     /// What a server call answers: whether it succeeded, its JSON body (the problem document
@@ -152,8 +161,43 @@ private:
     std::unique_ptr<Replica> m_replica;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
+    /// The reader thread's own replica (made and used on that thread only).
+    struct Reader {
+        QThread thread;
+        QObject* context = nullptr; ///< lives on `thread`
+        std::unique_ptr<Replica> replica; ///< made and used on `thread` only
+    };
+    Reader& reader(Lane lane) { return m_readers[lane == Lane::Interactive ? 0 : 1]; }
+    /// The lane's own replica (call on the lane's thread).
+    Replica& readerReplica(Lane lane);
+    Reader m_readers[2];
     quint64 m_nextTicket = 0;
     std::map<quint64, std::pair<QPointer<QObject>, Answer>> m_calls;
 };
+
+template <class Work, class Done> void AppState::read(QObject* owner, Work work, Done done, Lane lane)
+{
+    using Result = std::invoke_result_t<Work, Replica&>;
+    QPointer<QObject> guard(owner);
+    QMetaObject::invokeMethod(
+        reader(lane).context,
+        [this, guard, work, done, lane] {
+            auto result = std::make_shared<Result>();
+            try {
+                *result = work(readerReplica(lane));
+            } catch (const std::exception&) {
+                *result = Result {};
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [guard, done, result] {
+                    if (guard) {
+                        done(std::move(*result));
+                    }
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
 
 } // namespace tosserp::client

@@ -7,10 +7,13 @@
 
 namespace tosserp::client {
 
+struct DashboardFigures;
+
 /// The figures a manager looks at first, computed from the replica (server figures plus
 /// work not yet synced): stock value, products below their reorder point, stock value per
 /// warehouse and the products with most units on hand. Money is summed in minor units; the
-/// chart series are doubles for drawing only. Recomputed whenever the replica changes.
+/// chart series are doubles for drawing only. Recomputed on the reader thread whenever the
+/// replica changes; `changed` tells when new figures are in.
 class Dashboard : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -23,6 +26,11 @@ class Dashboard : public QObject {
     Q_PROPERTY(QVariantList topUnits READ topUnits NOTIFY changed)
     Q_PROPERTY(double maxWarehouseValue READ maxWarehouseValue NOTIFY changed)
     Q_PROPERTY(double maxUnits READ maxUnits NOTIFY changed)
+    /// The figures were computed at least once (they are read on the reader thread).
+    Q_PROPERTY(bool ready READ ready NOTIFY changed)
+    /// When the figures shown were computed, while they are those kept from before (a cold
+    /// start shows them at once); empty once fresh figures are in.
+    Q_PROPERTY(QString asOf READ asOf NOTIFY changed)
 
 public:
     explicit Dashboard(QObject* parent = nullptr);
@@ -36,13 +44,16 @@ public:
     QVariantList topUnits() const { return m_topUnits; }
     double maxWarehouseValue() const { return m_maxValue; }
     double maxUnits() const { return m_maxUnits; }
-    /// Recomputes now (also done on every replica change).
+    bool ready() const { return m_ready; }
+    QString asOf() const { return m_asOf; }
+    /// Asks for new figures (also done on every replica change).
     Q_INVOKABLE void refresh();
 
 signals:
     void changed();
 
 private:
+    void show(const DashboardFigures& figures);
     QString m_stockValue;
     int m_belowReorder = 0;
     int m_products = 0;
@@ -52,6 +63,10 @@ private:
     QVariantList m_topUnits;
     double m_maxValue = 0;
     double m_maxUnits = 0;
+    bool m_ready = false;
+    bool m_computing = false;
+    bool m_again = false;
+    QString m_asOf;
 };
 
 } // namespace tosserp::client

@@ -9,11 +9,6 @@ namespace {
 
 constexpr int kShown = 500;
 
-Replica& replica()
-{
-    return *AppState::instance()->replica();
-}
-
 } // namespace
 
 ProductModel::ProductModel(QObject* parent)
@@ -70,15 +65,26 @@ void ProductModel::setQuery(const QString& query)
 
 void ProductModel::reload()
 {
-    beginResetModel();
-    try {
-        const auto text = m_query.trimmed().toStdString();
-        m_rows = text.empty() ? replica().rows("products", kShown) : replica().search(text, kShown);
-    } catch (const std::exception&) {
-        m_rows.clear(); // an unreadable replica shows an empty list, never a crash
-    }
-    endResetModel();
-    emit countChanged();
+    const auto generation = ++*m_latest;
+    AppState::instance()->read(
+        this,
+        [text = m_query.trimmed().toStdString(), generation, latest = m_latest](
+            Replica& replica) -> std::optional<std::vector<nlohmann::json>> {
+            if (generation != latest->load()) {
+                return std::nullopt; // a newer key press asked again meanwhile
+            }
+            return text.empty() ? replica.rows("products", kShown) : replica.search(text, kShown);
+        },
+        [this, generation](std::optional<std::vector<nlohmann::json>> rows) {
+            if (!rows || generation != m_latest->load()) {
+                return;
+            }
+            beginResetModel();
+            m_rows = std::move(*rows);
+            endResetModel();
+            emit countChanged();
+            emit loaded();
+        });
 }
 
 } // namespace tosserp::client

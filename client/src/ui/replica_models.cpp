@@ -13,6 +13,9 @@ Replica& replica()
     return *AppState::instance()->replica();
 }
 
+/// The Stock page lists the first levels; a person narrows with the product's code.
+constexpr int kShownLevels = 1000;
+
 QString quantity(std::int64_t milli, const std::string& unit)
 {
     const auto u = domain::Unit::parse(unit.empty() ? "pcs" : unit);
@@ -75,21 +78,25 @@ QHash<int, QByteArray> LevelModel::roleNames() const
 
 void LevelModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    try {
-        for (const auto& level : replica().levels()) {
-            m_rows.push_back({ { "sku", level.sku }, { "name", level.name }, { "location", level.locationCode },
-                { "on_hand", quantity(level.serverMilli + level.pendingMilli, level.unit).toStdString() },
-                { "pending",
-                    level.pendingMilli == 0 ? std::string()
-                                            : quantity(level.pendingMilli, level.unit).toStdString() } });
-        }
-    } catch (const std::exception&) {
-        m_rows.clear();
-    }
-    endResetModel();
-    emit countChanged();
+    AppState::instance()->read(
+        this,
+        [](Replica& replica) {
+            std::vector<nlohmann::json> rows;
+            for (const auto& level : replica.levels(std::nullopt, kShownLevels)) {
+                rows.push_back({ { "sku", level.sku }, { "name", level.name }, { "location", level.locationCode },
+                    { "on_hand", quantity(level.serverMilli + level.pendingMilli, level.unit).toStdString() },
+                    { "pending",
+                        level.pendingMilli == 0 ? std::string()
+                                                : quantity(level.pendingMilli, level.unit).toStdString() } });
+            }
+            return rows;
+        },
+        [this](std::vector<nlohmann::json> rows) {
+            beginResetModel();
+            m_rows = std::move(rows);
+            endResetModel();
+            emit countChanged();
+        });
 }
 
 ConflictModel::ConflictModel(QObject* parent)

@@ -10,7 +10,8 @@
 namespace tosserp::client {
 
 /// Stock per product and location as the replica shows it: the server's figure plus work
-/// not yet synced. Roles: sku, name, location, onHand, pending (text in the product's unit).
+/// not yet synced, the first 1,000 by product, read on the reader thread. Roles: sku, name,
+/// location, onHand, pending (text in the product's unit).
 class LevelModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
