@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="172"/>
+        <location filename="../client/qml/CatalogPage.qml" line="171"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -115,32 +115,52 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="27"/>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Figures of %1; updating…</source>
+        <translation>Zahlen von %1; werden aktualisiert…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Summing up the stock…</source>
+        <translation>Bestand wird summiert…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="36"/>
         <source>Stock value</source>
         <translation>Bestandswert</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="28"/>
+        <location filename="../client/qml/DashboardPage.qml" line="37"/>
         <source>Below reorder point</source>
         <translation>Unter Meldebestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <location filename="../client/qml/DashboardPage.qml" line="38"/>
         <source>Products</source>
         <translation>Produkte</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="31"/>
+        <location filename="../client/qml/DashboardPage.qml" line="39"/>
+        <source>Movements today</source>
+        <translation>Bewegungen heute</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="40"/>
+        <source>Orders today</source>
+        <translation>Aufträge heute</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="42"/>
         <source>Sync</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>up to date</source>
         <translation>aktuell</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n wartet</numerusform>
@@ -148,22 +168,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="42"/>
+        <location filename="../client/qml/DashboardPage.qml" line="53"/>
         <source>Stock value per warehouse</source>
         <translation>Bestandswert je Lager</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="48"/>
+        <location filename="../client/qml/DashboardPage.qml" line="59"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="54"/>
+        <location filename="../client/qml/DashboardPage.qml" line="65"/>
         <source>Most units on hand</source>
         <translation>Größte Bestände</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="60"/>
+        <location filename="../client/qml/DashboardPage.qml" line="71"/>
         <source>Units</source>
         <translation>Einheiten</translation>
     </message>
@@ -197,48 +217,48 @@
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="46"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Audit</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="47"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="48"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="65"/>
+        <location filename="../client/qml/Main.qml" line="75"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
@@ -475,7 +495,22 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <location filename="../client/qml/SettingsPage.qml" line="44"/>
+        <source>Server version %1, sync protocol %2</source>
+        <translation>Serverversion %1, Sync-Protokoll %2</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="45"/>
+        <source>Server version: known after the next sync</source>
+        <translation>Serverversion: nach der nächsten Synchronisierung bekannt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="47"/>
+        <source>This client speaks sync protocol %1</source>
+        <translation>Dieser Client spricht Sync-Protokoll %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="48"/>
         <source>Products in this replica: %1</source>
         <translation>Produkte in diesem Replikat: %1</translation>
     </message>
@@ -725,128 +760,128 @@
         <translation>Nur Administratoren verwalten Benutzer und Rollen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="84"/>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="93"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>New user</source>
         <translation>Neuer Benutzer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="101"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <location filename="../client/qml/UsersPage.qml" line="149"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <location filename="../client/qml/UsersPage.qml" line="163"/>
         <source>revoked %1</source>
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
         <source>last used %1</source>
         <translation>zuletzt benutzt %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <location filename="../client/qml/UsersPage.qml" line="165"/>
         <source>never used</source>
         <translation>nie benutzt</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <location filename="../client/qml/UsersPage.qml" line="171"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>Key name</source>
         <translation>Name des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="185"/>
         <source>Create key</source>
         <translation>Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>User %1</source>
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <location filename="../client/qml/UsersPage.qml" line="212"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <location filename="../client/qml/UsersPage.qml" line="214"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>Password (at least 8 characters)</source>
         <translation>Passwort (mindestens 8 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <location filename="../client/qml/UsersPage.qml" line="226"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>per warehouse</source>
         <translation>je Lager</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Lager (für Rollen je Lager)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Save roles</source>
         <translation>Rollen speichern</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Create user</source>
         <translation>Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
@@ -887,97 +922,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="182"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="242"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="248"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="256"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="266"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="351"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="363"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="370"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="335"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>
@@ -1096,58 +1131,63 @@
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
+        <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
+        <translation>Dem Zertifikat des Servers wird auf diesem Computer nicht vertraut (%1). Prüfen Sie die Adresse, oder bitten Sie die IT, die Zertifizierungsstelle der Firma zu installieren.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>The username or password is not right.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Dieses Konto ist nach zu vielen Anmeldeversuchen gesperrt; versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
         <source>Sign-in refused (%1).</source>
         <translation>Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Der Server hat abgelehnt (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
         <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
         <source>Order %1 cancelled.</source>
         <translation>Auftrag %1 storniert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
         <source>Refunded %1.</source>
         <translation>%1 erstattet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n Produkt angelegt</numerusform>
@@ -1155,7 +1195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n Zeile abgelehnt</numerusform>
@@ -1163,7 +1203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n Produkt nach %1 geschrieben.</numerusform>
@@ -1171,7 +1211,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
     </message>

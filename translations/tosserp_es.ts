@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="172"/>
+        <location filename="../client/qml/CatalogPage.qml" line="171"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -115,32 +115,52 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="27"/>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Figures of %1; updating…</source>
+        <translation>Cifras de %1; actualizando…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Summing up the stock…</source>
+        <translation>Sumando el stock…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="36"/>
         <source>Stock value</source>
         <translation>Valor de existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="28"/>
+        <location filename="../client/qml/DashboardPage.qml" line="37"/>
         <source>Below reorder point</source>
         <translation>Bajo el punto de pedido</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <location filename="../client/qml/DashboardPage.qml" line="38"/>
         <source>Products</source>
         <translation>Productos</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="31"/>
+        <location filename="../client/qml/DashboardPage.qml" line="39"/>
+        <source>Movements today</source>
+        <translation>Movimientos de hoy</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="40"/>
+        <source>Orders today</source>
+        <translation>Pedidos de hoy</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="42"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>up to date</source>
         <translation>al día</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n pendiente</numerusform>
@@ -148,22 +168,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="42"/>
+        <location filename="../client/qml/DashboardPage.qml" line="53"/>
         <source>Stock value per warehouse</source>
         <translation>Valor de existencias por almacén</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="48"/>
+        <location filename="../client/qml/DashboardPage.qml" line="59"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="54"/>
+        <location filename="../client/qml/DashboardPage.qml" line="65"/>
         <source>Most units on hand</source>
         <translation>Mayores existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="60"/>
+        <location filename="../client/qml/DashboardPage.qml" line="71"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
@@ -197,48 +217,48 @@
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="46"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Audit</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="47"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync</source>
         <translation>Sincro</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="48"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="65"/>
+        <location filename="../client/qml/Main.qml" line="75"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
@@ -475,7 +495,22 @@
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <location filename="../client/qml/SettingsPage.qml" line="44"/>
+        <source>Server version %1, sync protocol %2</source>
+        <translation>Versión del servidor %1, protocolo de sincronización %2</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="45"/>
+        <source>Server version: known after the next sync</source>
+        <translation>Versión del servidor: se conoce tras la próxima sincronización</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="47"/>
+        <source>This client speaks sync protocol %1</source>
+        <translation>Este cliente habla el protocolo de sincronización %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="48"/>
         <source>Products in this replica: %1</source>
         <translation>Productos en esta réplica: %1</translation>
     </message>
@@ -725,128 +760,128 @@
         <translation>Solo los administradores gestionan usuarios y roles.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="84"/>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="93"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="101"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>disabled</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <location filename="../client/qml/UsersPage.qml" line="149"/>
         <source>API keys</source>
         <translation>Claves de API</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <location filename="../client/qml/UsersPage.qml" line="163"/>
         <source>revoked %1</source>
         <translation>revocada %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
         <source>last used %1</source>
         <translation>último uso %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <location filename="../client/qml/UsersPage.qml" line="165"/>
         <source>never used</source>
         <translation>nunca usada</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <location filename="../client/qml/UsersPage.qml" line="171"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>Key name</source>
         <translation>Nombre de la clave</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="185"/>
         <source>Create key</source>
         <translation>Crear clave</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>User %1</source>
         <translation>Usuario %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <location filename="../client/qml/UsersPage.qml" line="212"/>
         <source>Username</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <location filename="../client/qml/UsersPage.qml" line="214"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>Password (at least 8 characters)</source>
         <translation>Contraseña (al menos 8 caracteres)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>Reset</source>
         <translation>Restablecer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <location filename="../client/qml/UsersPage.qml" line="226"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>per warehouse</source>
         <translation>por almacén</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Almacenes (para roles por almacén)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Save roles</source>
         <translation>Guardar roles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Create user</source>
         <translation>Crear usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
@@ -887,97 +922,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="182"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="242"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="248"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="256"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="266"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="351"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="363"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="370"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="335"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>
@@ -1096,58 +1131,63 @@
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
+        <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
+        <translation>El certificado del servidor no es de confianza en este equipo (%1). Compruebe la dirección o pida a informática que instale la autoridad de certificación de la empresa.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
         <source>The server cannot be reached (%1).</source>
         <translation>No se puede conectar con el servidor (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>The username or password is not right.</source>
         <translation>El nombre de usuario o la contraseña no son correctos.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Esta cuenta está bloqueada por demasiados intentos; inténtelo de nuevo más tarde.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
         <source>Sign-in refused (%1).</source>
         <translation>Inicio de sesión rechazado (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
         <source>The server refused (HTTP %1).</source>
         <translation>El servidor lo rechazó (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
         <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
         <source>Order %1 cancelled.</source>
         <translation>Pedido %1 cancelado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
         <source>Refunded %1.</source>
         <translation>%1 reembolsado.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n producto creado</numerusform>
@@ -1155,7 +1195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n fila rechazada</numerusform>
@@ -1163,7 +1203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n producto escrito en %1.</numerusform>
@@ -1171,7 +1211,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
     </message>

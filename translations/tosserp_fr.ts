@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="172"/>
+        <location filename="../client/qml/CatalogPage.qml" line="171"/>
         <source>pending</source>
         <translation>en attente</translation>
     </message>
@@ -115,32 +115,52 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="27"/>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Figures of %1; updating…</source>
+        <translation>Chiffres du %1 ; mise à jour…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <source>Summing up the stock…</source>
+        <translation>Calcul du stock…</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="36"/>
         <source>Stock value</source>
         <translation>Valeur du stock</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="28"/>
+        <location filename="../client/qml/DashboardPage.qml" line="37"/>
         <source>Below reorder point</source>
         <translation>Sous le seuil de réapprovisionnement</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="29"/>
+        <location filename="../client/qml/DashboardPage.qml" line="38"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="31"/>
+        <location filename="../client/qml/DashboardPage.qml" line="39"/>
+        <source>Movements today</source>
+        <translation>Mouvements du jour</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="40"/>
+        <source>Orders today</source>
+        <translation>Commandes du jour</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/DashboardPage.qml" line="42"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/DashboardPage.qml" line="32"/>
+        <location filename="../client/qml/DashboardPage.qml" line="43"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -148,22 +168,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="42"/>
+        <location filename="../client/qml/DashboardPage.qml" line="53"/>
         <source>Stock value per warehouse</source>
         <translation>Valeur du stock par entrepôt</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="48"/>
+        <location filename="../client/qml/DashboardPage.qml" line="59"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="54"/>
+        <location filename="../client/qml/DashboardPage.qml" line="65"/>
         <source>Most units on hand</source>
         <translation>Plus grands stocks</translation>
     </message>
     <message>
-        <location filename="../client/qml/DashboardPage.qml" line="60"/>
+        <location filename="../client/qml/DashboardPage.qml" line="71"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
@@ -197,48 +217,48 @@
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="42"/>
+        <location filename="../client/qml/Main.qml" line="41"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="46"/>
+        <location filename="../client/qml/Main.qml" line="42"/>
         <source>Audit</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="47"/>
+        <location filename="../client/qml/Main.qml" line="43"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="48"/>
+        <location filename="../client/qml/Main.qml" line="44"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="51"/>
+        <location filename="../client/qml/Main.qml" line="61"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="64"/>
+        <location filename="../client/qml/Main.qml" line="74"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="65"/>
+        <location filename="../client/qml/Main.qml" line="75"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
@@ -475,7 +495,22 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../client/qml/SettingsPage.qml" line="41"/>
+        <location filename="../client/qml/SettingsPage.qml" line="44"/>
+        <source>Server version %1, sync protocol %2</source>
+        <translation>Version du serveur %1, protocole de synchronisation %2</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="45"/>
+        <source>Server version: known after the next sync</source>
+        <translation>Version du serveur : connue après la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="47"/>
+        <source>This client speaks sync protocol %1</source>
+        <translation>Ce client parle le protocole de synchronisation %1</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/SettingsPage.qml" line="48"/>
         <source>Products in this replica: %1</source>
         <translation>Produits dans cette réplique&#xa0;: %1</translation>
     </message>
@@ -725,128 +760,128 @@
         <translation>Seuls les administrateurs gèrent les utilisateurs et les rôles.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="82"/>
+        <location filename="../client/qml/UsersPage.qml" line="85"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="84"/>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="93"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="101"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="121"/>
+        <location filename="../client/qml/UsersPage.qml" line="137"/>
         <source>disabled</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="133"/>
+        <location filename="../client/qml/UsersPage.qml" line="149"/>
         <source>API keys</source>
         <translation>Clés d’API</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="142"/>
+        <location filename="../client/qml/UsersPage.qml" line="163"/>
         <source>revoked %1</source>
         <translation>révoquée %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="143"/>
+        <location filename="../client/qml/UsersPage.qml" line="164"/>
         <source>last used %1</source>
         <translation>dernière utilisation %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="144"/>
+        <location filename="../client/qml/UsersPage.qml" line="165"/>
         <source>never used</source>
         <translation>jamais utilisée</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="150"/>
+        <location filename="../client/qml/UsersPage.qml" line="171"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="157"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>Key name</source>
         <translation>Nom de la clé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="185"/>
         <source>Create key</source>
         <translation>Créer la clé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="187"/>
+        <location filename="../client/qml/UsersPage.qml" line="208"/>
         <source>User %1</source>
         <translation>Utilisateur %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="191"/>
+        <location filename="../client/qml/UsersPage.qml" line="212"/>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="193"/>
+        <location filename="../client/qml/UsersPage.qml" line="214"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="195"/>
+        <location filename="../client/qml/UsersPage.qml" line="216"/>
         <source>Password (at least 8 characters)</source>
         <translation>Mot de passe (au moins 8 caractères)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="200"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="205"/>
+        <location filename="../client/qml/UsersPage.qml" line="226"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="213"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>per warehouse</source>
         <translation>par entrepôt</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="218"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Entrepôts (pour les rôles par entrepôt)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Save roles</source>
         <translation>Enregistrer les rôles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="235"/>
+        <location filename="../client/qml/UsersPage.qml" line="256"/>
         <source>Create user</source>
         <translation>Créer l’utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="244"/>
+        <location filename="../client/qml/UsersPage.qml" line="265"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
@@ -887,97 +922,97 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="169"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="174"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="175"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="180"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="182"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="242"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="248"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="256"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="266"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="323"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="329"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="341"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="348"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="351"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="363"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="370"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="335"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>
@@ -1096,58 +1131,63 @@
     <name>tosserp::client::SyncWorker</name>
     <message>
         <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
+        <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
+        <translation>Le certificat du serveur n’est pas reconnu sur cet ordinateur (%1). Vérifiez l’adresse, ou demandez à l’informatique d’installer l’autorité de certification de l’entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Le serveur est injoignable (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>The username or password is not right.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Ce compte est verrouillé après trop de tentatives&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Ce compte est désactivé&#xa0;; contactez un administrateur.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
         <source>Sign-in refused (%1).</source>
         <translation>Connexion refusée (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Le serveur a refusé (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="122"/>
         <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
         <source>Order %1 placed: stock and payment follow.</source>
         <translation>Commande %1 passée : réservation et paiement suivent.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
         <source>Order %1 cancelled.</source>
         <translation>Commande %1 annulée.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="136"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
         <source>Refunded %1.</source>
         <translation>%1 remboursé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="211"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n produit créé</numerusform>
@@ -1155,7 +1195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="212"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -1163,7 +1203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="229"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n produit écrit dans %1.</numerusform>
@@ -1171,7 +1211,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="242"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
     </message>

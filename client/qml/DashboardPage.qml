@@ -36,6 +36,8 @@ Pane {
             Figure { title: qsTr("Stock value"); value: figures.stockValue }
             Figure { title: qsTr("Below reorder point"); value: figures.belowReorder }
             Figure { title: qsTr("Products"); value: figures.productCount }
+            Figure { title: qsTr("Movements today"); value: figures.movementsToday }
+            Figure { title: qsTr("Orders today"); value: figures.ordersToday }
             Figure {
                 title: qsTr("Sync")
                 value: AppState.pendingCount === 0 ? qsTr("up to date") : qsTr("%n waiting", "", AppState.pendingCount)

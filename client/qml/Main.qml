@@ -31,21 +31,31 @@ ApplicationWindow {
             TabBar {
                 id: tabs
                 Layout.fillWidth: true
-                currentIndex: pages.currentIndex
-                onCurrentIndexChanged: pages.currentIndex = currentIndex
-                TabButton { text: qsTr("Dashboard") }
-                TabButton { text: qsTr("Catalog") }
-                TabButton { text: qsTr("Stock") }
-                TabButton { text: qsTr("Orders") }
-                TabButton {
+                // The pages this user may see, each with its place in the stack below.
+                readonly property var shown: [
+                    { title: qsTr("Dashboard"), page: 0 },
+                    { title: qsTr("Catalog"), page: 1 },
+                    { title: qsTr("Stock"), page: 2 },
+                    { title: qsTr("Orders"), page: 3 },
                     // Administrators only: what a role may not do is not offered.
-                    text: qsTr("Users")
-                    visible: AppState.permissions.indexOf("users.read") >= 0
-                    width: visible ? implicitWidth : 0
+                    { title: qsTr("Users"), page: 4, permission: "users.read" },
+                    { title: qsTr("Audit"), page: 5 },
+                    { title: qsTr("Sync"), page: 6 },
+                    { title: qsTr("Settings"), page: 7 }
+                ].filter(tab => !tab.permission || AppState.permissions.indexOf(tab.permission) >= 0)
+                currentIndex: shown.findIndex(tab => tab.page === pages.currentIndex)
+                onCurrentIndexChanged: {
+                    if (currentIndex >= 0 && currentIndex < shown.length && shown[currentIndex].page !== pages.currentIndex)
+                        pages.currentIndex = shown[currentIndex].page
                 }
-                TabButton { text: qsTr("Audit") }
-                TabButton { text: qsTr("Sync") + (AppState.conflictCount > 0 ? " (" + AppState.conflictCount + ")" : "") }
-                TabButton { text: qsTr("Settings") }
+                Repeater {
+                    model: tabs.shown
+                    TabButton {
+                        required property var modelData
+                        text: modelData.page === 6 && AppState.conflictCount > 0
+                              ? modelData.title + " (" + AppState.conflictCount + ")" : modelData.title
+                    }
+                }
             }
             Button {
                 text: AppState.busy ? qsTr("Syncing…") : qsTr("Sync now")

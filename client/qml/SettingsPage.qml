@@ -38,6 +38,13 @@ Pane {
         }
         Label { text: qsTr("TossErp %1").arg(AppState.version) }
         Label { text: qsTr("Server: %1").arg(AppState.serverUrl || qsTr("none")) }
+        Label {
+            objectName: "serverVersion"
+            text: AppState.serverVersion
+                  ? qsTr("Server version %1, sync protocol %2").arg(AppState.serverVersion).arg(AppState.serverProtocol)
+                  : qsTr("Server version: known after the next sync")
+        }
+        Label { text: qsTr("This client speaks sync protocol %1").arg(AppState.protocolVersion) }
         Label { text: qsTr("Products in this replica: %1").arg(AppState.productCount) }
     }
 }

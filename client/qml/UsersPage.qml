@@ -79,9 +79,25 @@ Pane {
             Layout.fillWidth: true
             Layout.fillHeight: true
             RowLayout {
-                Label { text: qsTr("Users"); font.pixelSize: 18; Layout.fillWidth: true }
+                Layout.fillWidth: true
+                Label {
+                    objectName: "usersTitle"
+                    text: qsTr("Users")
+                    font.pixelSize: 18
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: implicitWidth
+                }
                 BusyIndicator { running: users.loading; implicitWidth: 24; implicitHeight: 24 }
-                Button { text: qsTr("New user"); visible: page.mayManage; onClicked: page.draftNew() }
+                Button {
+                    objectName: "newUserButton"
+                    text: qsTr("New user")
+                    // Shown by size, not `visible`: a layout on a page not yet shown misses a
+                    // child that becomes visible once the permissions arrive.
+                    enabled: page.mayManage
+                    opacity: enabled ? 1 : 0
+                    Layout.maximumWidth: enabled ? implicitWidth : 0
+                    onClicked: page.draftNew()
+                }
                 Button { text: qsTr("Refresh"); onClicked: page.reload() }
             }
             Label {
@@ -137,7 +153,12 @@ Pane {
                         required property var modelData
                         Layout.fillWidth: true
                         Label { text: modelData.name; font.bold: true; Layout.preferredWidth: 140; elide: Text.ElideRight }
-                        Label { text: modelData.prefix + "…"; font.family: "monospace"; Layout.preferredWidth: 110 }
+                        Label {
+                            text: modelData.prefix + "…"
+                            font.family: "monospace"
+                            Layout.preferredWidth: 190
+                            elide: Text.ElideRight
+                        }
                         Label {
                             text: modelData.revoked ? qsTr("revoked %1").arg(modelData.revoked)
                                                     : modelData.lastUsed ? qsTr("last used %1").arg(modelData.lastUsed)

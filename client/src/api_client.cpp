@@ -99,6 +99,7 @@ HttpReply ApiClient::finish(QNetworkReply* reply)
     out.body = reply->readAll();
     if (out.status == 0) {
         out.networkError = reply->errorString().toStdString();
+        out.tlsFailed = reply->error() == QNetworkReply::SslHandshakeFailedError;
     }
     reply->deleteLater();
     return out;

@@ -20,6 +20,8 @@ struct HttpReply {
     int status = 0;
     QByteArray body;
     std::string networkError;
+    /// The TLS handshake failed (a certificate this machine does not trust, a wrong name).
+    bool tlsFailed = false;
 
     nlohmann::json json() const;
     /// The problem+json `code` ("" when absent).

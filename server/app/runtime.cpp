@@ -16,6 +16,7 @@
 #include "server/sync/sync_api.h"
 #include "server/users/users_api.h"
 #include "server/users/users_schema.h"
+#include "sync/protocol.h"
 
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -232,7 +233,8 @@ std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, 
 void Runtime::registerSystemRoutes()
 {
     m_router.add("GET", "/health/live", access::kPublic, [](Request&) {
-        return Response::json(200, { { "status", "ok" } });
+        return Response::json(200,
+            { { "status", "ok" }, { "version", TOSSERP_VERSION }, { "protocol_version", sync::kProtocolVersion } });
     });
     m_router.add("GET", "/health/ready", access::kPublic, [this](Request&) {
         try {

@@ -1,5 +1,6 @@
 #include "server/http/api.h"
 
+#include "server/core/ids.h"
 #include "server/core/page.h"
 
 #include <openssl/evp.h>
@@ -44,6 +45,18 @@ std::optional<std::int64_t> queryId(const Request& request, const std::string& n
             { { name, "invalid_type", "Expected a positive integer." } });
     }
     return value;
+}
+
+std::int64_t queryTime(const Request& request, const std::string& name)
+{
+    const auto text = request.queryParam(name);
+    std::int64_t ms = 0;
+    if (!text || !parseIsoTime(*text, ms)) {
+        throw ApiError(400, "invalid_query",
+            "The query parameter " + name + " must be a time such as 2026-11-25T00:00:00Z.",
+            { { name, text ? "invalid_value" : "required", "Expected an ISO 8601 UTC time." } });
+    }
+    return ms;
 }
 
 std::optional<bool> queryBool(const Request& request, const std::string& name)

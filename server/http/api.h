@@ -22,6 +22,9 @@ std::int64_t pathId(const Request& request, const std::string& name = "id");
 
 /// An optional positive integer query parameter; 400 "invalid_query" when malformed.
 std::optional<std::int64_t> queryId(const Request& request, const std::string& name);
+/// A required ISO 8601 UTC time in the query ("2026-11-25T00:00:00Z"), as milliseconds;
+/// 400 invalid_query naming it when missing or not such a time.
+std::int64_t queryTime(const Request& request, const std::string& name);
 /// An optional boolean query parameter ("true"/"false"); 400 "invalid_query" otherwise.
 std::optional<bool> queryBool(const Request& request, const std::string& name);
 

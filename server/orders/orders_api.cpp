@@ -1,6 +1,7 @@
 #include "server/orders/orders_api.h"
 
 #include "domain/security.h"
+#include "server/core/ids.h"
 #include "server/http/api.h"
 #include "server/http/json_body.h"
 
@@ -83,6 +84,17 @@ void registerOrderRoutes(Router& router, OrdersService& orders)
     });
     router.add("GET", "/api/v1/customers/{id}", read,
         [&](Request& r) { return Response::json(200, customerToJson(unwrap(orders.customer(pathId(r))))); });
+    // Registered before /orders/{id}, which would take "summary" for an id.
+    router.add("GET", "/api/v1/orders/summary", read, [&](Request& r) {
+        const auto since = queryTime(r, "since");
+        auto counts = nlohmann::json::object();
+        std::int64_t total = 0;
+        for (const auto& [state, count] : orders.orderCounts(since, r.principal->warehouses)) {
+            counts[state] = count;
+            total += count;
+        }
+        return Response::json(200, { { "since", isoTime(since) }, { "total", total }, { "by_state", counts } });
+    });
     router.add("GET", "/api/v1/orders", read, [&](Request& r) {
         OrderQuery query;
         if (const auto state = r.queryParam("state")) {

@@ -67,6 +67,7 @@ const std::vector<db::Migration>& ordersMigrations()
         { 2, "customers, orders and the catalog projection", kOrders },
         { 3, "consumer checkpoints and idempotency keys",
             std::string(events::Checkpoints::schema()) + idempotencyKeysSchema() },
+        { 4, "orders by time (the day's figures)", "CREATE INDEX orders_created ON orders (created_at);" },
     };
     return migrations;
 }

@@ -323,6 +323,26 @@ Result<domain::Order> OrdersService::order(std::int64_t id) const
     return found ? Result<domain::Order>(*found) : missingOrder(id);
 }
 
+std::map<std::string, std::int64_t> OrdersService::orderCounts(
+    std::int64_t sinceMs, const std::optional<std::set<std::int64_t>>& warehouses) const
+{
+    return m_db.read([&](db::Connection& c) {
+        auto& q = c.prepare("SELECT state, COUNT(*) FROM orders WHERE created_at >= ?1 AND (?2 IS NULL OR "
+                            "warehouse_id IN (SELECT value FROM json_each(?2))) GROUP BY state");
+        db::Value scope = nullptr;
+        if (warehouses) {
+            scope = nlohmann::json(std::vector<std::int64_t>(warehouses->begin(), warehouses->end())).dump();
+        }
+        q.bindAll({ sinceMs, scope });
+        std::map<std::string, std::int64_t> counts;
+        while (q.step()) {
+            counts[q.text(0)] = q.integer(1);
+        }
+        q.reset();
+        return counts;
+    });
+}
+
 Page<domain::Order> OrdersService::orders(const OrderQuery& query) const
 {
     return m_db.read([&](db::Connection& c) {

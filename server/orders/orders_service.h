@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,6 +63,10 @@ public:
         const OrderRequest& request, const std::optional<IdempotencyKey>& key, const events::EventContext& context);
     domain::Result<domain::Order> order(std::int64_t id) const;
     Page<domain::Order> orders(const OrderQuery& query) const;
+    /// How many orders created at or after `sinceMs` are in each state now (in `warehouses`
+    /// only, when given).
+    std::map<std::string, std::int64_t> orderCounts(
+        std::int64_t sinceMs, const std::optional<std::set<std::int64_t>>& warehouses) const;
 
     /// Draft → placed, re-priced from the catalog; starts the saga (OrderPlaced).
     domain::Result<domain::Order> place(std::int64_t id, const events::EventContext& context);

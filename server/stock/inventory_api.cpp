@@ -314,6 +314,16 @@ void registerInventoryRoutes(Router& router, WarehouseService& warehouses, Inven
     router.add("PATCH", "/api/v1/locations/{id}", std::string(domain::permission::kWarehousesManage),
         [&](Request& r) { return updateLocation(warehouses, r); });
 
+    router.add("GET", "/api/v1/stock/movements/summary", std::string(domain::permission::kStockRead), [&](Request& r) {
+        const auto since = queryTime(r, "since");
+        auto counts = nlohmann::json::object();
+        std::int64_t total = 0;
+        for (const auto& [kind, count] : inventory.movementCounts(since, r.principal->warehouses)) {
+            counts[kind] = count;
+            total += count;
+        }
+        return Response::json(200, { { "since", isoTime(since) }, { "total", total }, { "by_kind", counts } });
+    });
     router.add("GET", "/api/v1/stock/movements", std::string(domain::permission::kStockRead),
         [&](Request& r) { return listMovements(inventory, r); });
     router.add("POST", "/api/v1/stock/movements", std::string(domain::permission::kStockMove),

@@ -409,6 +409,24 @@ Page<domain::StockMovement> InventoryService::movements(const MovementQuery& que
     });
 }
 
+std::map<std::string, std::int64_t> InventoryService::movementCounts(
+    std::int64_t sinceMs, const std::optional<std::set<std::int64_t>>& warehouses) const
+{
+    return m_db.read([&](db::Connection& c) {
+        auto& q = c.prepare("SELECT m.kind, COUNT(*) FROM stock_movements m WHERE m.occurred_at >= ?1 AND (?2 IS NULL "
+                            "OR EXISTS (SELECT 1 FROM locations l WHERE l.id IN (m.from_location_id, "
+                            "m.to_location_id) AND l.warehouse_id IN (SELECT value FROM json_each(?2)))) GROUP BY "
+                            "m.kind");
+        q.bindAll({ sinceMs, scopeJson(warehouses) });
+        std::map<std::string, std::int64_t> counts;
+        while (q.step()) {
+            counts[q.text(0)] = q.integer(1);
+        }
+        q.reset();
+        return counts;
+    });
+}
+
 Page<StockLevel> InventoryService::levels(const LevelQuery& query) const
 {
     DbTimer timer("level.list");

@@ -11,6 +11,7 @@
 #include "server/events/event_store.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -119,6 +120,10 @@ public:
         const std::optional<IdempotencyKey>& key, const events::EventContext& context,
         const domain::Principal* who = nullptr);
     Page<domain::StockMovement> movements(const MovementQuery& query) const;
+    /// How many movements of each kind occurred at or after `sinceMs` (touching `warehouses`
+    /// only, when given).
+    std::map<std::string, std::int64_t> movementCounts(
+        std::int64_t sinceMs, const std::optional<std::set<std::int64_t>>& warehouses) const;
     Page<StockLevel> levels(const LevelQuery& query) const;
 
     domain::Result<domain::Reservation> reserve(std::int64_t productId, std::int64_t warehouseId,

@@ -136,6 +136,8 @@ const std::vector<db::Migration>& stockMigrations()
         { 4, "consumer checkpoints (Stock consumes the Orders events)",
             std::string(events::Checkpoints::schema())
                 + "CREATE INDEX reservations_reference ON reservations (reference) WHERE state = 'active';" },
+        { 5, "movements by time (the day's figures)",
+            "CREATE INDEX stock_movements_occurred ON stock_movements (occurred_at);" },
     };
     return migrations;
 }

@@ -8,12 +8,15 @@
 #include "client/src/ui/order_model.h"
 #include "client/src/ui/product_model.h"
 #include "client/src/ui/replica_models.h"
+#include "server/app/runtime.h"
 #include "test_server.h"
 #include "wait.h"
 
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 using namespace tosserp;
 using tosserp::test::TempDir;
@@ -389,4 +392,40 @@ TEST(UiModels, TheOrdersPagePlacesAnOrderThatTheSagaPaysAndRefundsPartOfIt)
     EXPECT_TRUE(trail.message().contains("NOPE"));
     trail.show("order", "abc");
     EXPECT_FALSE(trail.message().isEmpty());
+}
+
+TEST(UiModels, SignInNamesACertificateThisComputerDoesNotTrust)
+{
+    world();
+    // A server with a self-signed certificate: a TLS listener, nothing else.
+    TempDir dir;
+    const auto cert = (dir.path() / "cert.pem").string();
+    const auto key = (dir.path() / "key.pem").string();
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
+                           "subjectAltName=IP:127.0.0.1 -keyout "
+                  + key + " -out " + cert + " 2>/dev/null")
+                              .c_str()),
+        0);
+    ServerConfig config;
+    config.host = "127.0.0.1";
+    config.port = 0;
+    config.dataDir = (dir.path() / "data").string();
+    config.accessLog = false;
+    config.adminPassword = TestServer::kAdminPassword;
+    config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
+    config.tlsCert = cert;
+    config.tlsKey = key;
+    Runtime runtime(config);
+    runtime.start();
+
+    auto* state = client::AppState::instance();
+    QSignalSpy changed(state, &client::AppState::changed);
+    state->signIn(QString("https://127.0.0.1:%1").arg(runtime.port()), "admin", TestServer::kAdminPassword);
+    ASSERT_TRUE(waitFor([&] { return !state->busy(); }));
+    EXPECT_FALSE(state->signedIn());
+    EXPECT_TRUE(state->message().contains("certificate is not trusted")) << state->message().toStdString();
+    // An address where nothing listens says so instead.
+    state->signIn("http://127.0.0.1:9", "admin", "x");
+    ASSERT_TRUE(waitFor([&] { return !state->busy(); }));
+    EXPECT_TRUE(state->message().startsWith("The server cannot be reached")) << state->message().toStdString();
 }

@@ -6,6 +6,7 @@
 #include "client/src/replica.h"
 #include "client/src/ui/app_state.h"
 #include "client/src/ui/catalog_actions.h"
+#include "client/src/ui/dashboard.h"
 #include "test_server.h"
 #include "wait.h"
 
@@ -159,6 +160,10 @@ TEST(UiWindow, SignsInWithTheKeyboardAndPullsTheCatalog)
     ASSERT_TRUE(waitFor([&] { return state->signedIn() && state->productCount() == 2 && synced(); }))
         << state->message().toStdString();
     EXPECT_TRUE(state->can("users.manage"));
+    // Settings → About names the server's version and protocol, as it said at the sync.
+    EXPECT_EQ(state->serverVersion(), TOSSERP_VERSION);
+    EXPECT_EQ(state->serverProtocol(), state->protocolVersion());
+    EXPECT_TRUE(item("serverVersion")->property("text").toString().contains(TOSSERP_VERSION));
 }
 
 TEST(UiWindow, SearchAsYouTypeNarrowsTheList)
@@ -220,6 +225,15 @@ TEST(UiWindow, CtrlRSyncsAndThePendingCountFallsToZero)
     const auto levels = w.server.get("/api/v1/stock/levels?location_id=" + std::to_string(w.stock)).json();
     ASSERT_EQ(levels["items"].size(), 1u);
     EXPECT_EQ(levels["items"][0]["on_hand"], 5);
+    // The dashboard counts today's work as the server has it: the one receipt, no orders.
+    auto* dashboard = w.window->findChild<client::Dashboard*>();
+    ASSERT_NE(dashboard, nullptr);
+    EXPECT_TRUE(waitFor([&] { return dashboard->movementsToday() == "1" && dashboard->ordersToday() == "0"; }))
+        << dashboard->movementsToday().toStdString() << " " << dashboard->ordersToday().toStdString();
+    EXPECT_TRUE(waitFor([&] { return dashboard->stockValue() == "49.95 EUR"; }))
+        << dashboard->stockValue().toStdString();
+    showPage(0);
+    screenshot("dashboard");
 }
 
 TEST(UiWindow, ANewProductShowsFieldErrorsThenIsCreatedAndPulled)
@@ -325,6 +339,9 @@ TEST(UiWindow, AnAdministratorCreatesAUserWithARoleAndAWarehouse)
     typeText("Pat Picker");
     QTest::keyClick(w.window, Qt::Key_Tab);
     typeText("long enough secret");
+    // The page's heading and its buttons are laid out once the permissions arrived.
+    ASSERT_NE(item("usersTitle"), nullptr);
+    EXPECT_GT(item("newUserButton")->x(), item("usersTitle")->x() + item("usersTitle")->implicitWidth());
     click(item("role_warehouse_staff"));
     ASSERT_TRUE(item("role_warehouse_staff")->property("checked").toBool());
     click(item("warehouse_" + std::to_string(w.warehouse)));

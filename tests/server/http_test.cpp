@@ -123,7 +123,10 @@ TEST(Http, RequestIdIsEchoedOrMinted)
 TEST(Http, HealthAndMetrics)
 {
     TestServer server;
-    EXPECT_EQ(server.get("/health/live").json()["status"], "ok");
+    const auto live = server.get("/health/live").json();
+    EXPECT_EQ(live["status"], "ok");
+    EXPECT_EQ(live["version"], TOSSERP_PROJECT_VERSION);
+    EXPECT_EQ(live["protocol_version"], 1);
     const auto ready = server.get("/health/ready");
     EXPECT_EQ(ready.status, 200);
     EXPECT_EQ(ready.json()["checks"]["stock_db"], "ok");

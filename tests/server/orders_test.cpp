@@ -1,6 +1,7 @@
 // The order saga on the embedded default: Orders, Stock and Payments talking only through
 // their events, with the simulated payment provider as a real process.
 #include "process.h"
+#include "server/core/ids.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -483,3 +484,45 @@ TEST(Orders, ReplayFindsAndFixesACorruptedProjectionInEveryDomain)
 }
 
 } // namespace
+
+TEST(Orders, TheDaysFiguresCountMovementsByKindAndOrdersByStateInTheCallersWarehouses)
+{
+    TestServer server;
+    Shop shop(server); // receives 10 at the shelf
+    const auto since = tosserp::isoTime(tosserp::nowMs() - 60'000);
+    const auto paid = shop.draft(1)["id"].get<std::int64_t>();
+    shop.place(paid);
+    ASSERT_EQ(shop.settled(paid)["state"], "paid");
+    ASSERT_EQ(server.post("/api/v1/orders/" + std::to_string(paid) + "/ship", json::object()).status, 200);
+    const auto cancelled = shop.draft(1)["id"].get<std::int64_t>();
+    ASSERT_EQ(
+        server.post("/api/v1/orders/" + std::to_string(cancelled) + "/cancel", { { "reason", "test" } }).status, 200);
+    shop.draft(1); // stays a draft
+
+    const auto orders = server.get("/api/v1/orders/summary?since=" + since).json();
+    EXPECT_EQ(orders["total"], 3);
+    EXPECT_EQ(orders["by_state"], (json { { "shipped", 1 }, { "cancelled", 1 }, { "draft", 1 } }));
+    const auto movements = server.get("/api/v1/stock/movements/summary?since=" + since).json();
+    EXPECT_EQ(movements["by_kind"]["receipt"], 1);
+    EXPECT_EQ(movements["by_kind"]["shipment"], 1);
+    EXPECT_EQ(movements["total"], 2);
+    // Nothing happened after now.
+    const auto later = tosserp::isoTime(tosserp::nowMs() + 60'000);
+    EXPECT_EQ(server.get("/api/v1/orders/summary?since=" + later).json()["total"], 0);
+    EXPECT_EQ(server.get("/api/v1/stock/movements/summary?since=" + later).json()["by_kind"], json::object());
+
+    // Staff of another warehouse count nothing of this one.
+    const auto other = server.makeWarehouse("OTHER").first;
+    const auto staff = server.actingAs("other-staff", { "warehouse_staff" }, { other });
+    EXPECT_EQ(server.request("GET", "/api/v1/orders/summary?since=" + since, {}, staff).json()["total"], 0);
+    EXPECT_EQ(server.request("GET", "/api/v1/stock/movements/summary?since=" + since, {}, staff).json()["total"], 0);
+
+    // The time is required and must be one.
+    for (const auto* bad : { "", "?since=yesterday", "?since=2026-13-01T00:00:00Z", "?since=" }) {
+        for (const auto* path : { "/api/v1/orders/summary", "/api/v1/stock/movements/summary" }) {
+            const auto reply = server.get(std::string(path) + bad);
+            EXPECT_EQ(reply.status, 400) << path << bad;
+            EXPECT_EQ(reply.json()["errors"][0]["field"], "since") << path << bad;
+        }
+    }
+}

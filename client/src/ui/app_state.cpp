@@ -7,6 +7,7 @@
 #include "domain/product.h"
 #include "domain/quantity.h"
 #include "domain/text.h"
+#include "sync/protocol.h"
 
 #include <QDateTime>
 #include <QJSEngine>
@@ -92,6 +93,11 @@ AppState::AppState()
             syncNow();
         }
     });
+    connect(m_worker, &SyncWorker::serverAbout, this, [this](const QString& version, int protocol) {
+        m_serverVersion = version;
+        m_serverProtocol = protocol;
+        emit changed();
+    });
     connect(m_worker, &SyncWorker::synced, this, [this](bool ok, const QString& message) {
         m_busy = false;
         m_message = message;
@@ -149,6 +155,11 @@ Replica& AppState::readerReplica(Lane lane)
 QString AppState::version() const
 {
     return QStringLiteral(TOSSERP_VERSION);
+}
+
+int AppState::protocolVersion() const
+{
+    return sync::kProtocolVersion;
 }
 
 void AppState::setLanguage(const QString& code)

@@ -44,6 +44,11 @@ class AppState : public QObject {
     Q_PROPERTY(bool darkTheme READ darkTheme WRITE setDarkTheme NOTIFY changed)
     /// What the signed-in user's last access token grants (for bindings; see can()).
     Q_PROPERTY(QStringList permissions READ permissions NOTIFY changed)
+    /// The server's version and sync protocol, as it said at the last sync ("" and 0 before).
+    Q_PROPERTY(QString serverVersion READ serverVersion NOTIFY changed)
+    Q_PROPERTY(int serverProtocol READ serverProtocol NOTIFY changed)
+    /// The sync protocol this client speaks.
+    Q_PROPERTY(int protocolVersion READ protocolVersion CONSTANT)
 
 public:
     /// The replica file and the preset server address the process was started with; call
@@ -65,6 +70,9 @@ public:
     QString lastSync() const { return m_lastSync; }
     QString message() const { return m_message; }
     QString version() const;
+    QString serverVersion() const { return m_serverVersion; }
+    int serverProtocol() const { return m_serverProtocol; }
+    int protocolVersion() const;
     /// "" for the system's language, else "en", "de", "fr" or "es"; remembered in the settings.
     QString language() const { return m_language; }
     Q_INVOKABLE void setLanguage(const QString& code);
@@ -155,6 +163,8 @@ private:
     int m_conflicts = 0;
     int m_products = 0;
     QString m_lastSync;
+    QString m_serverVersion;
+    int m_serverProtocol = 0;
     QString m_message;
     QString m_language;
     bool m_dark = false;

@@ -190,8 +190,32 @@ void Dashboard::show(const DashboardFigures& figures)
     emit changed();
 }
 
+void Dashboard::refreshToday()
+{
+    auto* state = AppState::instance();
+    if (!state->signedIn()) {
+        return;
+    }
+    const auto since = QDateTime(QDate::currentDate(), QTime(0, 0)).toUTC().toString(Qt::ISODate);
+    const auto ask = [&](const char* permission, const QString& path, QString Dashboard::*figure) {
+        if (!state->can(permission)) {
+            return;
+        }
+        state->callServer(this, "GET", path + "?since=" + since, nullptr,
+            [this, figure](bool ok, const nlohmann::json& answer, const QString&) {
+                const auto total = ok && answer.is_object() ? answer.value("total", nlohmann::json()) : nullptr;
+                this->*figure
+                    = total.is_number_integer() ? QString::number(total.get<std::int64_t>()) : QStringLiteral("—");
+                emit changed();
+            });
+    };
+    ask("stock.read", "/api/v1/stock/movements/summary", &Dashboard::m_movementsToday);
+    ask("orders.read", "/api/v1/orders/summary", &Dashboard::m_ordersToday);
+}
+
 void Dashboard::refresh()
 {
+    refreshToday();
     // One sum at a time; changes meanwhile ask for one more when it ends.
     if (m_computing) {
         m_again = true;

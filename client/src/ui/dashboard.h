@@ -31,6 +31,10 @@ class Dashboard : public QObject {
     /// When the figures shown were computed, while they are those kept from before (a cold
     /// start shows them at once); empty once fresh figures are in.
     Q_PROPERTY(QString asOf READ asOf NOTIFY changed)
+    /// Today's stock movements and orders (since local midnight) as the server counts them:
+    /// "—" until it answered (they need the server; the rest reads the replica).
+    Q_PROPERTY(QString movementsToday READ movementsToday NOTIFY changed)
+    Q_PROPERTY(QString ordersToday READ ordersToday NOTIFY changed)
 
 public:
     explicit Dashboard(QObject* parent = nullptr);
@@ -46,6 +50,8 @@ public:
     double maxUnits() const { return m_maxUnits; }
     bool ready() const { return m_ready; }
     QString asOf() const { return m_asOf; }
+    QString movementsToday() const { return m_movementsToday; }
+    QString ordersToday() const { return m_ordersToday; }
     /// Asks for new figures (also done on every replica change).
     Q_INVOKABLE void refresh();
 
@@ -54,6 +60,8 @@ signals:
 
 private:
     void show(const DashboardFigures& figures);
+    /// Asks the server for today's counts (when signed in and allowed).
+    void refreshToday();
     QString m_stockValue;
     int m_belowReorder = 0;
     int m_products = 0;
@@ -67,6 +75,8 @@ private:
     bool m_computing = false;
     bool m_again = false;
     QString m_asOf;
+    QString m_movementsToday = QStringLiteral("—");
+    QString m_ordersToday = QStringLiteral("—");
 };
 
 } // namespace tosserp::client

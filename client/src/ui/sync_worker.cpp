@@ -24,7 +24,11 @@ void SyncWorker::signIn(const QString& serverUrl, const QString& user, const QSt
         if (!reply.ok()) {
             QString why;
             const auto code = reply.code();
-            if (reply.status == 0) {
+            if (reply.tlsFailed) {
+                why = tr("The server's certificate is not trusted on this computer (%1). Check the address, or ask "
+                         "IT to install the company's certificate authority.")
+                          .arg(QString::fromStdString(reply.networkError));
+            } else if (reply.status == 0) {
                 why = tr("The server cannot be reached (%1).").arg(QString::fromStdString(reply.networkError));
             } else if (code == "invalid_credentials") {
                 why = tr("The username or password is not right.");
@@ -239,6 +243,13 @@ void SyncWorker::sync()
         auto api = sessionClient(replica);
         SyncEngine engine(replica, *api);
         const auto report = engine.syncOnce();
+        if (report.error.empty()) {
+            const auto about = api->get("/health/live").json();
+            if (about.is_object() && about.value("version", nlohmann::json()).is_string()) {
+                emit serverAbout(
+                    QString::fromStdString(about["version"].get<std::string>()), about.value("protocol_version", 0));
+            }
+        }
         emit synced(report.error.empty(), report.error.empty() ? tr("Synced.") : QString::fromStdString(report.error));
     } catch (const std::exception& e) {
         emit synced(false, QString::fromStdString(e.what()));

@@ -39,6 +39,8 @@ public slots:
 signals:
     void signedIn(bool ok, const QString& user, const QString& message);
     void synced(bool ok, const QString& message);
+    /// What the server says of itself after a sync: its version and sync protocol version.
+    void serverAbout(const QString& version, int protocolVersion);
     void ordersLoaded(
         const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
     void orderActionDone(bool ok, const QString& message);
