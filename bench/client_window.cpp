@@ -125,17 +125,18 @@ int child(const QString& replica, bool type, QElapsedTimer& sinceStart)
         QGuiApplication::sendEvent(window, &press);
         QGuiApplication::sendEvent(window, &release);
         waitUntil([&] { return loaded; });
+        const double listed = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         nextFrame(window);
         latencies.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
         QObject::disconnect(listening);
-        if (latencies.back() > 30 && qEnvironmentVariableIsSet("TOSSERP_BENCH_VERBOSE")) {
-            std::fprintf(stderr, "slow: \"%s\" %.1f ms\n", qPrintable(search->property("text").toString()),
-                latencies.back());
+        if (latencies.back() > 20 && qEnvironmentVariableIsSet("TOSSERP_BENCH_VERBOSE")) {
+            std::fprintf(stderr, "slow: \"%s\" %.1f ms (list filled at %.1f ms)\n",
+                qPrintable(search->property("text").toString()), latencies.back(), listed);
         }
     };
     // What people type: a name, a SKU, a barcode, a word that matches nothing; each typed
     // one key at a time and erased again.
-    const QStringList typed = { "Product 4711", "SKU-0123456", "4000000777", "benchmark", "zebra" };
+    const QStringList typed = { "Product 4711", "SKU-0123456", "2100000777", "benchmark", "zebra" };
     int shown = 0;
     for (const auto& text : typed) {
         for (const QChar ch : text) {

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <set>
 
 namespace tosserp::client {
@@ -174,47 +175,56 @@ std::vector<nlohmann::json> Replica::search(const std::string& query, int limit)
     if (query.empty()) {
         return out;
     }
-    // An exact code first (a scanner's barcode, a typed SKU), then the trigram index. Text is
-    // quoted for FTS5 ("M8-S" would otherwise be a syntax error); under three characters the
-    // trigram index cannot help, so a prefix match on name and SKU answers instead.
+    // Cheapest and most telling first: an exact code (a scanner's barcode, a typed SKU), then
+    // prefixes as ranges on the indexes (barcode; SKU as typed and in capitals, so "te" finds
+    // TEA-1; name, case-insensitive), each cut at the limit so a letter that starts a million
+    // names reads only what is shown. Only when those do not fill the list does the trigram
+    // index look inside names, SKUs and barcodes (from three characters on; text quoted for
+    // FTS5, where "M8-S" would otherwise be a syntax error), and for a number only when no
+    // code starts with it.
     std::vector<std::int64_t> ids;
-    auto exact = run(m_db,
-        "SELECT product_id FROM product_barcodes WHERE code = ? UNION SELECT id FROM products WHERE "
-        "sku = ?",
-        { text(query), text(query) });
-    while (exact.next()) {
-        ids.push_back(exact.value(0).toLongLong());
-    }
-    std::string quoted = "\"";
-    for (char c : query) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    quoted += "\"";
-    // A prefix as a range on each index (name, case-insensitive, then SKU), each cut at the
-    // limit: a letter that starts a million names reads only what is shown.
-    // SKUs are matched as typed and in capitals ("te" finds TEA-1).
+    std::set<std::int64_t> distinct;
+    const auto collect = [&](QSqlQuery found) {
+        while (found.next()) {
+            const auto id = found.value(0).toLongLong();
+            if (distinct.insert(id).second) {
+                ids.push_back(id);
+            }
+        }
+    };
     const auto typed = text(query);
     const auto capitals = typed.toUpper();
     const auto end = [](const QString& prefix) { return prefix + QChar(0xDBFF) + QChar(0xDFFF); };
-    auto found = query.size() >= 3
-        ? run(m_db, "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", { text(quoted), limit })
-        : run(m_db,
-            "SELECT id FROM (SELECT id FROM products WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE "
-            "ORDER BY name COLLATE NOCASE LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? "
-            "AND sku < ? ORDER BY sku LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND "
-            "sku < ? ORDER BY sku LIMIT ?)",
-            { typed, end(typed), limit, typed, end(typed), limit, capitals, end(capitals), limit });
-    while (found.next()) {
-        ids.push_back(found.value(0).toLongLong());
+    collect(
+        run(m_db, "SELECT product_id FROM product_barcodes WHERE code = ? UNION SELECT id FROM products WHERE sku = ?",
+            { typed, typed }));
+    collect(run(m_db,
+        "SELECT product_id FROM (SELECT product_id FROM product_barcodes WHERE code >= ? AND code < ? ORDER BY code "
+        "LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT ?) "
+        "UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT ?) UNION ALL "
+        "SELECT id FROM (SELECT id FROM products WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER "
+        "BY name COLLATE NOCASE LIMIT ?)",
+        { typed, end(typed), limit, typed, end(typed), limit, capitals, end(capitals), limit, typed, end(typed),
+            limit }));
+    // A number is most likely the start of a code: when codes begin with it, looking inside
+    // every barcode as well (where digit trigrams repeat endlessly) would only cost time.
+    const bool number = std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (query.size() >= 3 && static_cast<int>(ids.size()) < limit && !(number && !ids.empty())) {
+        std::string quoted = "\"";
+        for (char c : query) {
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        }
+        quoted += "\"";
+        collect(
+            run(m_db, "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", { text(quoted), limit }));
     }
     // One read of the pending edits and one prepared statement for all the rows.
     const auto edits = pendingEdits(m_db);
     QSqlQuery row(m_db);
     row.prepare("SELECT row FROM products WHERE id = ?");
-    std::set<std::int64_t> seen;
     for (const auto id : ids) {
-        if (static_cast<int>(out.size()) >= limit || !seen.insert(id).second) {
-            continue;
+        if (static_cast<int>(out.size()) >= limit) {
+            break;
         }
         row.bindValue(0, qlonglong(id));
         if (!row.exec()) {

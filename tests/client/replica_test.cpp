@@ -247,3 +247,42 @@ TEST(ApiClient, APostWithAnIdempotencyKeyIsAppliedOnce)
     EXPECT_EQ(api.post("/api/v1/stock/movements", receipt).status, 201); // no key: a second receipt
     EXPECT_EQ(server.get("/api/v1/stock/movements").json()["items"].size(), 2u);
 }
+
+TEST(Replica, SearchFindsCodesByPrefixAndNamesByAnyPartMostTellingFirst)
+{
+    TestServer server;
+    const auto add = [&](const std::string& sku, const std::string& name, const std::vector<std::string>& codes) {
+        const auto reply = server.post("/api/v1/products",
+            { { "sku", sku }, { "name", name }, { "unit", "pcs" },
+                { "price", { { "amount", "1.00" }, { "currency", "EUR" } } }, { "barcodes", codes } });
+        ASSERT_EQ(reply.status, 201) << reply.body;
+    };
+    add("TEA-1", "Green tea, loose", { "4006381333931" });
+    add("CUP-20", "Tea cup", {});
+    add("MUG-4711", "Mug 4711, blue", {});
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    ASSERT_TRUE(client.engine.syncOnce().error.empty());
+    const auto skus = [&](const std::string& text, int limit = 10) {
+        std::vector<std::string> out;
+        for (const auto& row : client.replica.search(text, limit)) {
+            out.push_back(row["sku"]);
+        }
+        return out;
+    };
+    // Prefixes of SKU (any case) and name come before a match inside a name.
+    EXPECT_EQ(skus("tea"), (std::vector<std::string> { "TEA-1", "CUP-20" }));
+    EXPECT_EQ(skus("tea", 1), (std::vector<std::string> { "TEA-1" }));
+    EXPECT_EQ(skus("loose"), (std::vector<std::string> { "TEA-1" }));
+    // Under three characters: prefixes only.
+    EXPECT_EQ(skus("g"), (std::vector<std::string> { "TEA-1" }));
+    EXPECT_EQ(skus("cu"), (std::vector<std::string> { "CUP-20" }));
+    // A number: the start of a barcode, else anywhere in a name or SKU.
+    EXPECT_EQ(skus("4006"), (std::vector<std::string> { "TEA-1" }));
+    EXPECT_EQ(skus("4006381333931"), (std::vector<std::string> { "TEA-1" }));
+    EXPECT_EQ(skus("4711"), (std::vector<std::string> { "MUG-4711" }));
+    EXPECT_EQ(skus("3339"), (std::vector<std::string> { "TEA-1" })); // inside the barcode
+    // Text FTS5 would read as syntax is only text.
+    EXPECT_TRUE(skus("\"M8-S\" OR").empty());
+    EXPECT_TRUE(skus("zebra").empty());
+}

@@ -7,7 +7,7 @@ namespace tosserp::client {
 
 namespace {
 
-constexpr int kShown = 500;
+constexpr int kShown = 200;
 
 } // namespace
 
