@@ -7,6 +7,7 @@
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BIN="$(dirname "$BENCH_DIR")/build/bin"
+case "${1:-}" in -h|--help) sed -n 2,6p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; esac
 products=${1:-1000000}
 runs=${2:-5}
 for tool in tosserp-server tosserpctl tosserp-bench-seed tosserp-bench-client; do
