@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <location filename="../client/qml/CatalogPage.qml" line="95"/>
         <source>New category</source>
         <translation>Neue Kategorie</translation>
     </message>
@@ -74,32 +74,57 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="72"/>
+        <location filename="../client/qml/CatalogPage.qml" line="74"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Nach Name, Artikelnummer oder Barcode suchen (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>Newest last</source>
+        <translation>Neueste zuletzt</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By SKU</source>
+        <translation>Nach Artikelnummer</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="90"/>
         <source>New product (Ctrl+N)</source>
         <translation>Neues Produkt (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <location filename="../client/qml/CatalogPage.qml" line="100"/>
         <source>Import CSV…</source>
         <translation>CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <location filename="../client/qml/CatalogPage.qml" line="128"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <source>The first %1 shown; search to narrow</source>
+        <translation>Die ersten %1 angezeigt; suchen Sie, um einzugrenzen</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="143"/>
+        <location filename="../client/qml/CatalogPage.qml" line="158"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n Produkt</numerusform>
@@ -107,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="171"/>
+        <location filename="../client/qml/CatalogPage.qml" line="186"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -247,18 +272,18 @@
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Alles synchronisiert</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung um %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="75"/>
+        <location filename="../client/qml/Main.qml" line="78"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf Synchronisierung</numerusform>
@@ -922,97 +947,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="202"/>
+        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <source>Syncing… %L1 changes received</source>
+        <translation>Synchronisierung… %L1 Änderungen empfangen</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="206"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="215"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="275"/>
+        <location filename="../client/src/ui/app_state.cpp" line="279"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="281"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="289"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="356"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="362"/>
+        <location filename="../client/src/ui/app_state.cpp" line="366"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="374"/>
+        <location filename="../client/src/ui/app_state.cpp" line="378"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="381"/>
+        <location filename="../client/src/ui/app_state.cpp" line="385"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="384"/>
+        <location filename="../client/src/ui/app_state.cpp" line="388"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="393"/>
+        <location filename="../client/src/ui/app_state.cpp" line="397"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="396"/>
+        <location filename="../client/src/ui/app_state.cpp" line="400"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="403"/>
+        <location filename="../client/src/ui/app_state.cpp" line="407"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="412"/>
+        <location filename="../client/src/ui/app_state.cpp" line="416"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="368"/>
+        <location filename="../client/src/ui/app_state.cpp" line="372"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>

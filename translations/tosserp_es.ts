@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <location filename="../client/qml/CatalogPage.qml" line="95"/>
         <source>New category</source>
         <translation>Nueva categoría</translation>
     </message>
@@ -74,32 +74,57 @@
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="72"/>
+        <location filename="../client/qml/CatalogPage.qml" line="74"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Buscar por nombre, SKU o código de barras (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>Newest last</source>
+        <translation>Los más nuevos al final</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By SKU</source>
+        <translation>Por SKU</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By name</source>
+        <translation>Por nombre</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="90"/>
         <source>New product (Ctrl+N)</source>
         <translation>Nuevo producto (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <location filename="../client/qml/CatalogPage.qml" line="100"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <location filename="../client/qml/CatalogPage.qml" line="128"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <source>The first %1 shown; search to narrow</source>
+        <translation>Se muestran los primeros %1; busque para acotar</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="143"/>
+        <location filename="../client/qml/CatalogPage.qml" line="158"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n producto</numerusform>
@@ -107,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="171"/>
+        <location filename="../client/qml/CatalogPage.qml" line="186"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -247,18 +272,18 @@
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Todo sincronizado</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <source>last sync %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="75"/>
+        <location filename="../client/qml/Main.qml" line="78"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n cambio pendiente de sincronizar</numerusform>
@@ -922,97 +947,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="202"/>
+        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <source>Syncing… %L1 changes received</source>
+        <translation>Sincronizando… %L1 cambios recibidos</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="206"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="215"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="275"/>
+        <location filename="../client/src/ui/app_state.cpp" line="279"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="281"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="289"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="356"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="362"/>
+        <location filename="../client/src/ui/app_state.cpp" line="366"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="374"/>
+        <location filename="../client/src/ui/app_state.cpp" line="378"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="381"/>
+        <location filename="../client/src/ui/app_state.cpp" line="385"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="384"/>
+        <location filename="../client/src/ui/app_state.cpp" line="388"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="393"/>
+        <location filename="../client/src/ui/app_state.cpp" line="397"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="396"/>
+        <location filename="../client/src/ui/app_state.cpp" line="400"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="403"/>
+        <location filename="../client/src/ui/app_state.cpp" line="407"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="412"/>
+        <location filename="../client/src/ui/app_state.cpp" line="416"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="368"/>
+        <location filename="../client/src/ui/app_state.cpp" line="372"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>

@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <location filename="../client/qml/CatalogPage.qml" line="95"/>
         <source>New category</source>
         <translation>Nouvelle catégorie</translation>
     </message>
@@ -74,32 +74,57 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="72"/>
+        <location filename="../client/qml/CatalogPage.qml" line="74"/>
         <source>Search by name, SKU or barcode (Ctrl+F)</source>
         <translation>Rechercher par nom, référence ou code-barres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="76"/>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>Newest last</source>
+        <translation>Les plus récents en dernier</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By SKU</source>
+        <translation>Par référence</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="81"/>
+        <source>By name</source>
+        <translation>Par nom</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="90"/>
         <source>New product (Ctrl+N)</source>
         <translation>Nouveau produit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="86"/>
+        <location filename="../client/qml/CatalogPage.qml" line="100"/>
         <source>Import CSV…</source>
         <translation>Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="92"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Export CSV…</source>
         <translation>Exporter CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="114"/>
+        <location filename="../client/qml/CatalogPage.qml" line="128"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
+    <message>
+        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <source>The first %1 shown; search to narrow</source>
+        <translation>Les %1 premiers affichés ; cherchez pour affiner</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="143"/>
+        <location filename="../client/qml/CatalogPage.qml" line="158"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n produit</numerusform>
@@ -107,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="171"/>
+        <location filename="../client/qml/CatalogPage.qml" line="186"/>
         <source>pending</source>
         <translation>en attente</translation>
     </message>
@@ -247,18 +272,18 @@
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <location filename="../client/app/main.cpp" line="174"/>
         <source>All work synced</source>
         <translation>Tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../client/qml/Main.qml" line="74"/>
+        <location filename="../client/qml/Main.qml" line="77"/>
         <source>last sync %1</source>
         <translation>dernière synchronisation à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/Main.qml" line="75"/>
+        <location filename="../client/qml/Main.qml" line="78"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
@@ -922,97 +947,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="202"/>
+        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <source>Syncing… %L1 changes received</source>
+        <translation>Synchronisation… %L1 modifications reçues</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/app_state.cpp" line="206"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="211"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="208"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="217"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="215"/>
+        <location filename="../client/src/ui/app_state.cpp" line="219"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="275"/>
+        <location filename="../client/src/ui/app_state.cpp" line="279"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="281"/>
+        <location filename="../client/src/ui/app_state.cpp" line="285"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="289"/>
+        <location filename="../client/src/ui/app_state.cpp" line="293"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="299"/>
+        <location filename="../client/src/ui/app_state.cpp" line="303"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="356"/>
+        <location filename="../client/src/ui/app_state.cpp" line="360"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="362"/>
+        <location filename="../client/src/ui/app_state.cpp" line="366"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="374"/>
+        <location filename="../client/src/ui/app_state.cpp" line="378"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="381"/>
+        <location filename="../client/src/ui/app_state.cpp" line="385"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="384"/>
+        <location filename="../client/src/ui/app_state.cpp" line="388"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="393"/>
+        <location filename="../client/src/ui/app_state.cpp" line="397"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="396"/>
+        <location filename="../client/src/ui/app_state.cpp" line="400"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="403"/>
+        <location filename="../client/src/ui/app_state.cpp" line="407"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="412"/>
+        <location filename="../client/src/ui/app_state.cpp" line="416"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="368"/>
+        <location filename="../client/src/ui/app_state.cpp" line="372"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>

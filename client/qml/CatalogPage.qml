@@ -53,6 +53,8 @@ Pane {
     ProductModel {
         id: products
         query: search.text
+        sort: ["", "sku", "name"][sortBox.currentIndex]
+        categoryId: categoryBox.currentIndex > 0 ? actions.categories[categoryBox.currentIndex - 1].id : 0
     }
 
     RowLayout {
@@ -71,6 +73,18 @@ Pane {
                 Layout.fillWidth: true
                 placeholderText: qsTr("Search by name, SKU or barcode (Ctrl+F)")
                 selectByMouse: true
+                KeyNavigation.tab: sortBox
+            }
+            ComboBox {
+                id: sortBox
+                objectName: "catalogSort"
+                model: [qsTr("Newest last"), qsTr("By SKU"), qsTr("By name")]
+                KeyNavigation.tab: categoryBox
+            }
+            ComboBox {
+                id: categoryBox
+                objectName: "catalogCategory"
+                model: [qsTr("All categories")].concat(actions.categories.map(c => c.label))
             }
             Button {
                 text: qsTr("New product (Ctrl+N)")
@@ -140,7 +154,8 @@ Pane {
             }
         }
         Label {
-            text: qsTr("%n product(s)", "", products.count)
+            text: products.count >= products.limit ? qsTr("The first %1 shown; search to narrow").arg(products.limit)
+                                                   : qsTr("%n product(s)", "", products.count)
             opacity: 0.7
         }
         ListView {

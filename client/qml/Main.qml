@@ -70,7 +70,10 @@ ApplicationWindow {
             anchors.fill: parent
             anchors.leftMargin: 12
             verticalAlignment: Text.AlignVCenter
-            text: AppState.pendingCount === 0
+            objectName: "statusBar"
+            // While a sync runs it says how far it got; otherwise whether work is synced.
+            text: AppState.busy && AppState.message ? AppState.message
+                  : AppState.pendingCount === 0
                   ? qsTr("All work synced") + (AppState.lastSync ? " · " + qsTr("last sync %1").arg(AppState.lastSync) : "")
                   : qsTr("%n change(s) waiting to sync", "", AppState.pendingCount)
             elide: Text.ElideRight

@@ -121,6 +121,10 @@ public:
     std::vector<nlohmann::json> search(const std::string& text, int limit) const;
     std::optional<nlohmann::json> location(std::int64_t id) const;
     std::vector<nlohmann::json> rows(const std::string& table, int limit = 100000) const;
+    /// The first `limit` products (as synced) in `order` ("sku", "name" or "" for the order they
+    /// were created), of one category when `categoryId` is set.
+    std::vector<nlohmann::json> products(
+        const std::string& order, std::optional<std::int64_t> categoryId, int limit) const;
     /// Calls `visit` with every product row as synced, in id order, reading them one at a time
     /// (for exports of any size).
     void forEachProduct(const std::function<void(const nlohmann::json&)>& visit) const;

@@ -258,6 +258,22 @@ std::vector<nlohmann::json> Replica::rows(const std::string& table, int limit) c
     return out;
 }
 
+std::vector<nlohmann::json> Replica::products(
+    const std::string& order, std::optional<std::int64_t> categoryId, int limit) const
+{
+    // Each order reads its own index ("name" the case-insensitive one).
+    const QString by = order == "sku" ? "sku" : order == "name" ? "name COLLATE NOCASE" : "id";
+    const QVariant category = categoryId ? QVariant(qlonglong(*categoryId)) : QVariant();
+    auto q
+        = run(m_db, QString("SELECT row FROM products WHERE ? IS NULL OR category_id = ? ORDER BY %1 LIMIT ?").arg(by),
+            { category, category, limit });
+    std::vector<nlohmann::json> out;
+    while (q.next()) {
+        out.push_back(parse(q.value(0)));
+    }
+    return out;
+}
+
 void Replica::forEachProduct(const std::function<void(const nlohmann::json&)>& visit) const
 {
     QSqlQuery q(m_db);

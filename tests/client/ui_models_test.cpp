@@ -122,6 +122,35 @@ TEST(UiModels, SearchAsYouTypeNarrowsTheList)
     EXPECT_EQ(model.data(model.index(0), client::ProductModel::SkuRole).toString(), "COF-1");
 }
 
+TEST(UiModels, TheCatalogSortsAndFiltersByCategory)
+{
+    auto& w = world();
+    auto* state = client::AppState::instance();
+    client::ProductModel model;
+    const auto first = [&] { return model.data(model.index(0), client::ProductModel::SkuRole).toString(); };
+    ASSERT_TRUE(waitFor([&] { return model.count() == 2; }));
+    EXPECT_EQ(first(), "TEA-1"); // the order they were created
+    model.setSort("sku");
+    EXPECT_TRUE(waitFor([&] { return first() == "COF-1"; }));
+    model.setSort("");
+    EXPECT_TRUE(waitFor([&] { return first() == "TEA-1"; }));
+    EXPECT_EQ(model.limit(), 200);
+
+    // A category on the server, given to one product, synced: the filter shows that one.
+    const auto category = w.server.post("/api/v1/categories", { { "name", "Coffee" } }).json()["id"].get<qint64>();
+    const auto coffee = w.server.get("/api/v1/products?q=COF-1").json()["items"][0]["id"].get<std::int64_t>();
+    ASSERT_EQ(
+        w.server.patch("/api/v1/products/" + std::to_string(coffee), { { "category_id", category } }).status, 200);
+    syncAndWait(state);
+    model.setCategoryId(category);
+    ASSERT_TRUE(waitFor([&] { return model.count() == 1; }));
+    EXPECT_EQ(first(), "COF-1");
+    model.setQuery("TEA"); // a search inside the category finds nothing else
+    EXPECT_TRUE(waitFor([&] { return model.count() == 0; }));
+    model.setCategoryId(0);
+    EXPECT_TRUE(waitFor([&] { return model.count() == 1 && first() == "TEA-1"; }));
+}
+
 TEST(UiModels, AScannersCodeFindsTheProduct)
 {
     world();

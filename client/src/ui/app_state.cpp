@@ -93,6 +93,10 @@ AppState::AppState()
             syncNow();
         }
     });
+    connect(m_worker, &SyncWorker::syncProgress, this, [this](int changes) {
+        m_message = tr("Syncing… %L1 changes received").arg(changes);
+        emit changed();
+    });
     connect(m_worker, &SyncWorker::serverAbout, this, [this](const QString& version, int protocol) {
         m_serverVersion = version;
         m_serverProtocol = protocol;

@@ -3,6 +3,8 @@
 #include "client/src/replica.h"
 #include "client/src/ui/app_state.h"
 
+#include <algorithm>
+
 namespace tosserp::client {
 
 namespace {
@@ -63,17 +65,59 @@ void ProductModel::setQuery(const QString& query)
     reload();
 }
 
+int ProductModel::limit() const
+{
+    return kShown;
+}
+
+void ProductModel::setSort(const QString& sort)
+{
+    if (sort == m_sort) {
+        return;
+    }
+    m_sort = sort;
+    emit queryChanged();
+    reload();
+}
+
+void ProductModel::setCategoryId(qint64 id)
+{
+    if (id == m_categoryId) {
+        return;
+    }
+    m_categoryId = id;
+    emit queryChanged();
+    reload();
+}
+
 void ProductModel::reload()
 {
     const auto generation = ++*m_latest;
     AppState::instance()->read(
         this,
-        [text = m_query.trimmed().toStdString(), generation, latest = m_latest](
-            Replica& replica) -> std::optional<std::vector<nlohmann::json>> {
+        [text = m_query.trimmed().toStdString(), sort = m_sort.toStdString(), categoryId = m_categoryId, generation,
+            latest = m_latest](Replica& replica) -> std::optional<std::vector<nlohmann::json>> {
             if (generation != latest->load()) {
                 return std::nullopt; // a newer key press asked again meanwhile
             }
-            return text.empty() ? replica.rows("products", kShown) : replica.search(text, kShown);
+            const auto category = categoryId > 0 ? std::optional<std::int64_t>(categoryId) : std::nullopt;
+            if (text.empty()) {
+                return replica.products(sort, category, kShown);
+            }
+            auto rows = replica.search(text, kShown);
+            if (category) {
+                std::erase_if(rows, [&](const nlohmann::json& row) {
+                    return row.value("category_id", nlohmann::json()) != nlohmann::json(*category);
+                });
+            }
+            if (!sort.empty()) {
+                std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) {
+                    return QString::fromStdString(a.value(sort, std::string()))
+                               .compare(QString::fromStdString(b.value(sort, std::string())), Qt::CaseInsensitive)
+                        < 0;
+                });
+            }
+            return rows;
         },
         [this, generation](std::optional<std::vector<nlohmann::json>> rows) {
             if (!rows || generation != m_latest->load()) {

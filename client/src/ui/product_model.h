@@ -22,6 +22,13 @@ class ProductModel : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// The most rows a list holds; a person narrows with the search.
+    Q_PROPERTY(int limit READ limit CONSTANT)
+    /// "sku", "name" or "" (the order products were created; for a search, the most telling
+    /// matches first).
+    Q_PROPERTY(QString sort READ sort WRITE setSort NOTIFY queryChanged)
+    /// Only this category's products; 0 for all.
+    Q_PROPERTY(qint64 categoryId READ categoryId WRITE setCategoryId NOTIFY queryChanged)
 
 public:
     enum Role { SkuRole = Qt::UserRole + 1, NameRole, PriceRole, BarcodeRole, UnitRole, PendingRole };
@@ -34,7 +41,12 @@ public:
 
     QString query() const { return m_query; }
     void setQuery(const QString& query);
+    QString sort() const { return m_sort; }
+    void setSort(const QString& sort);
+    qint64 categoryId() const { return m_categoryId; }
+    void setCategoryId(qint64 id);
     int count() const { return static_cast<int>(m_rows.size()); }
+    int limit() const;
 
 signals:
     void queryChanged();
@@ -45,6 +57,8 @@ private:
     void reload();
 
     QString m_query;
+    QString m_sort;
+    qint64 m_categoryId = 0;
     /// The newest reload asked for; older ones are dropped (shared with the reader thread).
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     std::vector<nlohmann::json> m_rows;

@@ -242,7 +242,7 @@ void SyncWorker::sync()
         Replica replica(m_replicaPath);
         auto api = sessionClient(replica);
         SyncEngine engine(replica, *api);
-        const auto report = engine.syncOnce();
+        const auto report = engine.syncOnce([this](int changes, const std::string&) { emit syncProgress(changes); });
         if (report.error.empty()) {
             const auto about = api->get("/health/live").json();
             if (about.is_object() && about.value("version", nlohmann::json()).is_string()) {

@@ -39,6 +39,8 @@ public slots:
 signals:
     void signedIn(bool ok, const QString& user, const QString& message);
     void synced(bool ok, const QString& message);
+    /// Changes pulled so far in the sync under way.
+    void syncProgress(int changes);
     /// What the server says of itself after a sync: its version and sync protocol version.
     void serverAbout(const QString& version, int protocolVersion);
     void ordersLoaded(
