@@ -1,5 +1,7 @@
 #include "server/app/server_app.h"
 
+#include "server/app/backup.h"
+
 #include "server/app/runtime.h"
 #include "server/core/config.h"
 #include "server/core/log.h"
@@ -71,6 +73,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("tls-key", "", "The private key of --tls-cert (PEM).").argument("FILE"));
     options.addOption(Option("domain", "", "replay: stock, orders, payments or all (default all).").argument("DOMAIN"));
     options.addOption(Option("dry-run", "", "replay: report the differences without fixing them."));
+    options.addOption(Option("to", "", "backup: the new or empty directory to write the backup to.").argument("DIR"));
+    options.addOption(Option("from", "", "restore: the backup directory to restore from.").argument("DIR"));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value)
@@ -107,6 +111,10 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         m_replayDomain = value;
     } else if (name == "dry-run") {
         m_dryRun = true;
+    } else if (name == "to") {
+        m_backupTo = value;
+    } else if (name == "from") {
+        m_restoreFrom = value;
     }
 }
 
@@ -114,7 +122,9 @@ void ServerApp::printHelp() const
 {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
-    help.setUsage("[OPTIONS]\n       tosserp-server replay [--domain DOMAIN] [--dry-run] [--data-dir DIR]");
+    help.setUsage("[OPTIONS]\n       tosserp-server replay [--domain DOMAIN] [--dry-run] [--data-dir DIR]"
+                  "\n       tosserp-server backup --to DIR [--data-dir DIR]"
+                  "\n       tosserp-server restore --from DIR [--data-dir DIR]");
     help.setHeader(
         "TossErp server: the Stock, Users, Orders and Payments services and their REST API, one database per domain.");
     std::string footer = "Every setting can also come from a --config file (key = value) or the environment:";
@@ -125,6 +135,11 @@ void ServerApp::printHelp() const
     footer += "\n\nreplay rebuilds a domain's projections (stock levels; the orders' catalog copy and order "
               "states; payment amounts) from its events, reports every difference from the live tables and "
               "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error.";
+    footer += "\n\nbackup copies every domain database (online, while the server runs) into a new directory "
+              "with a manifest of sizes and SHA-256 sums. restore checks a backup and copies it into an empty "
+              "data directory, then checks the projections against the events as replay --dry-run does. "
+              "Exit status: 0 done (and, for restore, all equal), 1 differences found, 64 a usage error, "
+              "65 a damaged backup, 70 a failure.";
     help.setFooter(footer);
     help.format(std::cout);
 }
@@ -141,6 +156,11 @@ int ServerApp::replay(const ServerConfig& config)
         std::cerr << "tosserp-server: replay failed: " << e.what() << "\n";
         return EXIT_SOFTWARE;
     }
+    return printReplay(reports) == 0 ? EXIT_OK : 1;
+}
+
+std::int64_t ServerApp::printReplay(const std::vector<events::ReplayReport>& reports)
+{
     std::int64_t differences = 0;
     for (const auto& report : reports) {
         const auto rate
@@ -154,7 +174,61 @@ int ServerApp::replay(const ServerConfig& config)
         }
         differences += report.differences;
     }
-    return differences == 0 ? EXIT_OK : 1;
+    return differences;
+}
+
+int ServerApp::backup(const ServerConfig& config)
+{
+    if (m_backupTo.empty()) {
+        std::cerr << "tosserp-server: backup needs --to DIR (see --help)\n";
+        return EXIT_USAGE;
+    }
+    try {
+        std::uintmax_t bytes = 0;
+        for (const auto& file : backupData(config.dataDir, m_backupTo)) {
+            std::cout << file.name << ": " << file.bytes << " bytes, sha256 " << file.sha256 << "\n";
+            bytes += file.bytes;
+        }
+        std::cout << "backup of " << config.dataDir << " written to " << m_backupTo << " (" << bytes << " bytes)\n";
+        return EXIT_OK;
+    } catch (const BackupUsageError& e) {
+        std::cerr << "tosserp-server: " << e.what() << "\n";
+        return EXIT_USAGE;
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: backup failed: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
+    }
+}
+
+int ServerApp::restore(const ServerConfig& config)
+{
+    if (m_restoreFrom.empty()) {
+        std::cerr << "tosserp-server: restore needs --from DIR (see --help)\n";
+        return EXIT_USAGE;
+    }
+    try {
+        for (const auto& file : restoreData(m_restoreFrom, config.dataDir)) {
+            std::cout << file.name << ": restored, " << file.bytes << " bytes\n";
+        }
+    } catch (const BackupUsageError& e) {
+        std::cerr << "tosserp-server: " << e.what() << "\n";
+        return EXIT_USAGE;
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: restore refused: " << e.what() << "\n";
+        return EXIT_DATAERR;
+    }
+    // The restored projections must agree with the restored events.
+    try {
+        const auto differences = printReplay(replayProjections(config, "all", true));
+        std::cout << "restored into " << config.dataDir << "; "
+                  << (differences == 0 ? "projections agree with the events"
+                                       : "projections differ from the events: run replay to fix them")
+                  << "\n";
+        return differences == 0 ? EXIT_OK : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: the restored data cannot be checked: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
+    }
 }
 
 int ServerApp::main(const std::vector<std::string>& args)
@@ -171,7 +245,9 @@ int ServerApp::main(const std::vector<std::string>& args)
     // such blocks in every worker thread's arena after the first one. A fixed threshold hands
     // them back to the system when the hash is done.
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-    if (!args.empty() && (args.front() != "replay" || args.size() > 1)) {
+    const bool command
+        = !args.empty() && (args.front() == "replay" || args.front() == "backup" || args.front() == "restore");
+    if (!args.empty() && (!command || args.size() > 1)) {
         std::cerr << "tosserp-server: unexpected argument \"" << args.back() << "\" (see --help)\n";
         return EXIT_USAGE;
     }
@@ -186,7 +262,9 @@ int ServerApp::main(const std::vector<std::string>& args)
     log::parseLevel(serverConfig.logLevel, level);
     log::setLevel(level);
     if (!args.empty()) {
-        return replay(serverConfig);
+        return args.front() == "backup" ? backup(serverConfig)
+            : args.front() == "restore" ? restore(serverConfig)
+                                        : replay(serverConfig);
     }
 
     log::debug("configuration",

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "server/core/config.h"
+#include "server/events/replay.h"
 
 #include <Poco/Util/ServerApplication.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tosserp {
 
@@ -27,7 +30,13 @@ private:
     bool m_versionRequested = false;
     std::string m_replayDomain = "all";
     bool m_dryRun = false;
+    std::string m_backupTo;
+    std::string m_restoreFrom;
+    /// Prints the replay reports; returns how many differences they found.
+    static std::int64_t printReplay(const std::vector<events::ReplayReport>& reports);
     int replay(const ServerConfig& config);
+    int backup(const ServerConfig& config);
+    int restore(const ServerConfig& config);
 };
 
 } // namespace tosserp

@@ -237,14 +237,21 @@ void Database::backupTo(const std::string& target)
         sqlite3_close(destination);
         throw DbError("backup failed: " + message, SQLITE_ERROR, false);
     }
+    // All pages in one step: one read transaction, so the copy is one consistent snapshot
+    // however busy the writer is (in steps, every commit between two of them would restart it).
     do {
-        rc = sqlite3_backup_step(backup, 1024);
+        rc = sqlite3_backup_step(backup, -1);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
-    const int status = sqlite3_errcode(destination);
+    int status = sqlite3_errcode(destination);
+    // The copy stands alone in one file (no -wal beside it); the server turns WAL on again
+    // when it opens a restored file.
+    if (rc == SQLITE_DONE && status == SQLITE_OK) {
+        status = sqlite3_exec(destination, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+    }
     sqlite3_close(destination);
     if (rc != SQLITE_DONE || status != SQLITE_OK) {
         throw DbError("backup failed", rc, false);

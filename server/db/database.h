@@ -148,7 +148,8 @@ public:
     /// with the writer connection still held (so it reads exactly what was committed). Add
     /// listeners at start-up, before writes begin.
     void onCommit(std::function<void(Connection&)> callback) { m_onCommit.push_back(std::move(callback)); }
-    /// Copies the live database into `target` through SQLite's online backup.
+    /// Copies the live database into `target` through SQLite's online backup: one consistent
+    /// snapshot, in one self-contained file (rollback journal mode), while writers go on.
     void backupTo(const std::string& target);
 
 private:

@@ -83,14 +83,11 @@ QVariant UserModel::data(const QModelIndex& index, int role) const
     case RoleListRole:
         return strings(user.value("roles", nlohmann::json::array()));
     case WarehousesRole: {
-        std::map<std::int64_t, QString> codes;
-        for (const auto& warehouse : AppState::instance()->replica()->rows("warehouses")) {
-            codes[warehouse.value("id", std::int64_t { 0 })] = QString::fromStdString(warehouse.value("code", ""));
-        }
         QStringList out;
         for (const auto& id : user.value("warehouses", nlohmann::json::array())) {
             const auto number = id.is_number_integer() ? id.get<std::int64_t>() : 0;
-            out << (codes.count(number) ? codes[number] : QString::number(number));
+            const auto code = m_warehouseCodes.find(number);
+            out << (code != m_warehouseCodes.end() ? code->second : QString::number(number));
         }
         return out.join(", ");
     }
@@ -132,6 +129,23 @@ void UserModel::refresh()
             }
             endResetModel();
             emit countChanged();
+            // The warehouses' codes, read from the replica on the reader thread.
+            state->read(
+                this,
+                [](Replica& replica) {
+                    std::map<std::int64_t, QString> codes;
+                    for (const auto& warehouse : replica.rows("warehouses")) {
+                        codes[warehouse.value("id", std::int64_t { 0 })]
+                            = QString::fromStdString(warehouse.value("code", ""));
+                    }
+                    return codes;
+                },
+                [this](std::map<std::int64_t, QString> codes) {
+                    m_warehouseCodes = std::move(codes);
+                    if (count() > 0) {
+                        emit dataChanged(index(0), index(count() - 1), { WarehousesRole });
+                    }
+                });
             state->callServer(this, "GET", "/api/v1/roles", nullptr,
                 [this, state](bool ok, const nlohmann::json& roles, const QString& why) {
                     if (!ok) {

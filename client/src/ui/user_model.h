@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <vector>
 
 namespace tosserp::client {
@@ -79,6 +80,7 @@ private:
     std::vector<nlohmann::json> m_roleDefinitions;
     QVariantList m_roles;
     QVariantList m_keys;
+    std::map<std::int64_t, QString> m_warehouseCodes;
     QString m_newKey;
     bool m_loading = false;
     bool m_failed = false;
