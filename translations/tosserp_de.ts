@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="95"/>
+        <location filename="../client/qml/CatalogPage.qml" line="101"/>
         <source>New category</source>
         <translation>Neue Kategorie</translation>
     </message>
@@ -94,37 +94,37 @@
         <translation>Nach Name</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <location filename="../client/qml/CatalogPage.qml" line="91"/>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="90"/>
+        <location filename="../client/qml/CatalogPage.qml" line="96"/>
         <source>New product (Ctrl+N)</source>
         <translation>Neues Produkt (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="100"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Import CSV…</source>
         <translation>CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="106"/>
+        <location filename="../client/qml/CatalogPage.qml" line="112"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="128"/>
+        <location filename="../client/qml/CatalogPage.qml" line="134"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <location filename="../client/qml/CatalogPage.qml" line="163"/>
         <source>The first %1 shown; search to narrow</source>
         <translation>Die ersten %1 angezeigt; suchen Sie, um einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="158"/>
+        <location filename="../client/qml/CatalogPage.qml" line="164"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n Produkt</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="186"/>
+        <location filename="../client/qml/CatalogPage.qml" line="192"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -319,22 +319,22 @@
         <translation>Einheit und Kategorie</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <location filename="../client/qml/NewProductForm.qml" line="61"/>
         <source>No category</source>
         <translation>Keine Kategorie</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <location filename="../client/qml/NewProductForm.qml" line="66"/>
         <source>Barcodes (scan or type, separated by spaces)</source>
         <translation>Barcodes (scannen oder eingeben, durch Leerzeichen getrennt)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <location filename="../client/qml/NewProductForm.qml" line="79"/>
         <source>Create (Ctrl+S)</source>
         <translation>Anlegen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <location filename="../client/qml/NewProductForm.qml" line="84"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -681,12 +681,22 @@
         <translation>Vorgemerkt; wird bei der nächsten Synchronisierung an den Server übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="140"/>
+        <location filename="../client/qml/StockPage.qml" line="142"/>
         <source>Stock on hand</source>
         <translation>Lagerbestand</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="162"/>
+        <location filename="../client/qml/StockPage.qml" line="148"/>
+        <source>Only this SKU or barcode</source>
+        <translation>Nur diese Artikelnummer oder dieser Barcode</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="155"/>
+        <source>The first %1 shown; enter a code to narrow</source>
+        <translation>Die ersten %1 angezeigt; geben Sie einen Code ein, um einzugrenzen</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="177"/>
         <source>(%1 pending)</source>
         <translation>(%1 ausstehend)</translation>
     </message>
@@ -780,133 +790,133 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
         <source>Only administrators manage users and roles.</source>
         <translation>Nur Administratoren verwalten Benutzer und Rollen.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="97"/>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="93"/>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="105"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>New user</source>
         <translation>Neuer Benutzer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="101"/>
+        <location filename="../client/qml/UsersPage.qml" line="113"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="149"/>
+        <location filename="../client/qml/UsersPage.qml" line="162"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="163"/>
+        <location filename="../client/qml/UsersPage.qml" line="176"/>
         <source>revoked %1</source>
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="177"/>
         <source>last used %1</source>
         <translation>zuletzt benutzt %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="165"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>never used</source>
         <translation>nie benutzt</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="171"/>
+        <location filename="../client/qml/UsersPage.qml" line="184"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="178"/>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
         <source>Key name</source>
         <translation>Name des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="185"/>
+        <location filename="../client/qml/UsersPage.qml" line="198"/>
         <source>Create key</source>
         <translation>Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>User %1</source>
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="212"/>
+        <location filename="../client/qml/UsersPage.qml" line="225"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="214"/>
+        <location filename="../client/qml/UsersPage.qml" line="227"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>Password (at least 8 characters)</source>
         <translation>Passwort (mindestens 8 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="221"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="226"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="234"/>
+        <location filename="../client/qml/UsersPage.qml" line="247"/>
         <source>per warehouse</source>
         <translation>je Lager</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="239"/>
+        <location filename="../client/qml/UsersPage.qml" line="252"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Lager (für Rollen je Lager)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Save roles</source>
         <translation>Rollen speichern</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Create user</source>
         <translation>Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
@@ -947,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <location filename="../client/src/ui/app_state.cpp" line="98"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Synchronisierung… %L1 Änderungen empfangen</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="206"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="279"/>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="294"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="361"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="366"/>
+        <location filename="../client/src/ui/app_state.cpp" line="367"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="378"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="385"/>
+        <location filename="../client/src/ui/app_state.cpp" line="386"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="388"/>
+        <location filename="../client/src/ui/app_state.cpp" line="389"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="397"/>
+        <location filename="../client/src/ui/app_state.cpp" line="398"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="400"/>
+        <location filename="../client/src/ui/app_state.cpp" line="401"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="407"/>
+        <location filename="../client/src/ui/app_state.cpp" line="408"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="416"/>
+        <location filename="../client/src/ui/app_state.cpp" line="417"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="372"/>
+        <location filename="../client/src/ui/app_state.cpp" line="373"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>
@@ -1103,33 +1113,33 @@
         <translation>Nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
         <source>Product %1 created.</source>
         <translation>Produkt %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
         <source>A category needs a name.</source>
         <translation>Eine Kategorie braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
         <source>Category %1 created.</source>
         <translation>Kategorie %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
         <source>Importing…</source>
         <translation>Wird importiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
@@ -1217,7 +1227,7 @@
         <translation>%1 erstattet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n Produkt angelegt</numerusform>
@@ -1225,15 +1235,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n Zeile abgelehnt</numerusform>
             <numerusform>%n Zeilen abgelehnt</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <source>Stopped at %1.</source>
+        <translation>Abgebrochen bei %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n Produkt nach %1 geschrieben.</numerusform>
@@ -1241,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
     </message>
@@ -1249,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <location filename="../client/src/ui/user_model.cpp" line="213"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <location filename="../client/src/ui/user_model.cpp" line="232"/>
         <source>A username is required.</source>
         <translation>Ein Benutzername ist nötig.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="209"/>
-        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <location filename="../client/src/ui/user_model.cpp" line="236"/>
+        <location filename="../client/src/ui/user_model.cpp" line="256"/>
         <source>A password has at least 8 characters.</source>
         <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <location filename="../client/src/ui/user_model.cpp" line="244"/>
         <source>User %1 created.</source>
         <translation>Benutzer %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is enabled.</source>
         <translation>Das Konto ist aktiviert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>Das Konto ist deaktiviert; seine Sitzungen enden.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <location filename="../client/src/ui/user_model.cpp" line="260"/>
         <source>The password is reset.</source>
         <translation>Das Passwort ist zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <location filename="../client/src/ui/user_model.cpp" line="267"/>
         <source>Roles and warehouses saved.</source>
         <translation>Rollen und Lager gespeichert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <location filename="../client/src/ui/user_model.cpp" line="273"/>
         <source>An API key needs a name.</source>
         <translation>Ein API-Schlüssel braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="285"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Wählen Sie mindestens eine Rolle, deren Rechte der Schlüssel erhält.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>API-Schlüssel %1 erzeugt: kopieren Sie ihn jetzt, er wird nur einmal gezeigt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>The API key is revoked.</source>
         <translation>Der API-Schlüssel ist widerrufen.</translation>
     </message>

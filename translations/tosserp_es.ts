@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="95"/>
+        <location filename="../client/qml/CatalogPage.qml" line="101"/>
         <source>New category</source>
         <translation>Nueva categoría</translation>
     </message>
@@ -94,37 +94,37 @@
         <translation>Por nombre</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <location filename="../client/qml/CatalogPage.qml" line="91"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="90"/>
+        <location filename="../client/qml/CatalogPage.qml" line="96"/>
         <source>New product (Ctrl+N)</source>
         <translation>Nuevo producto (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="100"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="106"/>
+        <location filename="../client/qml/CatalogPage.qml" line="112"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="128"/>
+        <location filename="../client/qml/CatalogPage.qml" line="134"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <location filename="../client/qml/CatalogPage.qml" line="163"/>
         <source>The first %1 shown; search to narrow</source>
         <translation>Se muestran los primeros %1; busque para acotar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="158"/>
+        <location filename="../client/qml/CatalogPage.qml" line="164"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n producto</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="186"/>
+        <location filename="../client/qml/CatalogPage.qml" line="192"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -319,22 +319,22 @@
         <translation>Unidad y categoría</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <location filename="../client/qml/NewProductForm.qml" line="61"/>
         <source>No category</source>
         <translation>Sin categoría</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <location filename="../client/qml/NewProductForm.qml" line="66"/>
         <source>Barcodes (scan or type, separated by spaces)</source>
         <translation>Códigos de barras (escanear o escribir, separados por espacios)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <location filename="../client/qml/NewProductForm.qml" line="79"/>
         <source>Create (Ctrl+S)</source>
         <translation>Crear (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <location filename="../client/qml/NewProductForm.qml" line="84"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -681,12 +681,22 @@
         <translation>En cola; se enviará al servidor en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="140"/>
+        <location filename="../client/qml/StockPage.qml" line="142"/>
         <source>Stock on hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="162"/>
+        <location filename="../client/qml/StockPage.qml" line="148"/>
+        <source>Only this SKU or barcode</source>
+        <translation>Solo este SKU o código de barras</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="155"/>
+        <source>The first %1 shown; enter a code to narrow</source>
+        <translation>Se muestran los primeros %1; introduzca un código para acotar</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="177"/>
         <source>(%1 pending)</source>
         <translation>(%1 pendiente)</translation>
     </message>
@@ -780,133 +790,133 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
         <source>Only administrators manage users and roles.</source>
         <translation>Solo los administradores gestionan usuarios y roles.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="97"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="93"/>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="105"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="101"/>
+        <location filename="../client/qml/UsersPage.qml" line="113"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>disabled</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="149"/>
+        <location filename="../client/qml/UsersPage.qml" line="162"/>
         <source>API keys</source>
         <translation>Claves de API</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="163"/>
+        <location filename="../client/qml/UsersPage.qml" line="176"/>
         <source>revoked %1</source>
         <translation>revocada %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="177"/>
         <source>last used %1</source>
         <translation>último uso %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="165"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>never used</source>
         <translation>nunca usada</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="171"/>
+        <location filename="../client/qml/UsersPage.qml" line="184"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="178"/>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
         <source>Key name</source>
         <translation>Nombre de la clave</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="185"/>
+        <location filename="../client/qml/UsersPage.qml" line="198"/>
         <source>Create key</source>
         <translation>Crear clave</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>User %1</source>
         <translation>Usuario %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="212"/>
+        <location filename="../client/qml/UsersPage.qml" line="225"/>
         <source>Username</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="214"/>
+        <location filename="../client/qml/UsersPage.qml" line="227"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>Password (at least 8 characters)</source>
         <translation>Contraseña (al menos 8 caracteres)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="221"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>Reset</source>
         <translation>Restablecer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="226"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="234"/>
+        <location filename="../client/qml/UsersPage.qml" line="247"/>
         <source>per warehouse</source>
         <translation>por almacén</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="239"/>
+        <location filename="../client/qml/UsersPage.qml" line="252"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Almacenes (para roles por almacén)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Save roles</source>
         <translation>Guardar roles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Create user</source>
         <translation>Crear usuario</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
@@ -947,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <location filename="../client/src/ui/app_state.cpp" line="98"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Sincronizando… %L1 cambios recibidos</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="206"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="279"/>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="294"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="361"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="366"/>
+        <location filename="../client/src/ui/app_state.cpp" line="367"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="378"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="385"/>
+        <location filename="../client/src/ui/app_state.cpp" line="386"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="388"/>
+        <location filename="../client/src/ui/app_state.cpp" line="389"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="397"/>
+        <location filename="../client/src/ui/app_state.cpp" line="398"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="400"/>
+        <location filename="../client/src/ui/app_state.cpp" line="401"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="407"/>
+        <location filename="../client/src/ui/app_state.cpp" line="408"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="416"/>
+        <location filename="../client/src/ui/app_state.cpp" line="417"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="372"/>
+        <location filename="../client/src/ui/app_state.cpp" line="373"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>
@@ -1103,33 +1113,33 @@
         <translation>No aceptado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
         <source>Product %1 created.</source>
         <translation>Producto %1 creado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
         <source>A category needs a name.</source>
         <translation>Una categoría necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
         <source>Category %1 created.</source>
         <translation>Categoría %1 creada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -1217,7 +1227,7 @@
         <translation>%1 reembolsado.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n producto creado</numerusform>
@@ -1225,15 +1235,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n fila rechazada</numerusform>
             <numerusform>%n filas rechazadas</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <source>Stopped at %1.</source>
+        <translation>Detenido en %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n producto escrito en %1.</numerusform>
@@ -1241,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
     </message>
@@ -1249,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <location filename="../client/src/ui/user_model.cpp" line="213"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <location filename="../client/src/ui/user_model.cpp" line="232"/>
         <source>A username is required.</source>
         <translation>Se requiere un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="209"/>
-        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <location filename="../client/src/ui/user_model.cpp" line="236"/>
+        <location filename="../client/src/ui/user_model.cpp" line="256"/>
         <source>A password has at least 8 characters.</source>
         <translation>Una contraseña tiene al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <location filename="../client/src/ui/user_model.cpp" line="244"/>
         <source>User %1 created.</source>
         <translation>Usuario %1 creado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is enabled.</source>
         <translation>La cuenta está activada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>La cuenta está desactivada; sus sesiones terminan.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <location filename="../client/src/ui/user_model.cpp" line="260"/>
         <source>The password is reset.</source>
         <translation>La contraseña está restablecida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <location filename="../client/src/ui/user_model.cpp" line="267"/>
         <source>Roles and warehouses saved.</source>
         <translation>Roles y almacenes guardados.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <location filename="../client/src/ui/user_model.cpp" line="273"/>
         <source>An API key needs a name.</source>
         <translation>Una clave de API necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="285"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Elija al menos un rol cuyos permisos recibe la clave.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>Clave de API %1 creada: cópiela ahora, se muestra una sola vez.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>The API key is revoked.</source>
         <translation>La clave de API está revocada.</translation>
     </message>

@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../client/qml/CatalogPage.qml" line="39"/>
-        <location filename="../client/qml/CatalogPage.qml" line="95"/>
+        <location filename="../client/qml/CatalogPage.qml" line="101"/>
         <source>New category</source>
         <translation>Nouvelle catégorie</translation>
     </message>
@@ -94,37 +94,37 @@
         <translation>Par nom</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="87"/>
+        <location filename="../client/qml/CatalogPage.qml" line="91"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="90"/>
+        <location filename="../client/qml/CatalogPage.qml" line="96"/>
         <source>New product (Ctrl+N)</source>
         <translation>Nouveau produit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="100"/>
+        <location filename="../client/qml/CatalogPage.qml" line="106"/>
         <source>Import CSV…</source>
         <translation>Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="106"/>
+        <location filename="../client/qml/CatalogPage.qml" line="112"/>
         <source>Export CSV…</source>
         <translation>Exporter CSV…</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="128"/>
+        <location filename="../client/qml/CatalogPage.qml" line="134"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="157"/>
+        <location filename="../client/qml/CatalogPage.qml" line="163"/>
         <source>The first %1 shown; search to narrow</source>
         <translation>Les %1 premiers affichés ; cherchez pour affiner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/qml/CatalogPage.qml" line="158"/>
+        <location filename="../client/qml/CatalogPage.qml" line="164"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n produit</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/qml/CatalogPage.qml" line="186"/>
+        <location filename="../client/qml/CatalogPage.qml" line="192"/>
         <source>pending</source>
         <translation>en attente</translation>
     </message>
@@ -319,22 +319,22 @@
         <translation>Unité et catégorie</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="59"/>
+        <location filename="../client/qml/NewProductForm.qml" line="61"/>
         <source>No category</source>
         <translation>Sans catégorie</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="64"/>
+        <location filename="../client/qml/NewProductForm.qml" line="66"/>
         <source>Barcodes (scan or type, separated by spaces)</source>
         <translation>Codes-barres (scanner ou saisir, séparés par des espaces)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="77"/>
+        <location filename="../client/qml/NewProductForm.qml" line="79"/>
         <source>Create (Ctrl+S)</source>
         <translation>Créer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../client/qml/NewProductForm.qml" line="82"/>
+        <location filename="../client/qml/NewProductForm.qml" line="84"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -681,12 +681,22 @@
         <translation>Mis en attente&#xa0;; envoi au serveur lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="140"/>
+        <location filename="../client/qml/StockPage.qml" line="142"/>
         <source>Stock on hand</source>
         <translation>Stock disponible</translation>
     </message>
     <message>
-        <location filename="../client/qml/StockPage.qml" line="162"/>
+        <location filename="../client/qml/StockPage.qml" line="148"/>
+        <source>Only this SKU or barcode</source>
+        <translation>Seulement cette référence ou ce code-barres</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="155"/>
+        <source>The first %1 shown; enter a code to narrow</source>
+        <translation>Les %1 premiers affichés ; saisissez un code pour affiner</translation>
+    </message>
+    <message>
+        <location filename="../client/qml/StockPage.qml" line="177"/>
         <source>(%1 pending)</source>
         <translation>(%1 en attente)</translation>
     </message>
@@ -780,133 +790,133 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="70"/>
+        <location filename="../client/qml/UsersPage.qml" line="82"/>
         <source>Only administrators manage users and roles.</source>
         <translation>Seuls les administrateurs gèrent les utilisateurs et les rôles.</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="85"/>
+        <location filename="../client/qml/UsersPage.qml" line="97"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="93"/>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="105"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="101"/>
+        <location filename="../client/qml/UsersPage.qml" line="113"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="137"/>
+        <location filename="../client/qml/UsersPage.qml" line="150"/>
         <source>disabled</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="149"/>
+        <location filename="../client/qml/UsersPage.qml" line="162"/>
         <source>API keys</source>
         <translation>Clés d’API</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="163"/>
+        <location filename="../client/qml/UsersPage.qml" line="176"/>
         <source>revoked %1</source>
         <translation>révoquée %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="164"/>
+        <location filename="../client/qml/UsersPage.qml" line="177"/>
         <source>last used %1</source>
         <translation>dernière utilisation %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="165"/>
+        <location filename="../client/qml/UsersPage.qml" line="178"/>
         <source>never used</source>
         <translation>jamais utilisée</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="171"/>
+        <location filename="../client/qml/UsersPage.qml" line="184"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="178"/>
+        <location filename="../client/qml/UsersPage.qml" line="191"/>
         <source>Key name</source>
         <translation>Nom de la clé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="185"/>
+        <location filename="../client/qml/UsersPage.qml" line="198"/>
         <source>Create key</source>
         <translation>Créer la clé</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="208"/>
+        <location filename="../client/qml/UsersPage.qml" line="221"/>
         <source>User %1</source>
         <translation>Utilisateur %1</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="212"/>
+        <location filename="../client/qml/UsersPage.qml" line="225"/>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="214"/>
+        <location filename="../client/qml/UsersPage.qml" line="227"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="216"/>
+        <location filename="../client/qml/UsersPage.qml" line="229"/>
         <source>Password (at least 8 characters)</source>
         <translation>Mot de passe (au moins 8 caractères)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="221"/>
+        <location filename="../client/qml/UsersPage.qml" line="234"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="226"/>
+        <location filename="../client/qml/UsersPage.qml" line="239"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="234"/>
+        <location filename="../client/qml/UsersPage.qml" line="247"/>
         <source>per warehouse</source>
         <translation>par entrepôt</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="239"/>
+        <location filename="../client/qml/UsersPage.qml" line="252"/>
         <source>Warehouses (for roles per warehouse)</source>
         <translation>Entrepôts (pour les rôles par entrepôt)</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Save roles</source>
         <translation>Enregistrer les rôles</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="256"/>
+        <location filename="../client/qml/UsersPage.qml" line="269"/>
         <source>Create user</source>
         <translation>Créer l’utilisateur</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../client/qml/UsersPage.qml" line="265"/>
+        <location filename="../client/qml/UsersPage.qml" line="279"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
@@ -947,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="97"/>
+        <location filename="../client/src/ui/app_state.cpp" line="98"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Synchronisation… %L1 modifications reçues</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="206"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="211"/>
+        <location filename="../client/src/ui/app_state.cpp" line="212"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="217"/>
+        <location filename="../client/src/ui/app_state.cpp" line="218"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="219"/>
+        <location filename="../client/src/ui/app_state.cpp" line="220"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="279"/>
+        <location filename="../client/src/ui/app_state.cpp" line="280"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="285"/>
+        <location filename="../client/src/ui/app_state.cpp" line="286"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="293"/>
+        <location filename="../client/src/ui/app_state.cpp" line="294"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="303"/>
+        <location filename="../client/src/ui/app_state.cpp" line="304"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="360"/>
+        <location filename="../client/src/ui/app_state.cpp" line="361"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="366"/>
+        <location filename="../client/src/ui/app_state.cpp" line="367"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="378"/>
+        <location filename="../client/src/ui/app_state.cpp" line="379"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="385"/>
+        <location filename="../client/src/ui/app_state.cpp" line="386"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="388"/>
+        <location filename="../client/src/ui/app_state.cpp" line="389"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="397"/>
+        <location filename="../client/src/ui/app_state.cpp" line="398"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="400"/>
+        <location filename="../client/src/ui/app_state.cpp" line="401"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="407"/>
+        <location filename="../client/src/ui/app_state.cpp" line="408"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="416"/>
+        <location filename="../client/src/ui/app_state.cpp" line="417"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="372"/>
+        <location filename="../client/src/ui/app_state.cpp" line="373"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>
@@ -1103,33 +1113,33 @@
         <translation>Non accepté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="161"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="172"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
         <source>Product %1 created.</source>
         <translation>Produit %1 créé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="184"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
         <source>A category needs a name.</source>
         <translation>Une catégorie a besoin d’un nom.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
         <source>Category %1 created.</source>
         <translation>Catégorie %1 créée.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="200"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="207"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -1217,7 +1227,7 @@
         <translation>%1 remboursé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n produit créé</numerusform>
@@ -1225,15 +1235,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="216"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
             <numerusform>%n lignes refusées</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <source>Stopped at %1.</source>
+        <translation>Arrêté à %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="233"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n produit écrit dans %1.</numerusform>
@@ -1241,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="253"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
     </message>
@@ -1249,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="186"/>
+        <location filename="../client/src/ui/user_model.cpp" line="213"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="205"/>
+        <location filename="../client/src/ui/user_model.cpp" line="232"/>
         <source>A username is required.</source>
         <translation>Un nom d’utilisateur est requis.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="209"/>
-        <location filename="../client/src/ui/user_model.cpp" line="229"/>
+        <location filename="../client/src/ui/user_model.cpp" line="236"/>
+        <location filename="../client/src/ui/user_model.cpp" line="256"/>
         <source>A password has at least 8 characters.</source>
         <translation>Un mot de passe a au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="217"/>
+        <location filename="../client/src/ui/user_model.cpp" line="244"/>
         <source>User %1 created.</source>
         <translation>Utilisateur %1 créé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is enabled.</source>
         <translation>Le compte est activé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="223"/>
+        <location filename="../client/src/ui/user_model.cpp" line="250"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>Le compte est désactivé ; ses sessions prennent fin.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="233"/>
+        <location filename="../client/src/ui/user_model.cpp" line="260"/>
         <source>The password is reset.</source>
         <translation>Le mot de passe est réinitialisé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="240"/>
+        <location filename="../client/src/ui/user_model.cpp" line="267"/>
         <source>Roles and warehouses saved.</source>
         <translation>Rôles et entrepôts enregistrés.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="246"/>
+        <location filename="../client/src/ui/user_model.cpp" line="273"/>
         <source>An API key needs a name.</source>
         <translation>Une clé d’API a besoin d’un nom.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="285"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Choisissez au moins un rôle dont la clé reçoit les droits.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="262"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>Clé d’API %1 créée : copiez-la maintenant, elle n’est montrée qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="268"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>The API key is revoked.</source>
         <translation>La clé d’API est révoquée.</translation>
     </message>

@@ -54,7 +54,7 @@ Pane {
         id: products
         query: search.text
         sort: ["", "sku", "name"][sortBox.currentIndex]
-        categoryId: categoryBox.currentIndex > 0 ? actions.categories[categoryBox.currentIndex - 1].id : 0
+        categoryId: categoryBox.chosen
     }
 
     RowLayout {
@@ -84,7 +84,13 @@ Pane {
             ComboBox {
                 id: categoryBox
                 objectName: "catalogCategory"
-                model: [qsTr("All categories")].concat(actions.categories.map(c => c.label))
+                // The chosen category by id: the list is rebuilt when categories arrive.
+                property var chosen: 0
+                textRole: "label"
+                valueRole: "id"
+                model: [{ id: 0, label: qsTr("All categories") }].concat(actions.categories)
+                onActivated: chosen = currentValue
+                onModelChanged: Qt.callLater(() => currentIndex = Math.max(0, indexOfValue(chosen)))
             }
             Button {
                 text: qsTr("New product (Ctrl+N)")

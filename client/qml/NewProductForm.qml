@@ -20,13 +20,13 @@ Frame {
         sku.forceActiveFocus()
     }
     function save() {
-        const categoryId = category.currentIndex > 0 ? form.actions.categories[category.currentIndex - 1].id : 0
+        const categoryId = category.currentValue || 0
         errors = form.actions.createProduct(sku.text, name.text, price.text, currency.text, unit.text,
                                             categoryId, barcodes.text)
     }
     function fieldError(field) { return form.errors[field] || form.actions.fieldErrors[field] || "" }
 
-    Shortcut { sequence: StandardKey.Save; enabled: form.visible; onActivated: form.save() }
+    Shortcut { sequence: StandardKey.Save; enabled: form.visible && !form.actions.working; onActivated: form.save() }
 
     ColumnLayout {
         anchors.fill: parent
@@ -56,7 +56,9 @@ Frame {
             ComboBox {
                 id: category
                 Layout.fillWidth: true
-                model: [qsTr("No category")].concat(form.actions.categories.map(c => c.label))
+                textRole: "label"
+                valueRole: "id"
+                model: [{ id: 0, label: qsTr("No category") }].concat(form.actions.categories)
                 KeyNavigation.tab: barcodes
             }
         }

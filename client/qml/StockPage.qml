@@ -136,9 +136,24 @@ Pane {
     ColumnLayout {
         Layout.fillWidth: true
         Layout.fillHeight: true
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Stock on hand")
+                font.pixelSize: 18
+                Layout.fillWidth: true
+            }
+            TextField {
+                objectName: "levelFilter"
+                placeholderText: qsTr("Only this SKU or barcode")
+                Layout.preferredWidth: 220
+                onTextChanged: levels.productCode = text
+            }
+        }
         Label {
-            text: qsTr("Stock on hand")
-            font.pixelSize: 18
+            visible: levels.count >= levels.limit
+            text: qsTr("The first %1 shown; enter a code to narrow").arg(levels.limit)
+            opacity: 0.7
         }
         ListView {
             Layout.fillWidth: true

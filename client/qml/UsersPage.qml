@@ -62,7 +62,19 @@ Pane {
         function onChanged(ok) { if (ok && page.selected === null) page.draftNew() }
     }
 
-    Component.onCompleted: if (AppState.signedIn && AppState.permissions.indexOf("users.read") >= 0) reload()
+    // Accounts live on the server: read them whenever the page is shown to someone allowed.
+    onVisibleChanged: if (visible && AppState.signedIn && AppState.permissions.indexOf("users.read") >= 0) reload()
+    Connections {
+        target: users
+        // After a reload the chosen account shows what the server now says of it.
+        function onStateChanged() {
+            if (!users.loading && page.selected !== null) {
+                const fresh = users.user(page.selected.userId)
+                if (fresh.userId !== undefined)
+                    page.selected = fresh
+            }
+        }
+    }
 
     Label {
         anchors.centerIn: parent
@@ -117,6 +129,7 @@ Pane {
                 ScrollBar.vertical: ScrollBar {}
                 delegate: ItemDelegate {
                     id: row
+                    objectName: "user_" + username
                     width: ListView.view.width
                     required property var userId
                     required property string username
@@ -261,12 +274,10 @@ Pane {
                                                       page.checkedRoles(), page.checkedWarehouses())
                     }
                     Button {
+                        objectName: "toggleActive"
                         visible: page.selected !== null
                         text: page.selected && page.selected.active ? qsTr("Disable") : qsTr("Enable")
-                        onClicked: {
-                            users.setActive(page.selected.userId, !page.selected.active)
-                            page.selected = Object.assign({}, page.selected, { active: !page.selected.active })
-                        }
+                        onClicked: users.setActive(page.selected.userId, !page.selected.active)
                     }
                 }
                 Item { Layout.fillHeight: true }

@@ -59,7 +59,11 @@ std::vector<CsvRecord> readCsv(const std::string& path)
     }
     std::stringstream text;
     text << in.rdbuf();
-    const auto content = text.str();
+    auto content = text.str();
+    // A byte order mark (spreadsheet programs write one) is not part of the first column's name.
+    if (content.starts_with("\xEF\xBB\xBF")) {
+        content.erase(0, 3);
+    }
     csv_parser parser {};
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     Reader reader;
@@ -166,7 +170,17 @@ ImportReport importProducts(
             }
         }
         body["barcodes"] = barcodes;
-        const auto reply = api.post("/api/v1/products", body);
+        auto reply = api.post("/api/v1/products", body);
+        if (reply.ok() && field("active") == "false") {
+            reply
+                = api.request("PATCH", QString("/api/v1/products/%1").arg(reply.json().value("id", std::int64_t { 0 })),
+                    QByteArray::fromStdString(nlohmann::json({ { "active", false } }).dump()));
+        }
+        if (reply.status == 0) {
+            report.stopped = "line " + std::to_string(record.line) + ": the server cannot be reached ("
+                + reply.networkError + "); the rows from here on were not sent";
+            break;
+        }
         if (reply.ok()) {
             ++report.created;
         } else {

@@ -39,11 +39,15 @@ std::size_t exportProducts(const Replica& replica, const std::string& path,
 struct ImportReport {
     std::size_t created = 0;
     std::vector<std::string> rejected; ///< "line N: reason"
+    /// Why the import stopped before the end (the server could not be reached); empty when
+    /// every row was tried.
+    std::string stopped;
 };
 
 /// Creates each row as a product on the server (online), reporting progress and every row
 /// the server refused with its line and reason. Rows are independent: one refusal does not
-/// stop the others.
+/// stop the others; a server that cannot be reached stops the import (`stopped` says at
+/// which line). A row whose `active` is "false" is created and then deactivated.
 ImportReport importProducts(
     ApiClient& api, const std::string& path, const std::function<void(std::size_t done, std::size_t total)>& progress);
 

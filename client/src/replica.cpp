@@ -139,6 +139,11 @@ Replica::Replica(const QString& path)
         throw ReplicaError("this file is not a TossErp replica (" + check.lastError().text().toStdString() + ")");
     }
     migrateReplica(m_db);
+    // Indexes a newer version added appear in a replica made by an older one (not while a
+    // snapshot is filling it: it builds them once at its end).
+    if (meta("search_index") != "pending") {
+        createCatalogIndexes(m_db);
+    }
 }
 
 Replica::~Replica()

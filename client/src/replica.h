@@ -118,7 +118,8 @@ public:
     /// The product a person or a scanner named: by SKU, else by barcode (surrounding spaces ignored).
     std::optional<nlohmann::json> productByCode(const std::string& code) const;
     /// Products whose name, SKU or barcode contains `text` (full-text, trigram), at most `limit`.
-    std::vector<nlohmann::json> search(const std::string& text, int limit) const;
+    std::vector<nlohmann::json> search(
+        const std::string& text, int limit, std::optional<std::int64_t> categoryId = std::nullopt) const;
     std::optional<nlohmann::json> location(std::int64_t id) const;
     std::vector<nlohmann::json> rows(const std::string& table, int limit = 100000) const;
     /// The first `limit` products (as synced) in `order` ("sku", "name" or "" for the order they

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace tosserp::client {
@@ -169,19 +170,20 @@ std::optional<nlohmann::json> Replica::productByCode(const std::string& code) co
     return found ? found : productByBarcode(trimmed);
 }
 
-std::vector<nlohmann::json> Replica::search(const std::string& query, int limit) const
+std::vector<nlohmann::json> Replica::search(
+    const std::string& query, int limit, std::optional<std::int64_t> categoryId) const
 {
     std::vector<nlohmann::json> out;
     if (query.empty()) {
         return out;
     }
     // Cheapest and most telling first: an exact code (a scanner's barcode, a typed SKU), then
-    // prefixes as ranges on the indexes (barcode; SKU as typed and in capitals, so "te" finds
-    // TEA-1; name, case-insensitive), each cut at the limit so a letter that starts a million
-    // names reads only what is shown. Only when those do not fill the list does the trigram
-    // index look inside names, SKUs and barcodes (from three characters on; text quoted for
-    // FTS5, where "M8-S" would otherwise be a syntax error), and for a number only when no
-    // code starts with it.
+    // prefixes as ranges on the indexes (barcode; SKU and name, case-insensitive), each cut
+    // at the limit so a letter that starts a million names reads only what is shown. Only
+    // when those do not fill the list does the trigram index look inside names, SKUs and
+    // barcodes (from three characters on; text quoted for FTS5, where "M8-S" would otherwise
+    // be a syntax error), and for a number only when no code starts with it. Every branch
+    // keeps to the category when one is chosen.
     std::vector<std::int64_t> ids;
     std::set<std::int64_t> distinct;
     const auto collect = [&](QSqlQuery found) {
@@ -193,21 +195,21 @@ std::vector<nlohmann::json> Replica::search(const std::string& query, int limit)
         }
     };
     const auto typed = text(query);
-    const auto capitals = typed.toUpper();
-    const auto end = [](const QString& prefix) { return prefix + QChar(0xDBFF) + QChar(0xDFFF); };
-    collect(
-        run(m_db, "SELECT product_id FROM product_barcodes WHERE code = ? UNION SELECT id FROM products WHERE sku = ?",
-            { typed, typed }));
+    const auto end = typed + QChar(0xDBFF) + QChar(0xDFFF);
+    const QVariant category = categoryId ? QVariant(qlonglong(*categoryId)) : QVariant();
     collect(run(m_db,
-        "SELECT product_id FROM (SELECT product_id FROM product_barcodes WHERE code >= ? AND code < ? ORDER BY code "
-        "LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT ?) "
-        "UNION ALL SELECT id FROM (SELECT id FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT ?) UNION ALL "
-        "SELECT id FROM (SELECT id FROM products WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER "
-        "BY name COLLATE NOCASE LIMIT ?)",
-        { typed, end(typed), limit, typed, end(typed), limit, capitals, end(capitals), limit, typed, end(typed),
+        "SELECT id FROM products WHERE (id IN (SELECT product_id FROM product_barcodes WHERE code = ?) OR sku = ?) "
+        "AND (? IS NULL OR category_id = ?)",
+        { typed, typed, category, category }));
+    collect(run(m_db,
+        "SELECT product_id FROM (SELECT b.product_id FROM product_barcodes b JOIN products p ON p.id = b.product_id "
+        "WHERE b.code >= ? AND b.code < ? AND (? IS NULL OR p.category_id = ?) ORDER BY b.code LIMIT ?) UNION ALL "
+        "SELECT id FROM (SELECT id FROM products WHERE sku >= ? COLLATE NOCASE AND sku < ? COLLATE NOCASE AND (? IS "
+        "NULL OR category_id = ?) ORDER BY sku COLLATE NOCASE LIMIT ?) UNION ALL SELECT id FROM (SELECT id FROM "
+        "products WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE AND (? IS NULL OR category_id = ?) "
+        "ORDER BY name COLLATE NOCASE LIMIT ?)",
+        { typed, end, category, category, limit, typed, end, category, category, limit, typed, end, category, category,
             limit }));
-    // A number is most likely the start of a code: when codes begin with it, looking inside
-    // every barcode as well (where digit trigrams repeat endlessly) would only cost time.
     const bool number = std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (query.size() >= 3 && static_cast<int>(ids.size()) < limit && !(number && !ids.empty())) {
         std::string quoted = "\"";
@@ -215,8 +217,10 @@ std::vector<nlohmann::json> Replica::search(const std::string& query, int limit)
             quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         }
         quoted += "\"";
-        collect(
-            run(m_db, "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", { text(quoted), limit }));
+        collect(run(m_db,
+            "SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND (? IS NULL OR rowid IN (SELECT id FROM "
+            "products WHERE category_id = ?)) LIMIT ?",
+            { text(quoted), category, category, limit }));
     }
     // One read of the pending edits and one prepared statement for all the rows.
     const auto edits = pendingEdits(m_db);
@@ -304,6 +308,30 @@ StockFigures Replica::stockFigures(int top) const
     while (value.next()) {
         figures.value.push_back({ value.value(0).toLongLong(), value.value(1).toString().toStdString(),
             value.value(2).toString().toStdString(), value.value(3).toLongLong() });
+    }
+    // A price edited here and not yet synced counts already: its stock moves from the synced
+    // price's group to the new one's.
+    std::map<std::int64_t, nlohmann::json> newPrice;
+    for (const auto& edit : pendingEdits(m_db)) {
+        const auto changes = edit.value("changes", nlohmann::json::object());
+        if (changes.contains("price") && changes["price"].is_object()) {
+            newPrice[edit.value("product_id", std::int64_t { 0 })] = changes["price"];
+        }
+    }
+    for (const auto& [productId, price] : newPrice) {
+        auto synced = run(m_db, "SELECT row FROM products WHERE id = ?", { qlonglong(productId) });
+        if (!synced.next()) {
+            continue;
+        }
+        const auto old = parse(synced.value(0)).value("price", nlohmann::json::object());
+        auto held = run(m_db, onHand + "SELECT o.warehouse_id, SUM(o.q) FROM onhand o WHERE o.product_id = ? GROUP BY 1",
+            { qlonglong(productId) });
+        while (held.next()) {
+            const auto warehouse = held.value(0).toLongLong();
+            const auto milli = held.value(1).toLongLong();
+            figures.value.push_back({ warehouse, old.value("currency", ""), old.value("amount", ""), -milli });
+            figures.value.push_back({ warehouse, price.value("currency", ""), price.value("amount", ""), milli });
+        }
     }
     auto most = run(m_db,
         onHand

@@ -44,6 +44,7 @@ const char* const kSchema[] = {
 // once beats inserting 100,000 keys in random order).
 const char* const kCatalogIndexes[][2] = {
     { "products_sku", "products (sku)" },
+    { "products_sku_nocase", "products (sku COLLATE NOCASE)" },
     { "products_name", "products (name COLLATE NOCASE)" },
     { "product_barcodes_code", "product_barcodes (code)" },
     { "product_barcodes_product", "product_barcodes (product_id)" },

@@ -1,5 +1,6 @@
 // The client core against a real server: the replica's safety rails and the sync engine's
 // answers to each kind of trouble.
+#include "client/src/catalog_csv.h"
 #include "client_fixture.h"
 #include "domain/barcode.h"
 
@@ -285,4 +286,44 @@ TEST(Replica, SearchFindsCodesByPrefixAndNamesByAnyPartMostTellingFirst)
     // Text FTS5 would read as syntax is only text.
     EXPECT_TRUE(skus("\"M8-S\" OR").empty());
     EXPECT_TRUE(skus("zebra").empty());
+}
+
+TEST(Replica, ACsvImportReadsWhatSpreadsheetsWriteAndStopsWhenTheServerIsGone)
+{
+    TestServer server;
+    TempDir dir;
+    TestClient client(server, dir, "admin", TestServer::kAdminPassword);
+    const auto path = (dir.path() / "sheet.csv").string();
+    {
+        std::ofstream csv(path, std::ios::binary);
+        // A byte order mark, CRLF line ends, a product that is not for sale yet.
+        csv << "\xEF\xBB\xBFsku,name,price,active\r\nNEW-1,New tea,3.00,false\r\nNEW-2,Other tea,4.00,true\r\n";
+    }
+    std::vector<std::size_t> progress;
+    const auto report
+        = client::importProducts(client.api, path, [&](std::size_t done, std::size_t) { progress.push_back(done); });
+    EXPECT_EQ(report.created, 2u);
+    EXPECT_TRUE(report.rejected.empty()) << report.rejected.front();
+    EXPECT_TRUE(report.stopped.empty());
+    EXPECT_EQ(progress, (std::vector<std::size_t> { 1, 2 }));
+    const auto items = server.get("/api/v1/products?q=NEW-").json()["items"];
+    ASSERT_EQ(items.size(), 2u);
+    for (const auto& item : items) {
+        EXPECT_EQ(item["active"], item["sku"] == "NEW-2") << item;
+    }
+
+    // Nothing answers: the first row says so and the rest are not tried one by one.
+    client::ApiClient gone("http://127.0.0.1:9");
+    const auto offline = client::importProducts(gone, path, {});
+    EXPECT_EQ(offline.created, 0u);
+    EXPECT_TRUE(offline.rejected.empty());
+    EXPECT_TRUE(offline.stopped.starts_with("line 2: the server cannot be reached")) << offline.stopped;
+
+    // Not CSV at all, or no sku column: refused before anything is sent.
+    {
+        std::ofstream bad(path, std::ios::binary | std::ios::trunc);
+        bad << "name,price\nTea,1.00\n";
+    }
+    EXPECT_THROW(client::importProducts(client.api, path, {}), client::CsvError);
+    EXPECT_THROW(client::importProducts(client.api, (dir.path() / "missing.csv").string(), {}), client::CsvError);
 }

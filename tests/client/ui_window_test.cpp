@@ -332,7 +332,7 @@ TEST(UiWindow, AnAdministratorCreatesAUserWithARoleAndAWarehouse)
     auto& w = world();
     showPage(4);
     auto* users = object("userModel");
-    QMetaObject::invokeMethod(users, "refresh");
+    // Showing the page reads the accounts.
     ASSERT_TRUE(waitFor([&] { return !users->property("loading").toBool() && users->property("count").toInt() >= 1; }));
     typeInto(item("newUsername"), "picker");
     QTest::keyClick(w.window, Qt::Key_Tab);
@@ -358,6 +358,20 @@ TEST(UiWindow, AnAdministratorCreatesAUserWithARoleAndAWarehouse)
     EXPECT_EQ((*picker)["display_name"], "Pat Picker");
     // The new account signs in with the password typed into the form.
     EXPECT_FALSE(w.server.login("picker", "long enough secret").empty());
+
+    // Choosing the account and disabling it: the server refuses its sign-in, the page says so.
+    ASSERT_TRUE(waitFor([&] { return item("user_picker") != nullptr; }));
+    click(item("user_picker"));
+    ASSERT_TRUE(waitFor([&] { return item("toggleActive")->isVisible(); }));
+    EXPECT_EQ(item("toggleActive")->property("text").toString(), "Disable");
+    click(item("toggleActive"));
+    ASSERT_TRUE(waitFor([&] { return item("toggleActive")->property("text").toString() == "Enable"; }))
+        << users->property("message").toString().toStdString();
+    EXPECT_EQ(
+        w.server.post("/api/v1/auth/login", { { "username", "picker" }, { "password", "long enough secret" } }).status,
+        403);
+    click(item("toggleActive"));
+    ASSERT_TRUE(waitFor([&] { return item("toggleActive")->property("text").toString() == "Disable"; }));
 
     // A too short password is refused before anything is sent.
     QMetaObject::invokeMethod(users, "createUser", Q_ARG(QString, "short"), Q_ARG(QString, ""), Q_ARG(QString, "1234"),

@@ -78,7 +78,8 @@ AppState::AppState()
             auto [owner, answer] = std::move(call->second);
             m_calls.erase(call);
             if (owner) {
-                answer(ok, nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false), message);
+                auto json = nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false);
+                answer(ok, json.is_discarded() ? nlohmann::json() : std::move(json), message);
             }
         });
     connect(m_worker, &SyncWorker::signedIn, this, [this](bool ok, const QString& user, const QString& message) {

@@ -121,6 +121,9 @@ void CatalogActions::finish(bool ok, const QString& message)
 QVariantMap CatalogActions::createProduct(const QString& sku, const QString& name, const QString& price,
     const QString& currency, const QString& unit, qint64 categoryId, const QString& barcodes)
 {
+    if (m_working) {
+        return {}; // one thing at a time: an import's report stays until it ends
+    }
     domain::ProductDraft draft;
     draft.sku = sku.trimmed().toStdString();
     draft.name = name.trimmed().toStdString();
@@ -180,6 +183,9 @@ QVariantMap CatalogActions::createProduct(const QString& sku, const QString& nam
 
 void CatalogActions::createCategory(const QString& name)
 {
+    if (m_working) {
+        return;
+    }
     if (name.trimmed().isEmpty()) {
         finish(false, tr("A category needs a name."));
         return;
@@ -197,6 +203,9 @@ void CatalogActions::createCategory(const QString& name)
 
 void CatalogActions::importCsv(const QString& file)
 {
+    if (m_working) {
+        return;
+    }
     begin(tr("Importing…"));
     QMetaObject::invokeMethod(
         AppState::instance()->worker(), "importProducts", Qt::QueuedConnection, Q_ARG(QString, localPath(file)));
@@ -204,6 +213,9 @@ void CatalogActions::importCsv(const QString& file)
 
 void CatalogActions::exportCsv(const QString& file)
 {
+    if (m_working) {
+        return;
+    }
     begin(tr("Exporting…"));
     QMetaObject::invokeMethod(
         AppState::instance()->worker(), "exportProducts", Qt::QueuedConnection, Q_ARG(QString, localPath(file)));

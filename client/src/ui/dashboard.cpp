@@ -83,8 +83,7 @@ void keep(Replica& replica, const DashboardFigures& figures)
         { "below_reorder", figures.belowReorder }, { "products", figures.products },
         { "warehouse_names", nlohmann::json::array() }, { "warehouse_values", nlohmann::json::array() },
         { "top_products", nlohmann::json::array() }, { "top_units", nlohmann::json::array() },
-        { "max_value", figures.maxValue }, { "max_units", figures.maxUnits },
-        { "computed_at", QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString() } };
+        { "max_value", figures.maxValue }, { "max_units", figures.maxUnits } };
     for (const auto& name : figures.warehouseNames) {
         json["warehouse_names"].push_back(name.toStdString());
     }
@@ -97,6 +96,15 @@ void keep(Replica& replica, const DashboardFigures& figures)
     for (const auto& value : figures.topUnits) {
         json["top_units"].push_back(value.toDouble());
     }
+    // Written only when the figures changed: a sum is a read, not a write, most of the time.
+    auto before = nlohmann::json::parse(replica.meta(kKept), nullptr, false);
+    if (before.is_object()) {
+        before.erase("computed_at");
+        if (before == json) {
+            return;
+        }
+    }
+    json["computed_at"] = QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString();
     replica.setMeta(kKept, json.dump());
 }
 
@@ -232,6 +240,8 @@ void Dashboard::refresh()
             }
             if (!figures.ok) {
                 m_stockValue = QStringLiteral("—"); // an unreadable replica shows no figures, never a crash
+                m_ready = true;
+                m_asOf.clear();
                 emit changed();
                 return;
             }

@@ -104,12 +104,7 @@ void ProductModel::reload()
             if (text.empty()) {
                 return replica.products(sort, category, kShown);
             }
-            auto rows = replica.search(text, kShown);
-            if (category) {
-                std::erase_if(rows, [&](const nlohmann::json& row) {
-                    return row.value("category_id", nlohmann::json()) != nlohmann::json(*category);
-                });
-            }
+            auto rows = replica.search(text, kShown, category);
             if (!sort.empty()) {
                 std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) {
                     return QString::fromStdString(a.value(sort, std::string()))

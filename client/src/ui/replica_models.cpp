@@ -76,13 +76,35 @@ QHash<int, QByteArray> LevelModel::roleNames() const
         { PendingRole, "pending" } };
 }
 
+int LevelModel::limit() const
+{
+    return kShownLevels;
+}
+
+void LevelModel::setProductCode(const QString& code)
+{
+    if (code.trimmed() == m_productCode) {
+        return;
+    }
+    m_productCode = code.trimmed();
+    reload();
+}
+
 void LevelModel::reload()
 {
     AppState::instance()->read(
         this,
-        [](Replica& replica) {
+        [code = m_productCode.toStdString()](Replica& replica) {
             std::vector<nlohmann::json> rows;
-            for (const auto& level : replica.levels(std::nullopt, kShownLevels)) {
+            std::optional<std::int64_t> only;
+            if (!code.empty()) {
+                const auto product = replica.productByCode(code);
+                if (!product) {
+                    return rows;
+                }
+                only = product->value("id", std::int64_t { 0 });
+            }
+            for (const auto& level : replica.levels(only, kShownLevels)) {
                 rows.push_back({ { "sku", level.sku }, { "name", level.name }, { "location", level.locationCode },
                     { "on_hand", quantity(level.serverMilli + level.pendingMilli, level.unit).toStdString() },
                     { "pending",

@@ -16,8 +16,15 @@ class LevelModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// The most levels the list holds.
+    Q_PROPERTY(int limit READ limit CONSTANT)
+    /// Only the levels of the product with this SKU or barcode; empty for all.
+    Q_PROPERTY(QString productCode READ productCode WRITE setProductCode NOTIFY countChanged)
 public:
     enum Role { SkuRole = Qt::UserRole + 1, NameRole, LocationRole, OnHandRole, PendingRole };
+    int limit() const;
+    QString productCode() const { return m_productCode; }
+    void setProductCode(const QString& code);
     explicit LevelModel(QObject* parent = nullptr);
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -29,6 +36,7 @@ signals:
 private:
     void reload();
     std::vector<nlohmann::json> m_rows;
+    QString m_productCode;
 };
 
 /// The conflicts inbox: a field this replica and the server both changed, with the value it

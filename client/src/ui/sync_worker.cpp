@@ -211,10 +211,12 @@ void SyncWorker::importProducts(const QString& path)
         for (const auto& line : report.rejected) {
             rejected << QString::fromStdString(line);
         }
-        emit transferDone(rejected.isEmpty(),
-            tr("%n product(s) created", nullptr, static_cast<int>(report.created)) + ", "
-                + tr("%n row(s) rejected", nullptr, static_cast<int>(rejected.size())) + ".",
-            rejected);
+        auto summary = tr("%n product(s) created", nullptr, static_cast<int>(report.created)) + ", "
+            + tr("%n row(s) rejected", nullptr, static_cast<int>(rejected.size())) + ".";
+        if (!report.stopped.empty()) {
+            summary += " " + tr("Stopped at %1.").arg(QString::fromStdString(report.stopped));
+        }
+        emit transferDone(rejected.isEmpty() && report.stopped.empty(), summary, rejected);
     } catch (const std::exception& e) {
         emit transferDone(false, QString::fromStdString(e.what()), {});
         return;
@@ -246,8 +248,9 @@ void SyncWorker::sync()
         if (report.error.empty()) {
             const auto about = api->get("/health/live").json();
             if (about.is_object() && about.value("version", nlohmann::json()).is_string()) {
-                emit serverAbout(
-                    QString::fromStdString(about["version"].get<std::string>()), about.value("protocol_version", 0));
+                const auto protocol = about.value("protocol_version", nlohmann::json());
+                emit serverAbout(QString::fromStdString(about["version"].get<std::string>()),
+                    protocol.is_number_integer() ? protocol.get<int>() : 0);
             }
         }
         emit synced(report.error.empty(), report.error.empty() ? tr("Synced.") : QString::fromStdString(report.error));

@@ -103,6 +103,19 @@ QVariant UserModel::data(const QModelIndex& index, int role) const
     }
 }
 
+QVariantMap UserModel::user(qint64 id) const
+{
+    for (int row = 0; row < count(); ++row) {
+        const auto at = index(row);
+        if (data(at, IdRole).toLongLong() == id) {
+            return { { "userId", data(at, IdRole) }, { "username", data(at, UsernameRole) },
+                { "active", data(at, ActiveRole) }, { "roleList", data(at, RoleListRole) },
+                { "warehouseIds", data(at, WarehouseIdsRole) } };
+        }
+    }
+    return {};
+}
+
 void UserModel::fail(const QString& message)
 {
     m_loading = false;

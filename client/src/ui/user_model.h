@@ -54,6 +54,9 @@ public:
     const QString& newKey() const { return m_newKey; }
 
     Q_INVOKABLE void refresh();
+    /// The account with this id as the list has it: {userId, username, active, roleList,
+    /// warehouseIds}; empty when it is not in the list.
+    Q_INVOKABLE QVariantMap user(qint64 id) const;
     /// `warehouses` are warehouse ids (an empty list: none; roles that are not warehouse
     /// scoped ignore it).
     Q_INVOKABLE void createUser(const QString& username, const QString& displayName, const QString& password,
