@@ -18,6 +18,17 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kManifestFormat = 1;
+/// The key that signs access tokens, when it lives in the data directory: restoring it keeps
+/// the sessions of signed-in people valid.
+constexpr const char* kSigningKey = "keys/token-signing.pem";
+
+/// Copies a file readable by its owner only (the signing key).
+void copyPrivate(const fs::path& from, const fs::path& to)
+{
+    fs::create_directories(to.parent_path());
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+    fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+}
 
 bool emptyOrMissing(const fs::path& dir)
 {
@@ -109,6 +120,12 @@ std::vector<BackupFile> backupData(const std::string& dataDir, const std::string
         manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
         files.push_back(std::move(file));
     }
+    if (fs::exists(source / kSigningKey)) {
+        copyPrivate(source / kSigningKey, target / kSigningKey);
+        BackupFile file { kSigningKey, fs::file_size(target / kSigningKey), sha256File(target / kSigningKey) };
+        manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
+        files.push_back(std::move(file));
+    }
     // The manifest last, through a rename: a backup cut short has none.
     const auto partial = target / "manifest.json.partial";
     {
@@ -144,7 +161,8 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
     for (const auto& entry : manifest["files"]) {
         BackupFile file { entry.value("name", ""), entry.value("bytes", std::uintmax_t { 0 }),
             entry.value("sha256", "") };
-        if (std::find(known.begin(), known.end(), file.name) == known.end()) {
+        const bool key = file.name == kSigningKey;
+        if (!key && std::find(known.begin(), known.end(), file.name) == known.end()) {
             throw BackupUsageError("the manifest names an unknown file \"" + file.name + "\"");
         }
         const auto path = source / file.name;
@@ -154,14 +172,29 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
         if (fs::file_size(path) != file.bytes || sha256File(path) != file.sha256) {
             throw std::runtime_error(file.name + " does not match the manifest (changed or cut short)");
         }
-        checkIntegrity(path);
+        if (!key) {
+            checkIntegrity(path);
+        }
         files.push_back(std::move(file));
     }
     fs::create_directories(target);
     for (const auto& file : files) {
+        if (file.name == kSigningKey) {
+            copyPrivate(source / file.name, target / file.name);
+            continue;
+        }
         const auto partial = target / (file.name + ".partial");
         fs::copy_file(source / file.name, partial, fs::copy_options::overwrite_existing);
         fs::rename(partial, target / file.name);
+    }
+    // A restored server is a new server to the replicas: their cursors may point past what
+    // the backup holds, into a history that is gone. A new identity makes every replica start
+    // a fresh snapshot at its next sync (its outbox is pushed again and applied once).
+    if (fs::exists(target / "stock.db")) {
+        db::Database stock((target / "stock.db").string());
+        stock.write([](db::Connection& c) {
+            c.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'server_id'").run();
+        });
     }
     return files;
 }

@@ -24,16 +24,18 @@ struct BackupFile {
 /// The domain databases a data directory holds, in the order they are copied.
 const std::vector<std::string>& domainDatabaseNames();
 
-/// Copies every domain database of `dataDir` into the new or empty directory `to` through
+/// Copies every domain database of `dataDir` (and the token signing key kept there) into the
+/// new or empty directory `to` through
 /// SQLite's online backup (each file one consistent snapshot, taken while the server keeps
-/// running), checks each copy, and writes `manifest.json` (version, time, files with size and
-/// SHA-256) last: a directory without a manifest is not a backup. Throws BackupUsageError
+/// running; the domains one after another, not at one instant), checks each copy, and writes `manifest.json` (version,
+/// time, files with size and SHA-256) last: a directory without a manifest is not a backup. Throws BackupUsageError
 /// when `to` is not empty or `dataDir` holds no database, std::runtime_error when a copy
 /// fails (the partial directory is left without a manifest).
 std::vector<BackupFile> backupData(const std::string& dataDir, const std::string& to);
 
 /// Restores the backup in `from` into the new or empty data directory `dataDir`: checks the
-/// manifest, each file's size, SHA-256 and SQLite integrity first, then copies them in. Throws
+/// manifest, each file's size, SHA-256 and SQLite integrity first, then copies them in and
+/// gives the restored server a new sync identity (replicas start a fresh snapshot). Throws
 /// BackupUsageError when `from` is not a backup or `dataDir` is not empty, std::runtime_error
 /// when a file does not match its manifest or is damaged (nothing is copied then).
 std::vector<BackupFile> restoreData(const std::string& from, const std::string& dataDir);

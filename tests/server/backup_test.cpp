@@ -68,7 +68,7 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
     EXPECT_NE(text.find("stock.db:"), std::string::npos) << text;
     std::ifstream in(backup / "manifest.json");
     const auto manifest = json::parse(in);
-    EXPECT_EQ(manifest["files"].size(), 5u) << manifest;
+    EXPECT_EQ(manifest["files"].size(), 6u) << manifest; // five databases and the signing key
     EXPECT_EQ(manifest["format"], 1);
 
     const auto [restoreCode, restoreText]
@@ -84,6 +84,22 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
     EXPECT_EQ(scalar(restored / "stock.db",
                   "SELECT quantity_milli FROM stock_levels WHERE location_id = " + std::to_string(shelf)),
         (100 + receipts - 1) * 1000);
+    // A new sync identity: replicas whose cursor points into the lost history start afresh.
+    const auto serverId = [](const fs::path& stock) {
+        tosserp::db::Database db(stock.string());
+        return db.read([](tosserp::db::Connection& c) {
+            auto& q = c.prepare("SELECT value FROM meta WHERE key = 'server_id'");
+            const auto id = q.step() ? q.text(0) : std::string();
+            q.reset();
+            return id;
+        });
+    };
+    EXPECT_NE(serverId(restored / "stock.db"), serverId(server.dataDir() / "stock.db"));
+    EXPECT_EQ(serverId(restored / "stock.db").size(), 32u);
+    // The signing key comes back readable by its owner only: tokens signed before stay valid.
+    EXPECT_TRUE(fs::exists(restored / "keys" / "token-signing.pem"));
+    EXPECT_EQ(
+        fs::status(restored / "keys" / "token-signing.pem").permissions() & fs::perms::others_read, fs::perms::none);
     // The restored directory serves.
     const auto [replayCode, replayText] = runServerCommand({ "replay", "--dry-run", "--data-dir", restored.string() });
     EXPECT_EQ(replayCode, 0) << replayText;
