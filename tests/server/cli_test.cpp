@@ -18,8 +18,8 @@ TEST(ServerProgram, HelpNamesEveryOptionAndEnvironmentVariable)
 {
     const auto [code, text] = runServerCommand({ "--help" });
     EXPECT_EQ(code, 0);
-    for (const auto* expected :
-        { "--listen", "--data-dir", "--config", "--demo", "--version", "TOSSERP_LISTEN", "TOSSERP_DATA_DIR" }) {
+    for (const auto* expected : { "--listen", "--data-dir", "--config", "--demo", "--version", "TOSSERP_LISTEN",
+             "TOSSERP_DATA_DIR", "replay [--domain", "backup --to DIR", "restore --from DIR" }) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     }
 }
