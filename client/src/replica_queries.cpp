@@ -324,8 +324,9 @@ StockFigures Replica::stockFigures(int top) const
             continue;
         }
         const auto old = parse(synced.value(0)).value("price", nlohmann::json::object());
-        auto held = run(m_db, onHand + "SELECT o.warehouse_id, SUM(o.q) FROM onhand o WHERE o.product_id = ? GROUP BY 1",
-            { qlonglong(productId) });
+        auto held
+            = run(m_db, onHand + "SELECT o.warehouse_id, SUM(o.q) FROM onhand o WHERE o.product_id = ? GROUP BY 1",
+                { qlonglong(productId) });
         while (held.next()) {
             const auto warehouse = held.value(0).toLongLong();
             const auto milli = held.value(1).toLongLong();

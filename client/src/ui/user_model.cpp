@@ -128,80 +128,102 @@ void UserModel::refresh()
 {
     m_loading = true;
     emit stateChanged();
+    m_incoming.clear();
+    ++m_generation; // a reload asked for meanwhile replaces the one under way
+    loadUsers({});
+}
+
+void UserModel::loadUsers(const QString& cursor)
+{
+    // Page after page: an organisation may have more accounts than one page holds.
     auto* state = AppState::instance();
-    state->callServer(this, "GET", "/api/v1/users?limit=500", nullptr,
-        [this, state](bool ok, const nlohmann::json& users, const QString& why) {
+    const auto path = QString("/api/v1/users?limit=500") + (cursor.isEmpty() ? QString() : "&cursor=" + cursor);
+    state->callServer(this, "GET", path, nullptr,
+        [this, generation = m_generation](bool ok, const nlohmann::json& page, const QString& why) {
+            if (generation != m_generation) {
+                return;
+            }
             if (!ok) {
                 fail(why);
                 return;
             }
-            beginResetModel();
-            m_users.clear();
-            for (const auto& user : items(users)) {
-                m_users.push_back(user);
+            for (const auto& user : items(page)) {
+                m_incoming.push_back(user);
             }
+            const auto next = page.is_object() ? page.value("next_cursor", nlohmann::json()) : nlohmann::json();
+            if (next.is_string() && !next.get<std::string>().empty()) {
+                loadUsers(QString::fromStdString(next.get<std::string>()));
+                return;
+            }
+            beginResetModel();
+            m_users = std::move(m_incoming);
+            m_incoming.clear();
             endResetModel();
             emit countChanged();
-            // The warehouses' codes, read from the replica on the reader thread.
-            state->read(
-                this,
-                [](Replica& replica) {
-                    std::map<std::int64_t, QString> codes;
-                    for (const auto& warehouse : replica.rows("warehouses")) {
-                        codes[warehouse.value("id", std::int64_t { 0 })]
-                            = QString::fromStdString(warehouse.value("code", ""));
-                    }
-                    return codes;
-                },
-                [this](std::map<std::int64_t, QString> codes) {
-                    m_warehouseCodes = std::move(codes);
-                    if (count() > 0) {
-                        emit dataChanged(index(0), index(count() - 1), { WarehousesRole });
-                    }
-                });
-            state->callServer(this, "GET", "/api/v1/roles", nullptr,
-                [this, state](bool ok, const nlohmann::json& roles, const QString& why) {
+            loadRest();
+        });
+}
+
+void UserModel::loadRest()
+{
+    auto* state = AppState::instance();
+    // The warehouses' codes, read from the replica on the reader thread.
+    state->read(
+        this,
+        [](Replica& replica) {
+            std::map<std::int64_t, QString> codes;
+            for (const auto& warehouse : replica.rows("warehouses")) {
+                codes[warehouse.value("id", std::int64_t { 0 })] = QString::fromStdString(warehouse.value("code", ""));
+            }
+            return codes;
+        },
+        [this](std::map<std::int64_t, QString> codes) {
+            m_warehouseCodes = std::move(codes);
+            if (count() > 0) {
+                emit dataChanged(index(0), index(count() - 1), { WarehousesRole });
+            }
+        });
+    state->callServer(
+        this, "GET", "/api/v1/roles", nullptr, [this, state](bool ok, const nlohmann::json& roles, const QString& why) {
+            if (!ok) {
+                fail(why);
+                return;
+            }
+            m_roles.clear();
+            m_roleDefinitions.clear();
+            for (const auto& role : items(roles)) {
+                m_roleDefinitions.push_back(role);
+                m_roles.push_back(QVariantMap { { "name", QString::fromStdString(role.value("name", "")) },
+                    { "description", QString::fromStdString(role.value("description", "")) },
+                    { "scoped", role.value("warehouse_scoped", false) } });
+            }
+            if (!state->can("api_keys.manage")) {
+                m_loading = false;
+                emit stateChanged();
+                return;
+            }
+            state->callServer(this, "GET", "/api/v1/api-keys", nullptr,
+                [this](bool ok, const nlohmann::json& keys, const QString& why) {
                     if (!ok) {
                         fail(why);
                         return;
                     }
-                    m_roles.clear();
-                    m_roleDefinitions.clear();
-                    for (const auto& role : items(roles)) {
-                        m_roleDefinitions.push_back(role);
-                        m_roles.push_back(QVariantMap { { "name", QString::fromStdString(role.value("name", "")) },
-                            { "description", QString::fromStdString(role.value("description", "")) },
-                            { "scoped", role.value("warehouse_scoped", false) } });
+                    m_keys.clear();
+                    for (const auto& key : items(keys)) {
+                        const auto text = [&](const char* field) {
+                            return key.value(field, nlohmann::json()).is_string()
+                                ? QString::fromStdString(key[field].get<std::string>())
+                                : QString();
+                        };
+                        m_keys.push_back(QVariantMap {
+                            { "id", QVariant::fromValue(key.value("id", std::int64_t { 0 })) },
+                            { "name", text("name") }, { "prefix", text("prefix") },
+                            { "permissions", strings(key.value("permissions", nlohmann::json::array())).join(", ") },
+                            { "created", text("created_at") }, { "lastUsed", text("last_used_at") },
+                            { "revoked", text("revoked_at") } });
                     }
-                    if (!state->can("api_keys.manage")) {
-                        m_loading = false;
-                        emit stateChanged();
-                        return;
-                    }
-                    state->callServer(this, "GET", "/api/v1/api-keys", nullptr,
-                        [this](bool ok, const nlohmann::json& keys, const QString& why) {
-                            if (!ok) {
-                                fail(why);
-                                return;
-                            }
-                            m_keys.clear();
-                            for (const auto& key : items(keys)) {
-                                const auto text = [&](const char* field) {
-                                    return key.value(field, nlohmann::json()).is_string()
-                                        ? QString::fromStdString(key[field].get<std::string>())
-                                        : QString();
-                                };
-                                m_keys.push_back(
-                                    QVariantMap { { "id", QVariant::fromValue(key.value("id", std::int64_t { 0 })) },
-                                        { "name", text("name") }, { "prefix", text("prefix") },
-                                        { "permissions",
-                                            strings(key.value("permissions", nlohmann::json::array())).join(", ") },
-                                        { "created", text("created_at") }, { "lastUsed", text("last_used_at") },
-                                        { "revoked", text("revoked_at") } });
-                            }
-                            m_loading = false;
-                            emit stateChanged();
-                        });
+                    m_loading = false;
+                    emit stateChanged();
                 });
         });
 }
