@@ -31,7 +31,17 @@ ensure_packages() {
     fi
     say "installing ${#missing[@]} missing Debian packages: ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Daemons these packages would start (PostgreSQL's cluster, Prometheus) are not wanted:
+    # the scripts start what they need themselves. policy-rc.d tells the maintainer scripts so.
+    local policy=/usr/sbin/policy-rc.d made=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null && as_root chmod 755 "$policy" && made=1
+    fi
+    local status=0
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || status=$?
+    [ "$made" -eq 1 ] && as_root rm -f "$policy"
+    return $status
 }
 
 # Configures (once) and builds the default preset into build/.

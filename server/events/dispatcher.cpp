@@ -181,6 +181,11 @@ bool EventDispatcher::step(Worker& worker)
         }
     }
     advanceSkipped();
+    // How far this consumer is behind its source, for /metrics.
+    const auto last = s.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
+    if (worker.lag) {
+        worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
+    }
     return static_cast<int>(batch.size()) == kBatch;
 }
 
@@ -188,6 +193,9 @@ void EventDispatcher::run(Worker& worker)
 {
     auto& failures = metrics().counter("tosserp_consumer_failures_total",
         "Event deliveries that failed and will be retried, per consumer", { { "consumer", worker.subscription.name } });
+    worker.lag = &metrics().gauge("tosserp_consumer_lag_events",
+        "Events committed in the source domain that this consumer has not handled yet",
+        { { "consumer", worker.subscription.name } });
     std::chrono::milliseconds pause { 0 };
     for (;;) {
         std::uint64_t generation = 0;

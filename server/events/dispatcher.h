@@ -3,6 +3,8 @@
 #include "server/db/database.h"
 #include "server/events/event_store.h"
 
+#include <prometheus/gauge.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -73,6 +75,7 @@ private:
         Subscription subscription;
         std::thread thread;
         std::atomic<std::int64_t> handled { 0 };
+        prometheus::Gauge* lag = nullptr; ///< set by run() before the first step
     };
     void run(Worker& worker);
     /// Handles the next batch; returns whether there may be more right away.

@@ -3,6 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
 using tosserp::test::TestServer;
 
 namespace {
@@ -189,4 +197,41 @@ TEST(Http, HugeHeadersAreRefused)
     EXPECT_TRUE(refused(many));
     // The server is still there for the next caller.
     EXPECT_EQ(server.get("/health/live").status, 200);
+}
+
+TEST(Http, MetricsPassPromtoolAndShowHowFarEachConsumerIsBehind)
+{
+    TestServer server;
+    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    server.receive(server.makeProduct("MX-1"), shelf, 3);
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(10)));
+    tosserp::test::TempDir dir;
+    const auto file = (dir.path() / "metrics.txt").string();
+    std::string body;
+    // Every consumer reports its lag, and once it has caught up the lag is 0.
+    const std::vector<std::string> consumers = { "orders.stock", "orders.payments", "stock.orders", "payments.orders",
+        "notify.stock", "notify.orders", "notify.payments" };
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        body = server.get("/metrics").body;
+        bool caughtUp = true;
+        for (const auto& consumer : consumers) {
+            caughtUp = caughtUp
+                && body.find("tosserp_consumer_lag_events{consumer=\"" + consumer + "\"} 0\n") != std::string::npos;
+        }
+        if (caughtUp) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    for (const auto& consumer : consumers) {
+        EXPECT_NE(body.find("tosserp_consumer_lag_events{consumer=\"" + consumer + "\"} 0\n"), std::string::npos)
+            << consumer;
+    }
+    std::ofstream(file) << body;
+    // Prometheus's own checker accepts the exposition as it is.
+    const auto status = std::system(("promtool check metrics < " + file + " > " + file + ".out 2>&1").c_str());
+    std::ifstream out(file + ".out");
+    const std::string said((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(WEXITSTATUS(status), 0) << said;
 }
