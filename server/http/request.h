@@ -24,6 +24,12 @@ struct Request {
     std::map<std::string, std::string> params;
     std::string body;
     std::string requestId;
+    /// W3C Trace Context: the trace this request belongs to (the caller's `traceparent`, or a
+    /// new one), the span this server gives it, and the caller's span ("" when none).
+    std::string traceId;
+    std::string spanId;
+    std::string parentSpanId;
+    std::string traceFlags = "01";
     std::string clientAddress;
     /// Who is calling, set by the front door before the handler runs (absent on public routes
     /// called without credentials).

@@ -41,6 +41,57 @@ std::string newRequestId()
     return id;
 }
 
+/// `bytes` random bytes as lower-case hex, never all zero (W3C Trace Context ids).
+std::string randomHex(std::size_t bytes)
+{
+    thread_local std::mt19937_64 rng { std::random_device {}() };
+    static const char* hex = "0123456789abcdef";
+    std::string id(bytes * 2, '0');
+    while (id.find_first_not_of('0') == std::string::npos) {
+        for (std::size_t i = 0; i < id.size(); i += 16) {
+            auto value = rng();
+            for (std::size_t j = i; j < std::min(id.size(), i + 16); ++j) {
+                id[j] = hex[value & 0xf];
+                value >>= 4;
+            }
+        }
+    }
+    return id;
+}
+
+bool lowerHex(std::string_view text, std::size_t length)
+{
+    return text.size() == length && text.find_first_not_of("0123456789abcdef") == std::string_view::npos
+        && text.find_first_not_of('0') != std::string_view::npos;
+}
+
+/// Takes the caller's `traceparent` ("00-<32 hex trace>-<16 hex span>-<2 hex flags>") when it
+/// is well formed; otherwise the request starts a new trace. Either way the request gets a
+/// span of its own.
+void readTraceContext(Request& request)
+{
+    request.spanId = randomHex(8);
+    const auto given = request.header("traceparent");
+    if (given) {
+        const std::string_view text = *given;
+        const auto isHex = [](std::string_view part) {
+            return part.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+        };
+        const auto version = text.substr(0, 2);
+        // Version 00 has exactly four fields; a later version may add fields after them.
+        const bool shaped = text.size() >= 55 && text[2] == '-' && text[35] == '-' && text[52] == '-'
+            && (version == "00" ? text.size() == 55 : (text.size() == 55 || text[55] == '-'));
+        if (shaped && isHex(version) && version != "ff" && lowerHex(text.substr(3, 32), 32)
+            && lowerHex(text.substr(36, 16), 16) && isHex(text.substr(53, 2))) {
+            request.traceId = std::string(text.substr(3, 32));
+            request.parentSpanId = std::string(text.substr(36, 16));
+            request.traceFlags = std::string(text.substr(53, 2));
+            return;
+        }
+    }
+    request.traceId = randomHex(16);
+}
+
 bool acceptableRequestId(const std::string& id)
 {
     if (id.empty() || id.size() > 64) {
@@ -82,6 +133,7 @@ public:
         }
         const auto givenId = request.header("x-request-id");
         request.requestId = givenId && acceptableRequestId(*givenId) ? *givenId : newRequestId();
+        readTraceContext(request);
         request.clientAddress = in.clientAddress().host().toString();
 
         std::string routeName = "unmatched";
@@ -126,7 +178,8 @@ public:
             response = problemResponse(e, request.requestId);
         } catch (const db::DbError& e) {
             log::error("database failure",
-                { { "request_id", request.requestId }, { "route", routeName }, { "error", e.what() } });
+                { { "request_id", request.requestId }, { "trace_id", request.traceId }, { "route", routeName },
+                    { "error", e.what() } });
             const bool busy = (e.code() & 0xff) == 5 || (e.code() & 0xff) == 6; // SQLITE_BUSY, SQLITE_LOCKED
             ApiError error(busy ? 503 : 500, busy ? "database_busy" : "internal_error",
                 busy ? "The database is busy; retry shortly." : "The server failed to answer.");
@@ -136,7 +189,8 @@ public:
             response = problemResponse(error, request.requestId);
         } catch (const std::exception& e) {
             log::error("request failed",
-                { { "request_id", request.requestId }, { "route", routeName }, { "error", e.what() } });
+                { { "request_id", request.requestId }, { "trace_id", request.traceId }, { "route", routeName },
+                    { "error", e.what() } });
             response
                 = problemResponse(ApiError(500, "internal_error", "The server failed to answer."), request.requestId);
         }
@@ -147,6 +201,9 @@ public:
             out.setKeepAlive(false);
         }
         out.set("X-Request-Id", request.requestId);
+        // The trace and this server's span, for the caller to correlate (W3C Trace Context
+        // level 2's `traceresponse`).
+        out.set("traceresponse", "00-" + request.traceId + "-" + request.spanId + "-" + request.traceFlags);
         for (const auto& [name, value] : response.headers) {
             out.set(name, value);
         }
@@ -164,7 +221,8 @@ public:
         metrics().observeRequest(routeName, request.method, response.status, seconds);
         if (m_options.accessLog && log::enabled(log::Level::Info)) {
             log::info("request",
-                { { "request_id", request.requestId }, { "method", request.method }, { "path", request.path },
+                { { "request_id", request.requestId }, { "trace_id", request.traceId }, { "span_id", request.spanId },
+                    { "parent_span_id", request.parentSpanId }, { "method", request.method }, { "path", request.path },
                     { "status", response.status }, { "ms", seconds * 1000.0 } });
         }
     }

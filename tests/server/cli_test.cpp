@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <csignal>
 #include <fstream>
 #include <set>
@@ -79,6 +81,32 @@ TEST(ServerProgram, StopsCleanlyOnSigterm)
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(), 0);
     EXPECT_NE(server.err().find("\"msg\":\"stopped\""), std::string::npos) << server.err();
+}
+
+TEST(ServerProgram, TheAccessLogCarriesTheRequestIdAndTheCallersTrace)
+{
+    TempDir dir;
+    ServerProcess server({ "--listen", "127.0.0.1:0", "--data-dir", dir.path().string() });
+    ASSERT_NE(server.waitUntilListening(), 0) << server.err();
+    const auto reply = server.request("GET", "/health/live", {},
+        { { "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }, { "X-Request-Id", "req-77" } });
+    ASSERT_EQ(reply.status, 200);
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
+    // One JSON line per request with both ids, the caller's span as parent, and this span.
+    std::string line;
+    std::istringstream lines(server.err());
+    for (std::string candidate; std::getline(lines, candidate);) {
+        if (candidate.find("\"request_id\":\"req-77\"") != std::string::npos) {
+            line = candidate;
+        }
+    }
+    ASSERT_FALSE(line.empty()) << server.err();
+    const auto logged = nlohmann::json::parse(line);
+    EXPECT_EQ(logged["trace_id"], "4bf92f3577b34da6a3ce929d0e0e4736");
+    EXPECT_EQ(logged["parent_span_id"], "00f067aa0ba902b7");
+    EXPECT_EQ(reply.header("traceresponse"),
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-" + logged["span_id"].get<std::string>() + "-01");
 }
 
 TEST(ServerProgram, DemoSeedRunsOnceOnAFreshDirectory)

@@ -235,3 +235,38 @@ TEST(Http, MetricsPassPromtoolAndShowHowFarEachConsumerIsBehind)
     const std::string said((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
     EXPECT_EQ(WEXITSTATUS(status), 0) << said;
 }
+
+TEST(Http, TheCallersTraceIsContinuedAndAMalformedOneStartsAFreshTrace)
+{
+    TestServer server;
+    const std::string trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const auto answer = [&](const std::string& traceparent) {
+        std::map<std::string, std::string> headers;
+        if (!traceparent.empty()) {
+            headers["traceparent"] = traceparent;
+        }
+        const auto reply = server.request("GET", "/health/live", {}, headers);
+        EXPECT_EQ(reply.status, 200);
+        return reply.header("traceresponse");
+    };
+    const auto isFresh = [&](const std::string& response) {
+        return response.size() == 55 && response.substr(0, 3) == "00-" && response.substr(3, 32) != trace
+            && response.substr(3, 32).find_first_not_of("0123456789abcdef") == std::string::npos;
+    };
+    const auto continued = answer("00-" + trace + "-00f067aa0ba902b7-01");
+    EXPECT_EQ(continued.substr(0, 36), "00-" + trace + "-");
+    EXPECT_NE(continued.substr(36, 16), "00f067aa0ba902b7"); // a span of its own
+    EXPECT_EQ(continued.substr(52), "-01");
+    // A later version with more fields is read for its first four.
+    EXPECT_EQ(answer("01-" + trace + "-00f067aa0ba902b7-00-later").substr(0, 36), "00-" + trace + "-");
+    for (const auto& bad : std::vector<std::string> { "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+             "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "00-" + trace + "-0000000000000000-01",
+             "ff-" + trace + "-00f067aa0ba902b7-01", "00-" + trace + "-00f067aa0ba902b7-01-extra",
+             "00-" + trace + "-00f067aa0ba902b7", "zz-" + trace + "-00f067aa0ba902b7-01", "garbage" }) {
+        EXPECT_TRUE(isFresh(answer(bad))) << bad;
+    }
+    const auto first = answer("");
+    const auto second = answer("");
+    EXPECT_TRUE(isFresh(first)) << first;
+    EXPECT_NE(first.substr(3, 32), second.substr(3, 32)) << "each request without a trace starts its own";
+}

@@ -169,6 +169,13 @@ Reply ServerProcess::request(const std::string& method, const std::string& path,
     auto& in = session.receiveResponse(response);
     Reply reply;
     reply.status = response.getStatus();
+    for (const auto& [name, value] : response) {
+        std::string key = name;
+        for (auto& c : key) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        reply.headers[key] = value;
+    }
     std::ostringstream text;
     Poco::StreamCopier::copyStream(in, text);
     reply.body = text.str();
