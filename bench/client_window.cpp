@@ -7,6 +7,7 @@
 #include "client/src/ui/app_state.h"
 #include "client/src/ui/dashboard.h"
 #include "client/src/ui/product_model.h"
+#include "tests/client/quick_items.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -39,19 +40,6 @@ long peakRssKb()
         }
     }
     return 0;
-}
-
-QQuickItem* findItem(QQuickItem* root, const QString& name)
-{
-    if (root->objectName() == name) {
-        return root;
-    }
-    for (auto* child : root->childItems()) {
-        if (auto* found = findItem(child, name)) {
-            return found;
-        }
-    }
-    return nullptr;
 }
 
 /// Waits for the window's next frame on screen.
@@ -107,8 +95,8 @@ int child(const QString& replica, bool type, QElapsedTimer& sinceStart)
     }
     window->setProperty("currentPage", 1);
     nextFrame(window);
-    auto* search = findItem(window->contentItem(), "catalogSearch");
-    auto* list = findItem(window->contentItem(), "catalogList");
+    auto* search = tosserp::test::findItem(window->contentItem(), "catalogSearch");
+    auto* list = tosserp::test::findItem(window->contentItem(), "catalogList");
     search->forceActiveFocus();
     std::vector<double> latencies;
     QElapsedTimer clock;

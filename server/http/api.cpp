@@ -59,6 +59,17 @@ std::int64_t queryTime(const Request& request, const std::string& name)
     return ms;
 }
 
+Response countsResponse(std::int64_t sinceMs, const std::string& key, const std::map<std::string, std::int64_t>& counts)
+{
+    auto byName = nlohmann::json::object();
+    std::int64_t total = 0;
+    for (const auto& [name, count] : counts) {
+        byName[name] = count;
+        total += count;
+    }
+    return Response::json(200, { { "since", isoTime(sinceMs) }, { "total", total }, { key, std::move(byName) } });
+}
+
 std::optional<bool> queryBool(const Request& request, const std::string& name)
 {
     const auto text = request.queryParam(name);

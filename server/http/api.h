@@ -8,6 +8,7 @@
 #include "server/http/request.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +26,9 @@ std::optional<std::int64_t> queryId(const Request& request, const std::string& n
 /// A required ISO 8601 UTC time in the query ("2026-11-25T00:00:00Z"), as milliseconds;
 /// 400 invalid_query naming it when missing or not such a time.
 std::int64_t queryTime(const Request& request, const std::string& name);
+/// The answer of a summary route: {"since", "total", `key`: {name: count}}.
+Response countsResponse(
+    std::int64_t sinceMs, const std::string& key, const std::map<std::string, std::int64_t>& counts);
 /// An optional boolean query parameter ("true"/"false"); 400 "invalid_query" otherwise.
 std::optional<bool> queryBool(const Request& request, const std::string& name);
 

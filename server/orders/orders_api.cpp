@@ -87,13 +87,7 @@ void registerOrderRoutes(Router& router, OrdersService& orders)
     // Registered before /orders/{id}, which would take "summary" for an id.
     router.add("GET", "/api/v1/orders/summary", read, [&](Request& r) {
         const auto since = queryTime(r, "since");
-        auto counts = nlohmann::json::object();
-        std::int64_t total = 0;
-        for (const auto& [state, count] : orders.orderCounts(since, r.principal->warehouses)) {
-            counts[state] = count;
-            total += count;
-        }
-        return Response::json(200, { { "since", isoTime(since) }, { "total", total }, { "by_state", counts } });
+        return countsResponse(since, "by_state", orders.orderCounts(since, r.principal->warehouses));
     });
     router.add("GET", "/api/v1/orders", read, [&](Request& r) {
         OrderQuery query;

@@ -316,13 +316,7 @@ void registerInventoryRoutes(Router& router, WarehouseService& warehouses, Inven
 
     router.add("GET", "/api/v1/stock/movements/summary", std::string(domain::permission::kStockRead), [&](Request& r) {
         const auto since = queryTime(r, "since");
-        auto counts = nlohmann::json::object();
-        std::int64_t total = 0;
-        for (const auto& [kind, count] : inventory.movementCounts(since, r.principal->warehouses)) {
-            counts[kind] = count;
-            total += count;
-        }
-        return Response::json(200, { { "since", isoTime(since) }, { "total", total }, { "by_kind", counts } });
+        return countsResponse(since, "by_kind", inventory.movementCounts(since, r.principal->warehouses));
     });
     router.add("GET", "/api/v1/stock/movements", std::string(domain::permission::kStockRead),
         [&](Request& r) { return listMovements(inventory, r); });

@@ -7,6 +7,7 @@
 #include "client/src/ui/app_state.h"
 #include "client/src/ui/catalog_actions.h"
 #include "client/src/ui/dashboard.h"
+#include "quick_items.h"
 #include "test_server.h"
 #include "wait.h"
 
@@ -71,24 +72,9 @@ World& world()
     return *g_world;
 }
 
-/// The visual item called `name` under `root` (the item tree, which also holds the items a
-/// Repeater made).
-QQuickItem* findItem(QQuickItem* root, const QString& name)
-{
-    if (root->objectName() == name) {
-        return root;
-    }
-    for (auto* child : root->childItems()) {
-        if (auto* found = findItem(child, name)) {
-            return found;
-        }
-    }
-    return nullptr;
-}
-
 QQuickItem* item(const std::string& name)
 {
-    return findItem(world().window->contentItem(), QString::fromStdString(name));
+    return tosserp::test::findItem(world().window->contentItem(), QString::fromStdString(name));
 }
 
 QObject* object(const char* name)
