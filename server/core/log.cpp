@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <utility>
 
 namespace tosserp::log {
 
@@ -51,12 +52,33 @@ bool parseLevel(std::string_view text, Level& out)
     return false;
 }
 
+namespace {
+thread_local std::string t_trace;
+} // namespace
+
+TraceScope::TraceScope(std::string traceId)
+    : m_outer(std::exchange(t_trace, std::move(traceId)))
+{ }
+
+TraceScope::~TraceScope()
+{
+    t_trace = std::move(m_outer);
+}
+
+const std::string& currentTrace()
+{
+    return t_trace;
+}
+
 void write(Level level, std::string_view message, const nlohmann::json& fields)
 {
     if (!enabled(level)) {
         return;
     }
     nlohmann::json line = { { "ts", isoTime(nowMs()) }, { "level", levelName(level) }, { "msg", message } };
+    if (!t_trace.empty()) {
+        line["trace_id"] = t_trace;
+    }
     if (fields.is_object()) {
         for (const auto& [key, value] : fields.items()) {
             line[key] = value;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace tosserp::log {
@@ -15,6 +16,23 @@ bool enabled(Level level);
 /// Parses "debug", "info", "warn", "error"; false when unknown.
 bool parseLevel(std::string_view text, Level& out);
 void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+
+/// The trace the calling thread works for while it lives (a request, or an event a consumer
+/// handles): lines written meanwhile carry it as `trace_id` unless they name one themselves.
+/// Scopes nest; the outer trace comes back when the inner scope ends.
+class TraceScope {
+public:
+    explicit TraceScope(std::string traceId);
+    ~TraceScope();
+    TraceScope(const TraceScope&) = delete;
+    TraceScope& operator=(const TraceScope&) = delete;
+
+private:
+    std::string m_outer;
+};
+
+/// The calling thread's trace ("" outside any TraceScope).
+const std::string& currentTrace();
 
 inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
 {

@@ -173,6 +173,9 @@ bool EventDispatcher::step(Worker& worker)
             continue;
         }
         advanceSkipped();
+        // What the handler logs (and what it causes, through causedBy) belongs to the trace of
+        // the request that started it all.
+        const log::TraceScope trace(event.correlationId);
         s.handle(event);
         reached(event.position);
         std::lock_guard lock(m_mutex);

@@ -157,7 +157,8 @@ events::EventContext eventContext(const Request& request)
 {
     events::EventContext context;
     context.actor = request.principal ? request.principal->subject : "anonymous";
-    context.correlationId = request.requestId;
+    // The request's trace ties together everything it causes, across the domains' events.
+    context.correlationId = request.traceId.empty() ? request.requestId : request.traceId;
     return context;
 }
 

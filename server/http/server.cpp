@@ -134,6 +134,7 @@ public:
         const auto givenId = request.header("x-request-id");
         request.requestId = givenId && acceptableRequestId(*givenId) ? *givenId : newRequestId();
         readTraceContext(request);
+        const log::TraceScope trace(request.traceId);
         request.clientAddress = in.clientAddress().host().toString();
 
         std::string routeName = "unmatched";

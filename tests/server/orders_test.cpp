@@ -498,6 +498,8 @@ TEST(Orders, TheDaysFiguresCountMovementsByKindAndOrdersByStateInTheCallersWareh
     ASSERT_EQ(
         server.post("/api/v1/orders/" + std::to_string(cancelled) + "/cancel", { { "reason", "test" } }).status, 200);
     shop.draft(1); // stays a draft
+    // Stock ships the order when it hears of it: wait for every consumer.
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(10)));
 
     const auto orders = server.get("/api/v1/orders/summary?since=" + since).json();
     EXPECT_EQ(orders["total"], 3);
@@ -525,4 +527,29 @@ TEST(Orders, TheDaysFiguresCountMovementsByKindAndOrdersByStateInTheCallersWareh
             EXPECT_EQ(reply.json()["errors"][0]["field"], "since") << path << bad;
         }
     }
+}
+
+TEST(Orders, TheCallersTraceTravelsWithTheSagaThroughEveryDomain)
+{
+    TestServer server;
+    Shop shop(server);
+    const std::string trace = "0af7651916cd43dd8448eb211c80319c";
+    const auto id = shop.draft(1)["id"].get<std::int64_t>();
+    const auto placed = server.post("/api/v1/orders/" + std::to_string(id) + "/place", json::object(),
+        { { "traceparent", "00-" + trace + "-b7ad6b7169203331-01" } });
+    ASSERT_EQ(placed.status, 200) << placed.body;
+    ASSERT_EQ(shop.settled(id)["state"], "paid");
+    // The order's placing and everything it caused in Stock and Payments carry the trace.
+    std::map<std::string, int> traced;
+    for (const auto* domain : { "orders", "stock", "payments" }) {
+        const auto events = server.get(std::string("/api/v1/events?limit=1000&domain=") + domain).json()["items"];
+        for (const auto& event : events) {
+            if (event["correlation_id"] == trace) {
+                ++traced[domain];
+            }
+        }
+    }
+    EXPECT_GE(traced["orders"], 3) << "OrderPlaced, OrderReserved, OrderPaid";
+    EXPECT_GE(traced["stock"], 1) << "the reservation";
+    EXPECT_GE(traced["payments"], 1) << "the payment";
 }
