@@ -83,4 +83,32 @@ bool parseIsoTime(const std::string& text, std::int64_t& ms)
     return true;
 }
 
+std::string randomHex(std::size_t bytes)
+{
+    thread_local std::mt19937_64 rng { std::random_device {}() };
+    static const char* hex = "0123456789abcdef";
+    std::string id(bytes * 2, '0');
+    while (id.find_first_not_of('0') == std::string::npos) {
+        for (std::size_t i = 0; i < id.size(); i += 16) {
+            auto value = rng();
+            for (std::size_t j = i; j < std::min(id.size(), i + 16); ++j) {
+                id[j] = hex[value & 0xf];
+                value >>= 4;
+            }
+        }
+    }
+    return id;
+}
+
+bool lowerHex(std::string_view text, std::size_t length)
+{
+    return text.size() == length && text.find_first_not_of("0123456789abcdef") == std::string_view::npos
+        && text.find_first_not_of('0') != std::string_view::npos;
+}
+
+std::string childTraceparent(const std::string& traceId)
+{
+    return lowerHex(traceId, 32) ? "00-" + traceId + "-" + randomHex(8) + "-01" : std::string();
+}
+
 } // namespace tosserp

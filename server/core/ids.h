@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tosserp {
 
@@ -16,5 +17,16 @@ std::string isoTime(std::int64_t ms);
 
 /// Parses ISO 8601 UTC ("2026-01-31T12:00:00Z", fraction optional); false when malformed.
 bool parseIsoTime(const std::string& text, std::int64_t& ms);
+
+/// `bytes` random bytes as lower-case hex, never all zero (W3C Trace Context ids: 16 bytes
+/// for a trace, 8 for a span). Thread-safe.
+std::string randomHex(std::size_t bytes);
+
+/// Whether `text` is `length` lower-case hex digits, not all zero (a W3C trace or span id).
+bool lowerHex(std::string_view text, std::size_t length);
+
+/// A `traceparent` header value for a new span (sampled) of the trace `traceId`; "" when
+/// `traceId` is not a W3C trace id.
+std::string childTraceparent(const std::string& traceId);
 
 } // namespace tosserp

@@ -1,5 +1,6 @@
 #include "server/http/server.h"
 
+#include "server/core/ids.h"
 #include "server/core/log.h"
 #include "server/core/metrics.h"
 #include "server/db/database.h"
@@ -39,30 +40,6 @@ std::string newRequestId()
         value >>= 4;
     }
     return id;
-}
-
-/// `bytes` random bytes as lower-case hex, never all zero (W3C Trace Context ids).
-std::string randomHex(std::size_t bytes)
-{
-    thread_local std::mt19937_64 rng { std::random_device {}() };
-    static const char* hex = "0123456789abcdef";
-    std::string id(bytes * 2, '0');
-    while (id.find_first_not_of('0') == std::string::npos) {
-        for (std::size_t i = 0; i < id.size(); i += 16) {
-            auto value = rng();
-            for (std::size_t j = i; j < std::min(id.size(), i + 16); ++j) {
-                id[j] = hex[value & 0xf];
-                value >>= 4;
-            }
-        }
-    }
-    return id;
-}
-
-bool lowerHex(std::string_view text, std::size_t length)
-{
-    return text.size() == length && text.find_first_not_of("0123456789abcdef") == std::string_view::npos
-        && text.find_first_not_of('0') != std::string_view::npos;
 }
 
 /// Takes the caller's `traceparent` ("00-<32 hex trace>-<16 hex span>-<2 hex flags>") when it

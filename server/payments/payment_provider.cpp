@@ -1,5 +1,6 @@
 #include "server/payments/payment_provider.h"
 
+#include "server/core/ids.h"
 #include "server/core/log.h"
 #include "server/core/metrics.h"
 
@@ -118,6 +119,10 @@ ProviderResult PaymentProvider::call(const std::string& path, const nlohmann::js
             request.setContentType("application/json");
             request.setContentLength(static_cast<std::streamsize>(text.size()));
             request.set("Idempotency-Key", key);
+            // The call joins the trace this thread works for (the order's), as a span of its own.
+            if (const auto traceparent = childTraceparent(log::currentTrace()); !traceparent.empty()) {
+                request.set("traceparent", traceparent);
+            }
             session.sendRequest(request) << text;
             Poco::Net::HTTPResponse response;
             auto& in = session.receiveResponse(response);

@@ -1,6 +1,20 @@
-// Retry delays, the circuit breaker's three states and the bulkhead's bound.
+// Retry delays, the circuit breaker's three states and the bulkhead's bound; the payment
+// provider adapter joining the caller's trace.
+#include "server/core/ids.h"
+#include "server/core/log.h"
 #include "server/core/metrics.h"
 #include "server/core/resilience.h"
+#include "server/payments/payment_provider.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+
+#include <limits>
 
 #include <gtest/gtest.h>
 
@@ -78,4 +92,71 @@ TEST(Bulkhead, RefusesPastItsBoundAndFreesSlotsOnRelease)
     }
     EXPECT_EQ(bulkhead.inFlight(), 0);
     EXPECT_TRUE(bulkhead.tryAcquire().acquired());
+}
+
+namespace {
+
+/// A stand-in provider that remembers the last `traceparent` it was sent and authorises.
+class TraceRecorder : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit TraceRecorder(std::string& seen)
+        : m_seen(seen)
+    { }
+    void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
+    {
+        m_seen = in.get("traceparent", "");
+        in.stream().ignore(std::numeric_limits<std::streamsize>::max());
+        out.setStatus(Poco::Net::HTTPResponse::HTTP_CREATED);
+        out.setContentType("application/json");
+        out.send() << R"({"id": "auth-1", "status": "authorised"})";
+    }
+
+private:
+    std::string& m_seen;
+};
+
+class TraceRecorderFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit TraceRecorderFactory(std::string& seen)
+        : m_seen(seen)
+    { }
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+    {
+        return new TraceRecorder(m_seen);
+    }
+
+private:
+    std::string& m_seen;
+};
+
+} // namespace
+
+TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
+{
+    std::string seen;
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    Poco::Net::HTTPServer server(new TraceRecorderFactory(seen), socket, new Poco::Net::HTTPServerParams);
+    server.start();
+    tosserp::payments::ProviderOptions options;
+    options.baseUrl = "http://127.0.0.1:" + std::to_string(socket.address().port());
+    tosserp::payments::PaymentProvider provider(options);
+    const auto money = tosserp::domain::Money::parse("9.99", tosserp::domain::Currency::parse("EUR").value()).value();
+    const std::string trace = "0af7651916cd43dd8448eb211c80319c";
+    {
+        const tosserp::log::TraceScope scope(trace);
+        ASSERT_TRUE(provider.authorise("key-1", money, "order-1").ok());
+    }
+    ASSERT_EQ(seen.size(), 55u) << seen;
+    EXPECT_EQ(seen.substr(0, 36), "00-" + trace + "-");
+    EXPECT_TRUE(tosserp::lowerHex(seen.substr(36, 16), 16)) << seen;
+    EXPECT_EQ(seen.substr(52), "-01");
+    // Outside a trace (or with a correlation id that is not one) no traceparent is made up.
+    ASSERT_TRUE(provider.authorise("key-2", money, "order-2").ok());
+    EXPECT_EQ(seen, "");
+    {
+        const tosserp::log::TraceScope scope("req-77");
+        ASSERT_TRUE(provider.authorise("key-3", money, "order-3").ok());
+    }
+    EXPECT_EQ(seen, "");
+    server.stop();
 }
