@@ -35,12 +35,20 @@ ensure_packages() {
     # the scripts start what they need themselves. policy-rc.d tells the maintainer scripts so.
     local policy=/usr/sbin/policy-rc.d made=0
     if [ ! -e "$policy" ]; then
-        printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null && as_root chmod 755 "$policy" && made=1
+        if printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null; then
+            made=1
+            # Removed however the install ends: left behind, it would stop every later service start.
+            trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT INT TERM
+            as_root chmod 755 "$policy"
+        fi
     fi
     local status=0
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
         || status=$?
-    [ "$made" -eq 1 ] && as_root rm -f "$policy"
+    if [ "$made" -eq 1 ]; then
+        as_root rm -f "$policy"
+        trap - EXIT INT TERM
+    fi
     return $status
 }
 

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 
 namespace tosserp {
@@ -83,6 +84,55 @@ void checkIntegrity(const fs::path& path)
     }
 }
 
+/// The databases are copied one after another, so a consumer's checkpoint (kept in its own
+/// database, copied later) can point past the last event its source's copy holds. New events
+/// of that source would then get positions the consumer believes it has handled and be
+/// skipped for ever. Each source's next position is raised above every checkpoint on it.
+/// Consumers are named "<consumer's domain>.<source domain>".
+void reconcileEventPositions(const fs::path& dir)
+{
+    std::map<std::string, std::int64_t> highest; // source domain → highest checkpoint on it
+    for (const auto& name : domainDatabaseNames()) {
+        if (!fs::exists(dir / name)) {
+            continue;
+        }
+        db::Database database((dir / name).string());
+        database.read([&](db::Connection& c) {
+            auto& exists = c.prepare(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'consumer_checkpoints'");
+            const bool has = exists.step() && exists.integer(0) > 0;
+            exists.reset();
+            if (!has) {
+                return 0;
+            }
+            auto& q = c.prepare("SELECT consumer, position FROM consumer_checkpoints");
+            while (q.step()) {
+                const auto consumer = q.text(0);
+                const auto dot = consumer.find('.');
+                if (dot != std::string::npos) {
+                    auto& top = highest[consumer.substr(dot + 1)];
+                    top = std::max(top, q.integer(1));
+                }
+            }
+            q.reset();
+            return 0;
+        });
+    }
+    for (const auto& [domain, position] : highest) {
+        const auto file = dir / (domain + ".db");
+        if (!fs::exists(file)) {
+            continue;
+        }
+        db::Database source(file.string());
+        source.write([&](db::Connection& c) {
+            c.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT 'events', 0 WHERE NOT EXISTS (SELECT 1 FROM "
+                      "sqlite_sequence WHERE name = 'events')")
+                .run();
+            c.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'events'").bind(1, position).run();
+        });
+    }
+}
+
 } // namespace
 
 const std::vector<std::string>& domainDatabaseNames()
@@ -109,12 +159,15 @@ std::vector<BackupFile> backupData(const std::string& dataDir, const std::string
         throw BackupUsageError(dataDir + " holds no TossErp database (stock.db, users.db, …)");
     }
     fs::create_directories(target);
+    // A backup holds password hashes and the signing key: for the owner's eyes only.
+    fs::permissions(target, fs::perms::owner_all, fs::perm_options::replace);
     nlohmann::json manifest = { { "format", kManifestFormat }, { "version", TOSSERP_VERSION },
         { "created_at", isoTime(nowMs()) }, { "files", nlohmann::json::array() } };
     std::vector<BackupFile> files;
     for (const auto& name : present) {
         db::Database database((source / name).string());
         database.backupTo((target / name).string());
+        fs::permissions(target / name, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
         checkIntegrity(target / name);
         BackupFile file { name, fs::file_size(target / name), sha256File(target / name) };
         manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
@@ -167,34 +220,48 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
         }
         const auto path = source / file.name;
         if (!fs::exists(path)) {
-            throw std::runtime_error(file.name + " is missing from the backup");
+            throw BackupDamagedError(file.name + " is missing from the backup");
         }
         if (fs::file_size(path) != file.bytes || sha256File(path) != file.sha256) {
-            throw std::runtime_error(file.name + " does not match the manifest (changed or cut short)");
+            throw BackupDamagedError(file.name + " does not match the manifest (changed or cut short)");
         }
         if (!key) {
-            checkIntegrity(path);
+            try {
+                checkIntegrity(path);
+            } catch (const std::runtime_error& e) {
+                throw BackupDamagedError(e.what());
+            }
         }
         files.push_back(std::move(file));
     }
-    fs::create_directories(target);
-    for (const auto& file : files) {
-        if (file.name == kSigningKey) {
-            copyPrivate(source / file.name, target / file.name);
-            continue;
+    // Everything is assembled beside the target and moved into place in one rename: a restore
+    // that fails or is killed leaves no half-restored data directory a server could start on.
+    const auto staging = target.parent_path() / (target.filename().string() + ".restoring");
+    fs::remove_all(staging);
+    fs::create_directories(staging);
+    fs::permissions(staging, fs::perms::owner_all, fs::perm_options::replace);
+    try {
+        for (const auto& file : files) {
+            copyPrivate(source / file.name, staging / file.name);
         }
-        const auto partial = target / (file.name + ".partial");
-        fs::copy_file(source / file.name, partial, fs::copy_options::overwrite_existing);
-        fs::rename(partial, target / file.name);
-    }
-    // A restored server is a new server to the replicas: their cursors may point past what
-    // the backup holds, into a history that is gone. A new identity makes every replica start
-    // a fresh snapshot at its next sync (its outbox is pushed again and applied once).
-    if (fs::exists(target / "stock.db")) {
-        db::Database stock((target / "stock.db").string());
-        stock.write([](db::Connection& c) {
-            c.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'server_id'").run();
-        });
+        reconcileEventPositions(staging);
+        // A restored server is a new server to the replicas: their cursors may point past what
+        // the backup holds, into a history that is gone. A new identity makes every replica
+        // start a fresh snapshot at its next sync (its outbox is pushed again, applied once).
+        if (fs::exists(staging / "stock.db")) {
+            db::Database stock((staging / "stock.db").string());
+            stock.write([](db::Connection& c) {
+                c.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'server_id'").run();
+            });
+        }
+        if (fs::exists(target)) {
+            fs::remove(target); // empty, checked above
+        }
+        fs::rename(staging, target);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        throw;
     }
     return files;
 }

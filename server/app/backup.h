@@ -14,6 +14,12 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
+/// A backup that does not match its manifest or is damaged: nothing was restored.
+class BackupDamagedError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// One domain database in a backup, as its manifest lists it.
 struct BackupFile {
     std::string name; ///< "stock.db", …
@@ -34,10 +40,12 @@ const std::vector<std::string>& domainDatabaseNames();
 std::vector<BackupFile> backupData(const std::string& dataDir, const std::string& to);
 
 /// Restores the backup in `from` into the new or empty data directory `dataDir`: checks the
-/// manifest, each file's size, SHA-256 and SQLite integrity first, then copies them in and
-/// gives the restored server a new sync identity (replicas start a fresh snapshot). Throws
-/// BackupUsageError when `from` is not a backup or `dataDir` is not empty, std::runtime_error
-/// when a file does not match its manifest or is damaged (nothing is copied then).
+/// manifest, each file's size, SHA-256 and SQLite integrity first (BackupDamagedError when
+/// any fails), then assembles the data directory beside the target (files readable by their
+/// owner only), raises each domain's next event position above every consumer checkpoint
+/// on it, gives the restored server a new sync identity (replicas start a fresh snapshot),
+/// and moves it into place in one rename. Throws BackupUsageError when `from` is not a backup
+/// or `dataDir` is not empty; any other failure leaves `dataDir` as it was.
 std::vector<BackupFile> restoreData(const std::string& from, const std::string& dataDir);
 
 } // namespace tosserp

@@ -213,9 +213,12 @@ int ServerApp::restore(const ServerConfig& config)
     } catch (const BackupUsageError& e) {
         std::cerr << "tosserp-server: " << e.what() << "\n";
         return EXIT_USAGE;
-    } catch (const std::exception& e) {
-        std::cerr << "tosserp-server: restore refused: " << e.what() << "\n";
+    } catch (const BackupDamagedError& e) {
+        std::cerr << "tosserp-server: restore refused, nothing restored: " << e.what() << "\n";
         return EXIT_DATAERR;
+    } catch (const std::exception& e) {
+        std::cerr << "tosserp-server: restore failed, nothing restored: " << e.what() << "\n";
+        return EXIT_SOFTWARE;
     }
     // The restored projections must agree with the restored events.
     try {

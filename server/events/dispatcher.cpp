@@ -184,11 +184,6 @@ bool EventDispatcher::step(Worker& worker)
         }
     }
     advanceSkipped();
-    // How far this consumer is behind its source, for /metrics.
-    const auto last = s.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
-    if (worker.lag) {
-        worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
-    }
     return static_cast<int>(batch.size()) == kBatch;
 }
 
@@ -218,6 +213,15 @@ void EventDispatcher::run(Worker& worker)
             pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
             log::warn("event consumer failed; retrying",
                 { { "consumer", worker.subscription.name }, { "error", e.what() }, { "retry_ms", pause.count() } });
+        }
+        // How far this consumer is behind its source, after every attempt: a consumer stuck on
+        // an event it cannot handle shows a growing lag.
+        try {
+            const auto last
+                = worker.subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
+            worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
+        } catch (const std::exception&) {
+            // The source cannot be read just now; the next attempt tries again.
         }
         if (more && pause.count() == 0) {
             continue;

@@ -250,7 +250,7 @@ Result<TokenGrant> AuthService::refresh(const std::string& refreshToken, const e
     }
     if (outcome.second.rfind("reused:", 0) == 0) {
         markRevoked(outcome.second.substr(7));
-        log::warn("refresh token reused; session revoked", { { "request_id", context.correlationId } });
+        log::warn("refresh token reused; session revoked", { { "trace_id", context.correlationId } });
         throw ApiError(401, "refresh_token_reused",
             "This refresh token was already used; the session is ended for safety. Sign in again.");
     }

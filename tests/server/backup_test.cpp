@@ -2,7 +2,9 @@
 // writes restores into a fresh data directory whose projections agree with its events; bad
 // commands and damaged backups are refused and change nothing.
 #include "process.h"
+#include "server/app/runtime.h"
 #include "server/db/database.h"
+#include "server/events/dispatcher.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -147,10 +149,57 @@ TEST(Backup, BadCommandsAndDamagedBackupsAreRefusedAndChangeNothing)
     EXPECT_EQ(bad, 65);
     EXPECT_NE(badText.find("orders.db does not match the manifest"), std::string::npos) << badText;
     EXPECT_TRUE(!fs::exists(target) || fs::is_empty(target));
-    fs::resize_file(damaged / "orders.db", 4096);
-    EXPECT_EQ(runServerCommand({ "restore", "--from", damaged.string(), "--data-dir", target.string() }).first, 65);
+    const auto cut = work.path() / "cut";
+    fs::copy(backup, cut);
+    fs::resize_file(cut / "orders.db", 4096);
+    const auto [cutCode, cutText]
+        = runServerCommand({ "restore", "--from", cut.string(), "--data-dir", target.string() });
+    EXPECT_EQ(cutCode, 65);
+    EXPECT_NE(cutText.find("orders.db does not match the manifest"), std::string::npos) << cutText;
     EXPECT_TRUE(!fs::exists(target) || fs::is_empty(target));
     // A manifest this version does not read.
     std::ofstream(damaged / "manifest.json") << "{\"format\": 99, \"files\": []}";
     EXPECT_EQ(runServerCommand({ "restore", "--from", damaged.string(), "--data-dir", target.string() }).first, 64);
+}
+
+TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARestore)
+{
+    // The databases are copied one after another: here Orders' checkpoint on Stock's events
+    // is 50 past the last event the copy of stock.db holds, as if stock events had been
+    // committed and handled between the two copies.
+    TempDir work;
+    const auto data = work.path() / "data";
+    std::int64_t lastStock = 0;
+    {
+        tosserp::ServerConfig config;
+        config.dataDir = data.string();
+        config.host = "127.0.0.1";
+        config.port = 0;
+        config.accessLog = false;
+        config.adminPassword = TestServer::kAdminPassword;
+        config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
+        tosserp::Runtime runtime(config);
+    }
+    {
+        tosserp::db::Database stock((data / "stock.db").string());
+        lastStock = stock.read([](tosserp::db::Connection& c) { return tosserp::events::EventStore::lastPosition(c); });
+        tosserp::db::Database orders((data / "orders.db").string());
+        orders.write([&](tosserp::db::Connection& c) {
+            tosserp::events::Checkpoints::advance(c, "orders.stock", lastStock + 50);
+        });
+    }
+    const auto backup = work.path() / "backup";
+    const auto restored = work.path() / "restored";
+    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", data.string(), "--to", backup.string() }).first, 0);
+    const auto [code, text]
+        = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", restored.string() });
+    ASSERT_EQ(code, 0) << text;
+    EXPECT_FALSE(fs::exists(work.path() / "restored.restoring"));
+    // The next Stock event gets a position past the checkpoint, so Orders will hear it.
+    EXPECT_GE(scalar(restored / "stock.db", "SELECT seq FROM sqlite_sequence WHERE name = 'events'"), lastStock + 50);
+    // Only the owner may read what was restored.
+    EXPECT_EQ(fs::status(restored / "users.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
+        fs::perms::none);
+    EXPECT_EQ(fs::status(backup / "users.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
+        fs::perms::none);
 }

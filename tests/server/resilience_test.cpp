@@ -15,6 +15,7 @@
 #include <Poco/Net/ServerSocket.h>
 
 #include <limits>
+#include <mutex>
 
 #include <gtest/gtest.h>
 
@@ -96,15 +97,29 @@ TEST(Bulkhead, RefusesPastItsBoundAndFreesSlotsOnRelease)
 
 namespace {
 
+/// What the stand-in provider was sent last (written on its thread, read on the test's).
+struct Seen {
+    std::mutex mutex;
+    std::string traceparent;
+    std::string get()
+    {
+        std::lock_guard lock(mutex);
+        return traceparent;
+    }
+};
+
 /// A stand-in provider that remembers the last `traceparent` it was sent and authorises.
 class TraceRecorder : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit TraceRecorder(std::string& seen)
+    explicit TraceRecorder(Seen& seen)
         : m_seen(seen)
     { }
     void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
     {
-        m_seen = in.get("traceparent", "");
+        {
+            std::lock_guard lock(m_seen.mutex);
+            m_seen.traceparent = in.get("traceparent", "");
+        }
         in.stream().ignore(std::numeric_limits<std::streamsize>::max());
         out.setStatus(Poco::Net::HTTPResponse::HTTP_CREATED);
         out.setContentType("application/json");
@@ -112,12 +127,12 @@ public:
     }
 
 private:
-    std::string& m_seen;
+    Seen& m_seen;
 };
 
 class TraceRecorderFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit TraceRecorderFactory(std::string& seen)
+    explicit TraceRecorderFactory(Seen& seen)
         : m_seen(seen)
     { }
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
@@ -126,16 +141,16 @@ public:
     }
 
 private:
-    std::string& m_seen;
+    Seen& m_seen;
 };
 
 } // namespace
 
 TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
 {
-    std::string seen;
+    Seen recorded;
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    Poco::Net::HTTPServer server(new TraceRecorderFactory(seen), socket, new Poco::Net::HTTPServerParams);
+    Poco::Net::HTTPServer server(new TraceRecorderFactory(recorded), socket, new Poco::Net::HTTPServerParams);
     server.start();
     tosserp::payments::ProviderOptions options;
     options.baseUrl = "http://127.0.0.1:" + std::to_string(socket.address().port());
@@ -146,17 +161,18 @@ TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
         const tosserp::log::TraceScope scope(trace);
         ASSERT_TRUE(provider.authorise("key-1", money, "order-1").ok());
     }
+    auto seen = recorded.get();
     ASSERT_EQ(seen.size(), 55u) << seen;
     EXPECT_EQ(seen.substr(0, 36), "00-" + trace + "-");
     EXPECT_TRUE(tosserp::lowerHex(seen.substr(36, 16), 16)) << seen;
     EXPECT_EQ(seen.substr(52), "-01");
     // Outside a trace (or with a correlation id that is not one) no traceparent is made up.
     ASSERT_TRUE(provider.authorise("key-2", money, "order-2").ok());
-    EXPECT_EQ(seen, "");
+    EXPECT_EQ(recorded.get(), "");
     {
         const tosserp::log::TraceScope scope("req-77");
         ASSERT_TRUE(provider.authorise("key-3", money, "order-3").ok());
     }
-    EXPECT_EQ(seen, "");
+    EXPECT_EQ(recorded.get(), "");
     server.stop();
 }
