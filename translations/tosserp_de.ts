@@ -957,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="98"/>
+        <location filename="../client/src/ui/app_state.cpp" line="92"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Synchronisierung… %L1 Änderungen empfangen</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Dieses Produkt ist nicht mehr im Katalog.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>Ein Name ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Höchstens 200 Zeichen, in einer Zeile.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Ein Preis wie 12.90 (höchstens %1 Nachkommastellen).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Geben Sie Serveradresse, Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="294"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Offline-Modus: Ihre Arbeit wird gespeichert und bei der nächsten Synchronisierung übertragen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="361"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="367"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Geben Sie eine Menge in %1 an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Geben Sie eine positive Menge in %1 ein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="386"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Wählen Sie den Ziel-Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="389"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>Die Ware muss an einen anderen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="398"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Geben Sie die Änderung in %1 an, negativ bei Verlust.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="401"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Geben Sie an, warum sich der Bestand ändert (beschädigt, gefunden, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="408"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Eine Zählung kann nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="417"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Unbekannte Bewegungsart: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="373"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Wählen Sie einen Lagerort aus.</translation>
     </message>
@@ -1070,7 +1070,7 @@
         <translation>Geben Sie die Nummer des Auftrags oder Benutzers an.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <location filename="../client/src/ui/audit_model.cpp" line="155"/>
         <source>Nothing recorded yet.</source>
         <translation>Noch nichts aufgezeichnet.</translation>
     </message>
@@ -1113,33 +1113,33 @@
         <translation>Nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="176"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="205"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
         <source>Product %1 created.</source>
         <translation>Produkt %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="202"/>
         <source>A category needs a name.</source>
         <translation>Eine Kategorie braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="208"/>
         <source>Category %1 created.</source>
         <translation>Kategorie %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="221"/>
         <source>Importing…</source>
         <translation>Wird importiert…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="231"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
@@ -1147,87 +1147,87 @@
 <context>
     <name>tosserp::client::OrderModel</name>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <location filename="../client/src/ui/order_model.cpp" line="115"/>
+        <location filename="../client/src/ui/order_model.cpp" line="146"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <location filename="../client/src/ui/order_model.cpp" line="135"/>
         <source>No product with the code %1.</source>
         <translation>Kein Produkt mit dem Code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <location filename="../client/src/ui/order_model.cpp" line="141"/>
         <source>Choose a customer and a warehouse.</source>
         <translation>Wählen Sie einen Kunden und ein Lager.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <location filename="../client/src/ui/order_model.cpp" line="170"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="177"/>
         <source>Say why the order is cancelled.</source>
         <translation>Geben Sie an, warum der Auftrag storniert wird.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="182"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Auftrag %1 storniert.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="189"/>
+        <source>Refunded %1.</source>
+        <translation>%1 erstattet.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="24"/>
         <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
         <translation>Dem Zertifikat des Servers wird auf diesem Computer nicht vertraut (%1). Prüfen Sie die Adresse, oder bitten Sie die IT, die Zertifizierungsstelle der Firma zu installieren.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Dieses Konto ist nach zu vielen Anmeldeversuchen gesperrt; versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Der Server hat abgelehnt (HTTP %1).</translation>
     </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
-        <source>Order %1 placed: stock and payment follow.</source>
-        <translation>Auftrag %1 erteilt: Reservierung und Zahlung folgen.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
-        <source>Order %1 cancelled.</source>
-        <translation>Auftrag %1 storniert.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
-        <source>Refunded %1.</source>
-        <translation>%1 erstattet.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="107"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n Produkt angelegt</numerusform>
@@ -1235,7 +1235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="108"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n Zeile abgelehnt</numerusform>
@@ -1243,12 +1243,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="110"/>
         <source>Stopped at %1.</source>
         <translation>Abgebrochen bei %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="128"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n Produkt nach %1 geschrieben.</numerusform>
@@ -1256,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="149"/>
         <source>Synced.</source>
         <translation>Synchronisiert.</translation>
     </message>
@@ -1264,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="213"/>
+        <location filename="../client/src/ui/user_model.cpp" line="235"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="232"/>
+        <location filename="../client/src/ui/user_model.cpp" line="254"/>
         <source>A username is required.</source>
         <translation>Ein Benutzername ist nötig.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="236"/>
-        <location filename="../client/src/ui/user_model.cpp" line="256"/>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="278"/>
         <source>A password has at least 8 characters.</source>
         <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="244"/>
+        <location filename="../client/src/ui/user_model.cpp" line="266"/>
         <source>User %1 created.</source>
         <translation>Benutzer %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is enabled.</source>
         <translation>Das Konto ist aktiviert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>Das Konto ist deaktiviert; seine Sitzungen enden.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="260"/>
+        <location filename="../client/src/ui/user_model.cpp" line="282"/>
         <source>The password is reset.</source>
         <translation>Das Passwort ist zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="267"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>Roles and warehouses saved.</source>
         <translation>Rollen und Lager gespeichert.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="273"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>An API key needs a name.</source>
         <translation>Ein API-Schlüssel braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="285"/>
+        <location filename="../client/src/ui/user_model.cpp" line="307"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Wählen Sie mindestens eine Rolle, deren Rechte der Schlüssel erhält.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="289"/>
+        <location filename="../client/src/ui/user_model.cpp" line="311"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>API-Schlüssel %1 erzeugt: kopieren Sie ihn jetzt, er wird nur einmal gezeigt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="295"/>
+        <location filename="../client/src/ui/user_model.cpp" line="317"/>
         <source>The API key is revoked.</source>
         <translation>Der API-Schlüssel ist widerrufen.</translation>
     </message>

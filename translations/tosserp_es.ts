@@ -957,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="98"/>
+        <location filename="../client/src/ui/app_state.cpp" line="92"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Sincronizando… %L1 cambios recibidos</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Este producto ya no está en el catálogo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Como máximo 200 caracteres, en una línea.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un precio como 12.90 (como máximo %1 decimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Un precio no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Introduzca la dirección del servidor, su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="294"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Trabajando sin conexión: su trabajo se guarda y se enviará en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="361"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>No hay ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="367"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Indique una cantidad en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Introduzca una cantidad positiva en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="386"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Elija la ubicación de destino.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="389"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>La mercancía debe ir a otra ubicación.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="398"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indique el cambio en %1, negativo para una pérdida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="401"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indique por qué cambia el stock (dañado, encontrado, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="408"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Un recuento no puede ser negativo.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="417"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Tipo de movimiento desconocido: %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="373"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Elija una ubicación.</translation>
     </message>
@@ -1070,7 +1070,7 @@
         <translation>Indique el número del pedido o del usuario.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <location filename="../client/src/ui/audit_model.cpp" line="155"/>
         <source>Nothing recorded yet.</source>
         <translation>Todavía no hay nada registrado.</translation>
     </message>
@@ -1113,33 +1113,33 @@
         <translation>No aceptado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="176"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="205"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
         <source>Product %1 created.</source>
         <translation>Producto %1 creado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="202"/>
         <source>A category needs a name.</source>
         <translation>Una categoría necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="208"/>
         <source>Category %1 created.</source>
         <translation>Categoría %1 creada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="221"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="231"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -1147,87 +1147,87 @@
 <context>
     <name>tosserp::client::OrderModel</name>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <location filename="../client/src/ui/order_model.cpp" line="115"/>
+        <location filename="../client/src/ui/order_model.cpp" line="146"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <location filename="../client/src/ui/order_model.cpp" line="135"/>
         <source>No product with the code %1.</source>
         <translation>Ningún producto con el código %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <location filename="../client/src/ui/order_model.cpp" line="141"/>
         <source>Choose a customer and a warehouse.</source>
         <translation>Elija un cliente y un almacén.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <location filename="../client/src/ui/order_model.cpp" line="170"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="177"/>
         <source>Say why the order is cancelled.</source>
         <translation>Indique por qué se cancela el pedido.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="182"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Pedido %1 cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="189"/>
+        <source>Refunded %1.</source>
+        <translation>%1 reembolsado.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="24"/>
         <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
         <translation>El certificado del servidor no es de confianza en este equipo (%1). Compruebe la dirección o pida a informática que instale la autoridad de certificación de la empresa.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>No se puede conectar con el servidor (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>El nombre de usuario o la contraseña no son correctos.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Esta cuenta está bloqueada por demasiados intentos; inténtelo de nuevo más tarde.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Inicio de sesión rechazado (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>El servidor lo rechazó (HTTP %1).</translation>
     </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
-        <source>Order %1 placed: stock and payment follow.</source>
-        <translation>Pedido %1 realizado: la reserva y el pago siguen.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
-        <source>Order %1 cancelled.</source>
-        <translation>Pedido %1 cancelado.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
-        <source>Refunded %1.</source>
-        <translation>%1 reembolsado.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="107"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n producto creado</numerusform>
@@ -1235,7 +1235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="108"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n fila rechazada</numerusform>
@@ -1243,12 +1243,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="110"/>
         <source>Stopped at %1.</source>
         <translation>Detenido en %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="128"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n producto escrito en %1.</numerusform>
@@ -1256,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="149"/>
         <source>Synced.</source>
         <translation>Sincronizado.</translation>
     </message>
@@ -1264,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="213"/>
+        <location filename="../client/src/ui/user_model.cpp" line="235"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="232"/>
+        <location filename="../client/src/ui/user_model.cpp" line="254"/>
         <source>A username is required.</source>
         <translation>Se requiere un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="236"/>
-        <location filename="../client/src/ui/user_model.cpp" line="256"/>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="278"/>
         <source>A password has at least 8 characters.</source>
         <translation>Una contraseña tiene al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="244"/>
+        <location filename="../client/src/ui/user_model.cpp" line="266"/>
         <source>User %1 created.</source>
         <translation>Usuario %1 creado.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is enabled.</source>
         <translation>La cuenta está activada.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>La cuenta está desactivada; sus sesiones terminan.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="260"/>
+        <location filename="../client/src/ui/user_model.cpp" line="282"/>
         <source>The password is reset.</source>
         <translation>La contraseña está restablecida.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="267"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>Roles and warehouses saved.</source>
         <translation>Roles y almacenes guardados.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="273"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>An API key needs a name.</source>
         <translation>Una clave de API necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="285"/>
+        <location filename="../client/src/ui/user_model.cpp" line="307"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Elija al menos un rol cuyos permisos recibe la clave.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="289"/>
+        <location filename="../client/src/ui/user_model.cpp" line="311"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>Clave de API %1 creada: cópiela ahora, se muestra una sola vez.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="295"/>
+        <location filename="../client/src/ui/user_model.cpp" line="317"/>
         <source>The API key is revoked.</source>
         <translation>La clave de API está revocada.</translation>
     </message>

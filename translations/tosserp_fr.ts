@@ -957,102 +957,102 @@
 <context>
     <name>tosserp::client::AppState</name>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="98"/>
+        <location filename="../client/src/ui/app_state.cpp" line="92"/>
         <source>Syncing… %L1 changes received</source>
         <translation>Synchronisation… %L1 modifications reçues</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="207"/>
+        <location filename="../client/src/ui/app_state.cpp" line="202"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="212"/>
+        <location filename="../client/src/ui/app_state.cpp" line="207"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="213"/>
+        <location filename="../client/src/ui/app_state.cpp" line="208"/>
         <source>At most 200 characters, on one line.</source>
         <translation>Au plus 200 caractères, sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="218"/>
+        <location filename="../client/src/ui/app_state.cpp" line="213"/>
         <source>A price such as 12.90 (at most %1 decimals).</source>
         <translation>Un prix comme 12.90 (au plus %1 décimales).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="220"/>
+        <location filename="../client/src/ui/app_state.cpp" line="215"/>
         <source>A price cannot be negative.</source>
         <translation>Un prix ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="280"/>
+        <location filename="../client/src/ui/app_state.cpp" line="275"/>
         <source>Give the server address, your username and your password.</source>
         <translation>Saisissez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="286"/>
+        <location filename="../client/src/ui/app_state.cpp" line="281"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="294"/>
+        <location filename="../client/src/ui/app_state.cpp" line="289"/>
         <source>Working offline: your work is kept and sent at the next sync.</source>
         <translation>Mode hors ligne&#xa0;: votre travail est conservé et sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="304"/>
+        <location filename="../client/src/ui/app_state.cpp" line="299"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="361"/>
+        <location filename="../client/src/ui/app_state.cpp" line="356"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="367"/>
+        <location filename="../client/src/ui/app_state.cpp" line="362"/>
         <source>Give a quantity in %1.</source>
         <translation>Indiquez une quantité en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="379"/>
+        <location filename="../client/src/ui/app_state.cpp" line="374"/>
         <source>Give a positive quantity in %1.</source>
         <translation>Saisissez une quantité positive en %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="386"/>
+        <location filename="../client/src/ui/app_state.cpp" line="381"/>
         <source>Choose the location the goods go to.</source>
         <translation>Choisissez l’emplacement de destination.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="389"/>
+        <location filename="../client/src/ui/app_state.cpp" line="384"/>
         <source>The goods must go to another location.</source>
         <translation>La marchandise doit aller vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="398"/>
+        <location filename="../client/src/ui/app_state.cpp" line="393"/>
         <source>Give the change in %1, negative for a loss.</source>
         <translation>Indiquez la variation en %1, négative pour une perte.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="401"/>
+        <location filename="../client/src/ui/app_state.cpp" line="396"/>
         <source>Say why the stock changes (damaged, found, …).</source>
         <translation>Indiquez pourquoi le stock change (abîmé, retrouvé, …).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="408"/>
+        <location filename="../client/src/ui/app_state.cpp" line="403"/>
         <source>A count cannot be negative.</source>
         <translation>Un comptage ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="417"/>
+        <location filename="../client/src/ui/app_state.cpp" line="412"/>
         <source>Unknown kind of movement: %1.</source>
         <translation>Type de mouvement inconnu : %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/app_state.cpp" line="373"/>
+        <location filename="../client/src/ui/app_state.cpp" line="368"/>
         <source>Choose a location.</source>
         <translation>Choisissez un emplacement.</translation>
     </message>
@@ -1070,7 +1070,7 @@
         <translation>Indiquez le numéro de la commande ou de l’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/audit_model.cpp" line="125"/>
+        <location filename="../client/src/ui/audit_model.cpp" line="155"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien d’enregistré pour l’instant.</translation>
     </message>
@@ -1113,33 +1113,33 @@
         <translation>Non accepté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="164"/>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="193"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="176"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="205"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="175"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="187"/>
         <source>Product %1 created.</source>
         <translation>Produit %1 créé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="190"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="202"/>
         <source>A category needs a name.</source>
         <translation>Une catégorie a besoin d’un nom.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="196"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="208"/>
         <source>Category %1 created.</source>
         <translation>Catégorie %1 créée.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="209"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="221"/>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/catalog_actions.cpp" line="219"/>
+        <location filename="../client/src/ui/catalog_actions.cpp" line="231"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -1147,87 +1147,87 @@
 <context>
     <name>tosserp::client::OrderModel</name>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="95"/>
+        <location filename="../client/src/ui/order_model.cpp" line="115"/>
+        <location filename="../client/src/ui/order_model.cpp" line="146"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="107"/>
+        <location filename="../client/src/ui/order_model.cpp" line="135"/>
         <source>No product with the code %1.</source>
         <translation>Aucun produit avec le code %1.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="113"/>
+        <location filename="../client/src/ui/order_model.cpp" line="141"/>
         <source>Choose a customer and a warehouse.</source>
         <translation>Choisissez un client et un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/order_model.cpp" line="132"/>
+        <location filename="../client/src/ui/order_model.cpp" line="170"/>
+        <source>Order %1 placed: stock and payment follow.</source>
+        <translation>Commande %1 passée : réservation et paiement suivent.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="177"/>
         <source>Say why the order is cancelled.</source>
         <translation>Indiquez pourquoi la commande est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="182"/>
+        <source>Order %1 cancelled.</source>
+        <translation>Commande %1 annulée.</translation>
+    </message>
+    <message>
+        <location filename="../client/src/ui/order_model.cpp" line="189"/>
+        <source>Refunded %1.</source>
+        <translation>%1 remboursé.</translation>
     </message>
 </context>
 <context>
     <name>tosserp::client::SyncWorker</name>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="24"/>
         <source>The server&apos;s certificate is not trusted on this computer (%1). Check the address, or ask IT to install the company&apos;s certificate authority.</source>
         <translation>Le certificat du serveur n’est pas reconnu sur cet ordinateur (%1). Vérifiez l’adresse, ou demandez à l’informatique d’installer l’autorité de certification de l’entreprise.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="74"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="28"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="70"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Le serveur est injoignable (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="30"/>
         <source>The username or password is not right.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="32"/>
         <source>This account is locked after too many attempts; try again later.</source>
         <translation>Ce compte est verrouillé après trop de tentatives&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="38"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="34"/>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Ce compte est désactivé&#xa0;; contactez un administrateur.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="40"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="36"/>
         <source>Sign-in refused (%1).</source>
         <translation>Connexion refusée (%1).</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="50"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="46"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="80"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="76"/>
         <source>The server refused (HTTP %1).</source>
         <translation>Le serveur a refusé (HTTP %1).</translation>
     </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="126"/>
-        <location filename="../client/src/ui/sync_worker.cpp" line="130"/>
-        <source>Order %1 placed: stock and payment follow.</source>
-        <translation>Commande %1 passée : réservation et paiement suivent.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="134"/>
-        <source>Order %1 cancelled.</source>
-        <translation>Commande %1 annulée.</translation>
-    </message>
-    <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="140"/>
-        <source>Refunded %1.</source>
-        <translation>%1 remboursé.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="214"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="107"/>
         <source>%n product(s) created</source>
         <translation>
             <numerusform>%n produit créé</numerusform>
@@ -1235,7 +1235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="215"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="108"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -1243,12 +1243,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="217"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="110"/>
         <source>Stopped at %1.</source>
         <translation>Arrêté à %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../client/src/ui/sync_worker.cpp" line="235"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="128"/>
         <source>%n product(s) written to %1.</source>
         <translation>
             <numerusform>%n produit écrit dans %1.</numerusform>
@@ -1256,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../client/src/ui/sync_worker.cpp" line="256"/>
+        <location filename="../client/src/ui/sync_worker.cpp" line="149"/>
         <source>Synced.</source>
         <translation>Synchronisé.</translation>
     </message>
@@ -1264,63 +1264,63 @@
 <context>
     <name>tosserp::client::UserModel</name>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="213"/>
+        <location filename="../client/src/ui/user_model.cpp" line="235"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="232"/>
+        <location filename="../client/src/ui/user_model.cpp" line="254"/>
         <source>A username is required.</source>
         <translation>Un nom d’utilisateur est requis.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="236"/>
-        <location filename="../client/src/ui/user_model.cpp" line="256"/>
+        <location filename="../client/src/ui/user_model.cpp" line="258"/>
+        <location filename="../client/src/ui/user_model.cpp" line="278"/>
         <source>A password has at least 8 characters.</source>
         <translation>Un mot de passe a au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="244"/>
+        <location filename="../client/src/ui/user_model.cpp" line="266"/>
         <source>User %1 created.</source>
         <translation>Utilisateur %1 créé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is enabled.</source>
         <translation>Le compte est activé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="250"/>
+        <location filename="../client/src/ui/user_model.cpp" line="272"/>
         <source>The account is disabled; its sessions end.</source>
         <translation>Le compte est désactivé ; ses sessions prennent fin.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="260"/>
+        <location filename="../client/src/ui/user_model.cpp" line="282"/>
         <source>The password is reset.</source>
         <translation>Le mot de passe est réinitialisé.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="267"/>
+        <location filename="../client/src/ui/user_model.cpp" line="289"/>
         <source>Roles and warehouses saved.</source>
         <translation>Rôles et entrepôts enregistrés.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="273"/>
+        <location filename="../client/src/ui/user_model.cpp" line="295"/>
         <source>An API key needs a name.</source>
         <translation>Une clé d’API a besoin d’un nom.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="285"/>
+        <location filename="../client/src/ui/user_model.cpp" line="307"/>
         <source>Choose at least one role whose permissions the key gets.</source>
         <translation>Choisissez au moins un rôle dont la clé reçoit les droits.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="289"/>
+        <location filename="../client/src/ui/user_model.cpp" line="311"/>
         <source>API key %1 created: copy it now, it is shown once.</source>
         <translation>Clé d’API %1 créée : copiez-la maintenant, elle n’est montrée qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../client/src/ui/user_model.cpp" line="295"/>
+        <location filename="../client/src/ui/user_model.cpp" line="317"/>
         <source>The API key is revoked.</source>
         <translation>La clé d’API est révoquée.</translation>
     </message>

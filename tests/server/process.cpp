@@ -165,21 +165,7 @@ Reply ServerProcess::request(const std::string& method, const std::string& path,
         request.setContentLength(static_cast<std::streamsize>(body.size()));
     }
     session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    auto& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    for (const auto& [name, value] : response) {
-        std::string key = name;
-        for (auto& c : key) {
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-        reply.headers[key] = value;
-    }
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    reply.body = text.str();
-    return reply;
+    return receiveReply(session);
 }
 
 PaymentSimulatorProcess::PaymentSimulatorProcess(std::vector<std::string> args)

@@ -94,6 +94,11 @@ Reply TestServer::request(const std::string& method, const std::string& path, co
     }
     auto& out = session.sendRequest(request);
     out << body;
+    return receiveReply(session);
+}
+
+Reply receiveReply(Poco::Net::HTTPClientSession& session)
+{
     Poco::Net::HTTPResponse response;
     auto& in = session.receiveResponse(response);
     Reply reply;

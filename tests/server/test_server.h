@@ -9,6 +9,10 @@
 #include <memory>
 #include <string>
 
+namespace Poco::Net {
+class HTTPClientSession;
+}
+
 namespace tosserp::test {
 
 /// An HTTP answer as a test sees it.
@@ -22,6 +26,9 @@ struct Reply {
     /// The problem `code` of an error answer ("" when the body is not problem+json).
     std::string code() const;
 };
+
+/// Reads the answer of a request sent on `session`: status, headers (names lower-cased), body.
+Reply receiveReply(Poco::Net::HTTPClientSession& session);
 
 /// A fresh data directory, removed on destruction.
 class TempDir {

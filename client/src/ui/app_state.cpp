@@ -62,12 +62,6 @@ AppState::AppState()
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &AppState::requestSignIn, m_worker, &SyncWorker::signIn);
     connect(this, &AppState::requestSync, m_worker, &SyncWorker::sync);
-    connect(this, &AppState::requestOrders, m_worker, &SyncWorker::loadOrders);
-    connect(this, &AppState::requestOrderAction, m_worker, &SyncWorker::orderAction);
-    connect(m_worker, &SyncWorker::ordersLoaded, this, &AppState::ordersLoaded);
-    connect(m_worker, &SyncWorker::orderActionDone, this, &AppState::orderActionDone);
-    connect(this, &AppState::requestTrail, m_worker, &SyncWorker::loadTrail);
-    connect(m_worker, &SyncWorker::trailLoaded, this, &AppState::trailLoaded);
     connect(this, &AppState::requestCall, m_worker, &SyncWorker::call);
     connect(m_worker, &SyncWorker::called, this,
         [this](quint64 ticket, bool ok, const QByteArray& body, const QString& message) {
@@ -110,6 +104,7 @@ AppState::AppState()
             m_lastSync = QDateTime::currentDateTime().toString("HH:mm:ss");
         }
         notifyReplicaChanged();
+        emit syncEnded();
     });
     m_thread.start();
     for (auto& reader : m_readers) {

@@ -133,16 +133,11 @@ signals:
     void changed();
     /// The replica's content changed (a pull or a queued command): models reload.
     void dataChanged();
+    /// A sync ended (whether or not it reached the server): figures only the server knows
+    /// may have moved.
+    void syncEnded();
     void requestSignIn(const QString& serverUrl, const QString& user, const QString& password);
     void requestSync();
-    /// Orders live on the server: the worker thread loads them and carries out actions.
-    void requestOrders();
-    void requestOrderAction(const QString& action, const QVariantMap& arguments);
-    void ordersLoaded(
-        const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
-    void orderActionDone(bool ok, const QString& message);
-    void requestTrail(const QStringList& streams);
-    void trailLoaded(const QByteArray& events, const QString& error);
     void requestCall(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
         const QByteArray& idempotencyKey);
     /// The window must load the translation of `code` and translate itself again.

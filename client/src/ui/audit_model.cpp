@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace tosserp::client {
 
 namespace {
@@ -34,9 +36,7 @@ QString facts(const nlohmann::json& payload)
 
 AuditModel::AuditModel(QObject* parent)
     : QAbstractListModel(parent)
-{
-    connect(AppState::instance(), &AppState::trailLoaded, this, &AuditModel::take);
-}
+{ }
 
 int AuditModel::rowCount(const QModelIndex& parent) const
 {
@@ -100,27 +100,57 @@ void AuditModel::show(const QString& kind, const QString& key)
         return;
     }
     m_loading = true;
-    m_waiting = true;
     m_message.clear();
     emit stateChanged();
-    emit AppState::instance()->requestTrail(streams);
+    m_incoming.clear();
+    fetch(++m_generation, streams, {});
 }
 
-void AuditModel::take(const QByteArray& events, const QString& error)
+void AuditModel::fetch(quint64 generation, QStringList streams, const QString& cursor)
 {
-    if (!m_waiting) {
-        return; // another page's request
+    // Each stream page by page ("domain/stream"), then all of them merged in time order.
+    if (streams.isEmpty()) {
+        std::stable_sort(m_incoming.begin(), m_incoming.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+            return a.value("occurred_at", std::string()) < b.value("occurred_at", std::string());
+        });
+        take(std::move(m_incoming), {});
+        m_incoming.clear();
+        return;
     }
-    m_waiting = false;
+    const auto parts = streams.front().split('/');
+    auto path = QString("/api/v1/events?limit=1000&domain=%1&stream_id=%2").arg(parts.value(0), parts.value(1));
+    if (!cursor.isEmpty()) {
+        path += "&cursor=" + cursor;
+    }
+    AppState::instance()->callServer(this, "GET", path, nullptr,
+        [this, generation, streams, domain = parts.value(0).toStdString()](
+            bool ok, const nlohmann::json& page, const QString& why) mutable {
+            if (generation != m_generation) {
+                return; // a newer question was asked meanwhile
+            }
+            if (!ok) {
+                take({}, why);
+                return;
+            }
+            for (auto event : page.value("items", nlohmann::json::array())) {
+                event["domain"] = domain;
+                m_incoming.push_back(std::move(event));
+            }
+            const auto next = page.value("next_cursor", nlohmann::json());
+            if (next.is_string() && !next.get<std::string>().empty()) {
+                fetch(generation, streams, QString::fromStdString(next.get<std::string>()));
+            } else {
+                streams.removeFirst();
+                fetch(generation, streams, {});
+            }
+        });
+}
+
+void AuditModel::take(std::vector<nlohmann::json> events, const QString& error)
+{
     m_loading = false;
     beginResetModel();
-    m_rows.clear();
-    if (error.isEmpty()) {
-        const auto list = nlohmann::json::parse(events.cbegin(), events.cend(), nullptr, false);
-        if (list.is_array()) {
-            m_rows.assign(list.begin(), list.end());
-        }
-    }
+    m_rows = error.isEmpty() ? std::move(events) : std::vector<nlohmann::json> {};
     endResetModel();
     m_message = !error.isEmpty() ? error : (m_rows.empty() ? tr("Nothing recorded yet.") : QString());
     emit countChanged();

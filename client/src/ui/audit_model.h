@@ -37,11 +37,15 @@ signals:
     void stateChanged();
 
 private:
-    void take(const QByteArray& events, const QString& error);
+    /// Reads the first of `streams` from `cursor` on, then the rest; stale when `generation`
+    /// is no longer the newest question.
+    void fetch(quint64 generation, QStringList streams, const QString& cursor);
+    void take(std::vector<nlohmann::json> events, const QString& error);
 
     std::vector<nlohmann::json> m_rows;
+    std::vector<nlohmann::json> m_incoming; ///< events of the streams read so far
+    quint64 m_generation = 0;
     bool m_loading = false;
-    bool m_waiting = false;
     QString m_message;
 };
 

@@ -71,7 +71,8 @@ CatalogActions::CatalogActions(QObject* parent)
     : QObject(parent)
 {
     auto* state = AppState::instance();
-    connect(state, &AppState::dataChanged, this, &CatalogActions::categoriesChanged);
+    connect(state, &AppState::dataChanged, this, &CatalogActions::loadCategories);
+    loadCategories();
     connect(state->worker(), &SyncWorker::transferProgress, this, [this](int done, int total) {
         m_done = done;
         m_total = total;
@@ -84,18 +85,29 @@ CatalogActions::CatalogActions(QObject* parent)
         });
 }
 
-QVariantList CatalogActions::categories() const
+void CatalogActions::loadCategories()
 {
-    auto rows = AppState::instance()->replica()->rows("categories");
-    std::sort(rows.begin(), rows.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-        return a.value("name", std::string()) < b.value("name", std::string());
-    });
-    QVariantList out;
-    for (const auto& row : rows) {
-        out.push_back(QVariantMap { { "id", QVariant::fromValue(row.value("id", std::int64_t { 0 })) },
-            { "label", QString::fromStdString(row.value("name", std::string())) } });
-    }
-    return out;
+    // Read once per change on the reader thread, not at every binding that asks.
+    AppState::instance()->read(
+        this,
+        [](Replica& replica) {
+            auto rows = replica.rows("categories");
+            std::sort(rows.begin(), rows.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.value("name", std::string()) < b.value("name", std::string());
+            });
+            QVariantList out;
+            for (const auto& row : rows) {
+                out.push_back(QVariantMap { { "id", QVariant::fromValue(row.value("id", std::int64_t { 0 })) },
+                    { "label", QString::fromStdString(row.value("name", std::string())) } });
+            }
+            return out;
+        },
+        [this](QVariantList categories) {
+            if (categories != m_categories) {
+                m_categories = std::move(categories);
+                emit categoriesChanged();
+            }
+        });
 }
 
 void CatalogActions::begin(const QString& message)

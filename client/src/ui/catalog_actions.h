@@ -15,7 +15,7 @@ namespace tosserp::client {
 class CatalogActions : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    /// {id, label} maps of the replica's categories, by name.
+    /// {id, label} maps of the replica's categories, by name (read again after each change).
     Q_PROPERTY(QVariantList categories READ categories NOTIFY categoriesChanged)
     Q_PROPERTY(bool working READ working NOTIFY stateChanged)
     Q_PROPERTY(int progressDone READ progressDone NOTIFY stateChanged)
@@ -30,7 +30,7 @@ class CatalogActions : public QObject {
 public:
     explicit CatalogActions(QObject* parent = nullptr);
 
-    QVariantList categories() const;
+    const QVariantList& categories() const { return m_categories; }
     bool working() const { return m_working; }
     int progressDone() const { return m_done; }
     int progressTotal() const { return m_total; }
@@ -59,9 +59,11 @@ signals:
     void created();
 
 private:
+    void loadCategories();
     void begin(const QString& message);
     void finish(bool ok, const QString& message);
 
+    QVariantList m_categories;
     bool m_working = false;
     int m_done = 0;
     int m_total = 0;

@@ -174,6 +174,10 @@ Dashboard::Dashboard(QObject* parent)
     : QObject(parent)
 {
     connect(AppState::instance(), &AppState::dataChanged, this, &Dashboard::refresh);
+    // Today's counts are the server's: asked for once now and after each sync, not on every
+    // movement queued here.
+    connect(AppState::instance(), &AppState::syncEnded, this, &Dashboard::refreshToday);
+    refreshToday();
     // The figures of the last computation first (a large replica takes a moment to sum).
     AppState::instance()->read(this, kept, [this](DashboardFigures figures) {
         if (figures.ok && !m_ready) {
@@ -223,7 +227,6 @@ void Dashboard::refreshToday()
 
 void Dashboard::refresh()
 {
-    refreshToday();
     // One sum at a time; changes meanwhile ask for one more when it ends.
     if (m_computing) {
         m_again = true;

@@ -3,6 +3,8 @@
 #include "client/src/replica.h"
 #include "client/src/ui/app_state.h"
 
+#include <QUuid>
+
 #include <map>
 
 namespace tosserp::client {
@@ -21,15 +23,7 @@ QString money(const nlohmann::json& value)
 
 OrderModel::OrderModel(QObject* parent)
     : QAbstractListModel(parent)
-{
-    auto* state = AppState::instance();
-    connect(state, &AppState::ordersLoaded, this, &OrderModel::take);
-    connect(state, &AppState::orderActionDone, this, [this](bool ok, const QString& message) {
-        m_failed = !ok;
-        m_message = message;
-        emit stateChanged();
-    });
-}
+{ }
 
 int OrderModel::rowCount(const QModelIndex& parent) const
 {
@@ -86,16 +80,50 @@ void OrderModel::refresh()
 {
     m_loading = true;
     emit stateChanged();
-    emit AppState::instance()->requestOrders();
+    // Customers, orders and payments, one after another; the list changes once all are in.
+    auto* state = AppState::instance();
+    const auto failed = [this](const QString& why) {
+        m_loading = false;
+        m_failed = true;
+        m_message = why;
+        emit stateChanged();
+    };
+    state->callServer(this, "GET", "/api/v1/customers?limit=1000", nullptr,
+        [this, state, failed](bool ok, const nlohmann::json& customers, const QString& why) {
+            if (!ok) {
+                return failed(why);
+            }
+            state->callServer(this, "GET", "/api/v1/orders?limit=1000", nullptr,
+                [this, state, failed, customers](bool ok, const nlohmann::json& orders, const QString& why) {
+                    if (!ok) {
+                        return failed(why);
+                    }
+                    state->callServer(this, "GET", "/api/v1/payments?limit=1000", nullptr,
+                        [this, failed, customers, orders](bool ok, const nlohmann::json& payments, const QString& why) {
+                            if (!ok) {
+                                return failed(why);
+                            }
+                            take(customers, orders, payments);
+                        });
+                });
+        });
 }
 
-void OrderModel::act(const QString& action, const QVariantMap& arguments)
+void OrderModel::send(const QString& path, const nlohmann::json& body, const QString& done, const QByteArray& key)
 {
     m_loading = true;
     m_message = tr("Sending…");
     m_failed = false;
     emit stateChanged();
-    emit AppState::instance()->requestOrderAction(action, arguments);
+    AppState::instance()->callServer(
+        this, "POST", path, body,
+        [this, done](bool ok, const nlohmann::json&, const QString& why) {
+            m_failed = !ok;
+            m_message = ok ? done : why;
+            emit stateChanged();
+            refresh();
+        },
+        key);
 }
 
 void OrderModel::createAndPlace(
@@ -114,15 +142,32 @@ void OrderModel::createAndPlace(
         emit stateChanged();
         return;
     }
-    act("create",
-        { { "customer_id", customerId }, { "warehouse_id", warehouseId },
-            { "product_id", QVariant::fromValue(product->value("id", std::int64_t { 0 })) },
-            { "quantity", quantity.trimmed() } });
+    m_loading = true;
+    m_message = tr("Sending…");
+    m_failed = false;
+    emit stateChanged();
+    const nlohmann::json order { { "customer_id", customerId }, { "warehouse_id", warehouseId },
+        { "lines",
+            { { { "product_id", product->value("id", std::int64_t { 0 }) },
+                { "quantity", quantity.trimmed().toStdString() } } } } };
+    // Drafted, then placed.
+    AppState::instance()->callServer(
+        this, "POST", "/api/v1/orders", order, [this](bool ok, const nlohmann::json& created, const QString& why) {
+            if (!ok) {
+                m_loading = false;
+                m_failed = true;
+                m_message = why;
+                emit stateChanged();
+                return;
+            }
+            place(created.value("id", std::int64_t { 0 }));
+        });
 }
 
 void OrderModel::place(qint64 id)
 {
-    act("place", { { "id", id } });
+    send(QString("/api/v1/orders/%1/place").arg(id), nlohmann::json::object(),
+        tr("Order %1 placed: stock and payment follow.").arg(id));
 }
 
 void OrderModel::cancel(qint64 id, const QString& reason)
@@ -133,27 +178,22 @@ void OrderModel::cancel(qint64 id, const QString& reason)
         emit stateChanged();
         return;
     }
-    act("cancel", { { "id", id }, { "reason", reason.trimmed() } });
+    send(QString("/api/v1/orders/%1/cancel").arg(id), { { "reason", reason.trimmed().toStdString() } },
+        tr("Order %1 cancelled.").arg(id));
 }
 
 void OrderModel::refund(qint64 paymentId, const QString& amount)
 {
-    act("refund", { { "payment_id", paymentId }, { "amount", amount.trimmed() } });
+    // One key per refund asked for: a resend after a refreshed token refunds once.
+    send(QString("/api/v1/payments/%1/refund").arg(paymentId), { { "amount", amount.trimmed().toStdString() } },
+        tr("Refunded %1.").arg(amount.trimmed()), QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
 }
 
-void OrderModel::take(
-    const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error)
+void OrderModel::take(const nlohmann::json& customers, const nlohmann::json& orders, const nlohmann::json& payments)
 {
     m_loading = false;
-    if (!error.isEmpty()) {
-        m_failed = true;
-        m_message = error;
-        emit stateChanged();
-        return;
-    }
-    const auto parse = [](const QByteArray& body) {
-        const auto json = nlohmann::json::parse(body.cbegin(), body.cend(), nullptr, false);
-        return json.is_object() && json.contains("items") ? json["items"] : nlohmann::json::array();
+    const auto parse = [](const nlohmann::json& page) {
+        return page.is_object() && page.contains("items") ? page["items"] : nlohmann::json::array();
     };
     std::map<std::int64_t, std::string> names;
     m_customers.clear();

@@ -59,8 +59,9 @@ signals:
     void stateChanged();
 
 private:
-    void act(const QString& action, const QVariantMap& arguments);
-    void take(const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
+    /// POSTs one action, says `done` or the server's reason, and reloads.
+    void send(const QString& path, const nlohmann::json& body, const QString& done, const QByteArray& key = {});
+    void take(const nlohmann::json& customers, const nlohmann::json& orders, const nlohmann::json& payments);
 
     std::vector<nlohmann::json> m_rows;
     QVariantList m_customers;

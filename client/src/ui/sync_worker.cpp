@@ -5,20 +5,27 @@
 #include "client/src/replica.h"
 #include "client/src/sync_engine.h"
 
-#include <QUuid>
-
-#include <algorithm>
-
 namespace tosserp::client {
 
 SyncWorker::SyncWorker(QString replicaPath)
     : m_replicaPath(std::move(replicaPath))
 { }
 
+SyncWorker::~SyncWorker() = default;
+
+Replica& SyncWorker::replica()
+{
+    // Opened once, on the worker's thread, and kept: every call needs the session it holds.
+    if (!m_replica) {
+        m_replica = std::make_unique<Replica>(m_replicaPath);
+    }
+    return *m_replica;
+}
+
 void SyncWorker::signIn(const QString& serverUrl, const QString& user, const QString& password)
 {
     try {
-        Replica replica(m_replicaPath);
+        auto& replica = this->replica();
         ApiClient api(serverUrl);
         const auto reply = api.login(user.toStdString(), password.toStdString());
         if (!reply.ok()) {
@@ -82,114 +89,11 @@ QString refusal(const HttpReply& reply)
 
 } // namespace
 
-void SyncWorker::loadOrders()
-{
-    try {
-        Replica replica(m_replicaPath);
-        auto api = sessionClient(replica);
-        QByteArray bodies[3];
-        const char* paths[3]
-            = { "/api/v1/customers?limit=1000", "/api/v1/orders?limit=1000", "/api/v1/payments?limit=1000" };
-        for (int i = 0; i < 3; ++i) {
-            const auto reply = api->get(paths[i]);
-            if (!reply.ok()) {
-                emit ordersLoaded({}, {}, {}, refusal(reply));
-                return;
-            }
-            bodies[i] = reply.body;
-        }
-        emit ordersLoaded(bodies[0], bodies[1], bodies[2], {});
-    } catch (const std::exception& e) {
-        emit ordersLoaded({}, {}, {}, QString::fromStdString(e.what()));
-    }
-}
-
-void SyncWorker::orderAction(const QString& action, const QVariantMap& arguments)
-{
-    try {
-        Replica replica(m_replicaPath);
-        auto api = sessionClient(replica);
-        const auto id = [&](const char* name) { return arguments.value(name).toLongLong(); };
-        const auto orderPath
-            = [&](const char* what) { return QString("/api/v1/orders/%1/%2").arg(id("id")).arg(what); };
-        HttpReply reply;
-        QString done;
-        if (action == "create") {
-            const nlohmann::json order { { "customer_id", id("customer_id") }, { "warehouse_id", id("warehouse_id") },
-                { "lines",
-                    { { { "product_id", id("product_id") },
-                        { "quantity", arguments.value("quantity").toString().toStdString() } } } } };
-            reply = api->post("/api/v1/orders", order);
-            if (reply.ok()) {
-                const auto created = reply.json().value("id", std::int64_t { 0 });
-                reply = api->post(QString("/api/v1/orders/%1/place").arg(created), nlohmann::json::object());
-                done = tr("Order %1 placed: stock and payment follow.").arg(created);
-            }
-        } else if (action == "place") {
-            reply = api->post(orderPath("place"), nlohmann::json::object());
-            done = tr("Order %1 placed: stock and payment follow.").arg(id("id"));
-        } else if (action == "cancel") {
-            reply
-                = api->post(orderPath("cancel"), { { "reason", arguments.value("reason").toString().toStdString() } });
-            done = tr("Order %1 cancelled.").arg(id("id"));
-        } else if (action == "refund") {
-            // One key per refund asked for: a resend after a refreshed token refunds once.
-            reply = api->post(QString("/api/v1/payments/%1/refund").arg(id("payment_id")),
-                { { "amount", arguments.value("amount").toString().toStdString() } },
-                QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-            done = tr("Refunded %1.").arg(arguments.value("amount").toString());
-        }
-        emit orderActionDone(reply.ok(), reply.ok() ? done : refusal(reply));
-    } catch (const std::exception& e) {
-        emit orderActionDone(false, QString::fromStdString(e.what()));
-    }
-    loadOrders();
-}
-
-void SyncWorker::loadTrail(const QStringList& streams)
-{
-    try {
-        Replica replica(m_replicaPath);
-        auto api = sessionClient(replica);
-        auto events = nlohmann::json::array();
-        for (const auto& entry : streams) {
-            const auto parts = entry.split('/');
-            std::string cursor;
-            do {
-                auto path
-                    = QString("/api/v1/events?limit=1000&domain=%1&stream_id=%2").arg(parts.value(0), parts.value(1));
-                if (!cursor.empty()) {
-                    path += "&cursor=" + QString::fromStdString(cursor);
-                }
-                const auto reply = api->get(path);
-                if (!reply.ok()) {
-                    emit trailLoaded({}, refusal(reply));
-                    return;
-                }
-                const auto page = reply.json();
-                for (auto event : page.value("items", nlohmann::json::array())) {
-                    event["domain"] = parts.value(0).toStdString();
-                    events.push_back(std::move(event));
-                }
-                cursor = page.value("next_cursor", nlohmann::json()).is_string()
-                    ? page["next_cursor"].get<std::string>()
-                    : std::string();
-            } while (!cursor.empty());
-        }
-        std::stable_sort(events.begin(), events.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-            return a.value("occurred_at", std::string()) < b.value("occurred_at", std::string());
-        });
-        emit trailLoaded(QByteArray::fromStdString(events.dump()), {});
-    } catch (const std::exception& e) {
-        emit trailLoaded({}, QString::fromStdString(e.what()));
-    }
-}
-
 void SyncWorker::call(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
     const QByteArray& idempotencyKey)
 {
     try {
-        Replica replica(m_replicaPath);
+        auto& replica = this->replica();
         auto api = sessionClient(replica);
         const auto reply = api->request(method, path, body, idempotencyKey);
         emit called(ticket, reply.ok(), reply.body, reply.ok() ? QString() : refusal(reply));
@@ -201,7 +105,7 @@ void SyncWorker::call(quint64 ticket, const QByteArray& method, const QString& p
 void SyncWorker::importProducts(const QString& path)
 {
     try {
-        Replica replica(m_replicaPath);
+        auto& replica = this->replica();
         auto api = sessionClient(replica);
         const auto report
             = client::importProducts(*api, path.toStdString(), [this](std::size_t done, std::size_t total) {
@@ -227,7 +131,7 @@ void SyncWorker::importProducts(const QString& path)
 void SyncWorker::exportProducts(const QString& path)
 {
     try {
-        Replica replica(m_replicaPath);
+        auto& replica = this->replica();
         const auto count
             = client::exportProducts(replica, path.toStdString(), [this](std::size_t done, std::size_t total) {
                   emit transferProgress(static_cast<int>(done), static_cast<int>(total));
@@ -241,7 +145,7 @@ void SyncWorker::exportProducts(const QString& path)
 void SyncWorker::sync()
 {
     try {
-        Replica replica(m_replicaPath);
+        auto& replica = this->replica();
         auto api = sessionClient(replica);
         SyncEngine engine(replica, *api);
         const auto report = engine.syncOnce([this](int changes, const std::string&) { emit syncProgress(changes); });

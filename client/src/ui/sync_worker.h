@@ -5,7 +5,11 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace tosserp::client {
+
+class Replica;
 
 /// Runs sign-in and sync on its own thread with its own replica connection, so the window
 /// stays responsive; reports back through queued signals only.
@@ -13,19 +17,11 @@ class SyncWorker : public QObject {
     Q_OBJECT
 public:
     explicit SyncWorker(QString replicaPath);
+    ~SyncWorker() override;
 
 public slots:
     void signIn(const QString& serverUrl, const QString& user, const QString& password);
     void sync();
-    /// Reads customers, orders and payments from the server (orders live in the Orders
-    /// service, not in the replica).
-    void loadOrders();
-    /// "create" {customer_id, warehouse_id, product_id, quantity} drafts and places an order;
-    /// "place" {id}; "cancel" {id, reason}; "refund" {payment_id, amount}.
-    void orderAction(const QString& action, const QVariantMap& arguments);
-    /// The events of the given streams ("domain/stream" each, e.g. "orders/order-7"), merged
-    /// in time order.
-    void loadTrail(const QStringList& streams);
     /// One authorized call for a model of the window; `called` answers with the same ticket,
     /// the reply's body (the problem document when refused) and, when refused, why in words.
     void call(quint64 ticket, const QByteArray& method, const QString& path, const QByteArray& body,
@@ -43,10 +39,6 @@ signals:
     void syncProgress(int changes);
     /// What the server says of itself after a sync: its version and sync protocol version.
     void serverAbout(const QString& version, int protocolVersion);
-    void ordersLoaded(
-        const QByteArray& customers, const QByteArray& orders, const QByteArray& payments, const QString& error);
-    void orderActionDone(bool ok, const QString& message);
-    void trailLoaded(const QByteArray& events, const QString& error);
     void called(quint64 ticket, bool ok, const QByteArray& body, const QString& message);
     /// Progress of an import or export: rows done of total.
     void transferProgress(int done, int total);
@@ -55,7 +47,11 @@ signals:
     void transferDone(bool ok, const QString& summary, const QStringList& rejected);
 
 private:
+    /// The worker's own connection to the replica (made on first use, on the worker thread).
+    Replica& replica();
+
     QString m_replicaPath;
+    std::unique_ptr<Replica> m_replica;
 };
 
 } // namespace tosserp::client
