@@ -51,15 +51,12 @@ public:
     orders::OrdersService& orders() { return *m_orders; }
     payments::PaymentsService& payments() { return *m_payments; }
     events::EventDispatcher& dispatcher() { return m_dispatcher; }
-    /// The payment provider in use (the simulated one's URL when the server started it).
-    const std::string& paymentProviderUrl() const { return m_provider->baseUrl(); }
     /// The password of the `admin` user when this start created it with a random one (to be
     /// shown once); nullopt otherwise.
     const std::optional<std::string>& generatedAdminPassword() const { return m_generatedAdminPassword; }
     db::Database& stockDatabase() { return *m_stockDb; }
     db::Database& ordersDatabase() { return *m_ordersDb; }
     db::Database& paymentsDatabase() { return *m_paymentsDb; }
-    db::Database& notificationsDatabase() { return *m_notifyDb; }
     const http::Router& router() const { return m_router; }
 
 private:

@@ -48,7 +48,6 @@ public:
     ProviderResult refund(const std::string& key, const std::string& authorisation, const domain::Money& amount);
 
     const CircuitBreaker& breaker() const { return m_breaker; }
-    const std::string& baseUrl() const { return m_options.baseUrl; }
 
 private:
     ProviderResult call(const std::string& path, const nlohmann::json& body, const std::string& key);
