@@ -18,6 +18,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <optional>
+#include <set>
 
 using namespace tosserp;
 using tosserp::test::TempDir;
@@ -473,4 +475,33 @@ TEST(UiModels, SignInNamesACertificateThisComputerDoesNotTrust)
     state->signIn("http://127.0.0.1:9", "admin", "x");
     ASSERT_TRUE(waitFor([&] { return !state->busy(); }));
     EXPECT_TRUE(state->message().startsWith("The server cannot be reached")) << state->message().toStdString();
+}
+
+TEST(UiModels, GetAllFollowsEveryPageOfAList)
+{
+    auto& w = world();
+    auto* state = client::AppState::instance();
+    const auto total = w.server.get("/api/v1/products?limit=500").json()["items"].size();
+    ASSERT_GE(total, 2u);
+    // One item a page: the models' lists (orders, payments, users, audit trails) come whole.
+    QObject owner;
+    std::optional<std::vector<std::string>> skus;
+    state->getAll(&owner, "/api/v1/products?limit=1", [&](bool ok, nlohmann::json items, const QString& why) {
+        EXPECT_TRUE(ok) << why.toStdString();
+        skus.emplace();
+        for (const auto& item : items) {
+            skus->push_back(item["sku"]);
+        }
+    });
+    ASSERT_TRUE(waitFor([&] { return skus.has_value(); }));
+    EXPECT_EQ(skus->size(), total);
+    EXPECT_EQ(std::set<std::string>(skus->begin(), skus->end()).size(), total) << "no page read twice";
+    // A refusal ends the walk with the server's reason.
+    std::optional<QString> refused;
+    state->getAll(&owner, "/api/v1/products?limit=0", [&](bool ok, nlohmann::json, const QString& why) {
+        EXPECT_FALSE(ok);
+        refused = why;
+    });
+    ASSERT_TRUE(waitFor([&] { return refused.has_value(); }));
+    EXPECT_FALSE(refused->isEmpty());
 }

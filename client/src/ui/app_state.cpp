@@ -143,6 +143,39 @@ void AppState::callServer(QObject* owner, const QByteArray& method, const QStrin
         ticket, method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), idempotencyKey);
 }
 
+void AppState::getAll(QObject* owner, const QString& path, Items done)
+{
+    struct Walk {
+        AppState* state;
+        QPointer<QObject> owner;
+        QString path;
+        Items done;
+        nlohmann::json items = nlohmann::json::array();
+        void next(const QString& cursor, const std::shared_ptr<Walk>& self)
+        {
+            const auto page = cursor.isEmpty() ? path : path + (path.contains('?') ? "&" : "?") + "cursor=" + cursor;
+            state->callServer(
+                owner, "GET", page, nullptr, [self](bool ok, const nlohmann::json& body, const QString& why) {
+                    if (!ok) {
+                        self->done(false, {}, why);
+                        return;
+                    }
+                    for (const auto& item : body.value("items", nlohmann::json::array())) {
+                        self->items.push_back(item);
+                    }
+                    const auto more = body.value("next_cursor", nlohmann::json());
+                    if (more.is_string() && !more.get<std::string>().empty()) {
+                        self->next(QString::fromStdString(more.get<std::string>()), self);
+                    } else {
+                        self->done(true, std::move(self->items), {});
+                    }
+                });
+        }
+    };
+    auto walk = std::make_shared<Walk>(Walk { this, owner, path, std::move(done) });
+    walk->next({}, walk);
+}
+
 Replica& AppState::readerReplica(Lane lane)
 {
     auto& replica = reader(lane).replica;

@@ -128,6 +128,11 @@ public:
     /// thread, unless `owner` is gone by then. `body` null sends none.
     void callServer(QObject* owner, const QByteArray& method, const QString& path, const nlohmann::json& body,
         Answer answer, const QByteArray& idempotencyKey = {});
+    /// What getAll answers: every item of every page, or why it could not read them.
+    using Items = std::function<void(bool ok, nlohmann::json items, const QString& message)>;
+    /// GETs `path` (a list route, with its own query) page after page, following
+    /// `next_cursor`, and hands all the items to `done` at once.
+    void getAll(QObject* owner, const QString& path, Items done);
 
 signals:
     void changed();

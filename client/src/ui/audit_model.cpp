@@ -103,12 +103,12 @@ void AuditModel::show(const QString& kind, const QString& key)
     m_message.clear();
     emit stateChanged();
     m_incoming.clear();
-    fetch(++m_generation, streams, {});
+    fetch(++m_generation, streams);
 }
 
-void AuditModel::fetch(quint64 generation, QStringList streams, const QString& cursor)
+void AuditModel::fetch(quint64 generation, QStringList streams)
 {
-    // Each stream page by page ("domain/stream"), then all of them merged in time order.
+    // Each stream whole ("domain/stream"), then all of them merged in time order.
     if (streams.isEmpty()) {
         std::stable_sort(m_incoming.begin(), m_incoming.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
             return a.value("occurred_at", std::string()) < b.value("occurred_at", std::string());
@@ -117,14 +117,11 @@ void AuditModel::fetch(quint64 generation, QStringList streams, const QString& c
         m_incoming.clear();
         return;
     }
-    const auto parts = streams.front().split('/');
-    auto path = QString("/api/v1/events?limit=1000&domain=%1&stream_id=%2").arg(parts.value(0), parts.value(1));
-    if (!cursor.isEmpty()) {
-        path += "&cursor=" + cursor;
-    }
-    AppState::instance()->callServer(this, "GET", path, nullptr,
+    const auto parts = streams.takeFirst().split('/');
+    AppState::instance()->getAll(this,
+        QString("/api/v1/events?limit=1000&domain=%1&stream_id=%2").arg(parts.value(0), parts.value(1)),
         [this, generation, streams, domain = parts.value(0).toStdString()](
-            bool ok, const nlohmann::json& page, const QString& why) mutable {
+            bool ok, nlohmann::json events, const QString& why) {
             if (generation != m_generation) {
                 return; // a newer question was asked meanwhile
             }
@@ -132,17 +129,11 @@ void AuditModel::fetch(quint64 generation, QStringList streams, const QString& c
                 take({}, why);
                 return;
             }
-            for (auto event : page.value("items", nlohmann::json::array())) {
+            for (auto& event : events) {
                 event["domain"] = domain;
                 m_incoming.push_back(std::move(event));
             }
-            const auto next = page.value("next_cursor", nlohmann::json());
-            if (next.is_string() && !next.get<std::string>().empty()) {
-                fetch(generation, streams, QString::fromStdString(next.get<std::string>()));
-            } else {
-                streams.removeFirst();
-                fetch(generation, streams, {});
-            }
+            fetch(generation, streams);
         });
 }
 

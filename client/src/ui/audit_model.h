@@ -37,9 +37,9 @@ signals:
     void stateChanged();
 
 private:
-    /// Reads the first of `streams` from `cursor` on, then the rest; stale when `generation`
-    /// is no longer the newest question.
-    void fetch(quint64 generation, QStringList streams, const QString& cursor);
+    /// Reads the first of `streams` whole, then the rest; stale when `generation` is no
+    /// longer the newest question.
+    void fetch(quint64 generation, QStringList streams);
     void take(std::vector<nlohmann::json> events, const QString& error);
 
     std::vector<nlohmann::json> m_rows;

@@ -80,7 +80,8 @@ void OrderModel::refresh()
 {
     m_loading = true;
     emit stateChanged();
-    // Customers, orders and payments, one after another; the list changes once all are in.
+    // Customers, orders and payments, every page of each, one after another; the list
+    // changes once all are in.
     auto* state = AppState::instance();
     const auto failed = [this](const QString& why) {
         m_loading = false;
@@ -88,18 +89,18 @@ void OrderModel::refresh()
         m_message = why;
         emit stateChanged();
     };
-    state->callServer(this, "GET", "/api/v1/customers?limit=1000", nullptr,
-        [this, state, failed](bool ok, const nlohmann::json& customers, const QString& why) {
+    state->getAll(this, "/api/v1/customers?limit=1000",
+        [this, state, failed](bool ok, nlohmann::json customers, const QString& why) {
             if (!ok) {
                 return failed(why);
             }
-            state->callServer(this, "GET", "/api/v1/orders?limit=1000", nullptr,
-                [this, state, failed, customers](bool ok, const nlohmann::json& orders, const QString& why) {
+            state->getAll(this, "/api/v1/orders?limit=1000",
+                [this, state, failed, customers](bool ok, nlohmann::json orders, const QString& why) {
                     if (!ok) {
                         return failed(why);
                     }
-                    state->callServer(this, "GET", "/api/v1/payments?limit=1000", nullptr,
-                        [this, failed, customers, orders](bool ok, const nlohmann::json& payments, const QString& why) {
+                    state->getAll(this, "/api/v1/payments?limit=1000",
+                        [this, failed, customers, orders](bool ok, nlohmann::json payments, const QString& why) {
                             if (!ok) {
                                 return failed(why);
                             }
@@ -192,24 +193,21 @@ void OrderModel::refund(qint64 paymentId, const QString& amount)
 void OrderModel::take(const nlohmann::json& customers, const nlohmann::json& orders, const nlohmann::json& payments)
 {
     m_loading = false;
-    const auto parse = [](const nlohmann::json& page) {
-        return page.is_object() && page.contains("items") ? page["items"] : nlohmann::json::array();
-    };
     std::map<std::int64_t, std::string> names;
     m_customers.clear();
-    for (const auto& customer : parse(customers)) {
+    for (const auto& customer : customers) {
         const auto id = customer.value("id", std::int64_t { 0 });
         names[id] = customer.value("name", std::string());
         m_customers.push_back(
             QVariantMap { { "id", QVariant::fromValue(id) }, { "label", QString::fromStdString(names[id]) } });
     }
     std::map<std::int64_t, nlohmann::json> paymentOf;
-    for (const auto& payment : parse(payments)) {
+    for (const auto& payment : payments) {
         paymentOf[payment.value("order_id", std::int64_t { 0 })] = payment;
     }
     beginResetModel();
     m_rows.clear();
-    const auto list = parse(orders);
+    const auto& list = orders;
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
         auto row = *it;
         row["customer"] = names[row.value("customer_id", std::int64_t { 0 })];

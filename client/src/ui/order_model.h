@@ -61,6 +61,7 @@ signals:
 private:
     /// POSTs one action, says `done` or the server's reason, and reloads.
     void send(const QString& path, const nlohmann::json& body, const QString& done, const QByteArray& key = {});
+    /// The lists' items, each whole.
     void take(const nlohmann::json& customers, const nlohmann::json& orders, const nlohmann::json& payments);
 
     std::vector<nlohmann::json> m_rows;

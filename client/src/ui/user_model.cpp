@@ -128,18 +128,10 @@ void UserModel::refresh()
 {
     m_loading = true;
     emit stateChanged();
-    m_incoming.clear();
-    ++m_generation; // a reload asked for meanwhile replaces the one under way
-    loadUsers({});
-}
-
-void UserModel::loadUsers(const QString& cursor)
-{
-    // Page after page: an organisation may have more accounts than one page holds.
-    auto* state = AppState::instance();
-    const auto path = QString("/api/v1/users?limit=500") + (cursor.isEmpty() ? QString() : "&cursor=" + cursor);
-    state->callServer(this, "GET", path, nullptr,
-        [this, generation = m_generation](bool ok, const nlohmann::json& page, const QString& why) {
+    // Every page: an organisation may have more accounts than one page holds. A reload asked
+    // for meanwhile replaces the one under way.
+    AppState::instance()->getAll(this, "/api/v1/users?limit=500",
+        [this, generation = ++m_generation](bool ok, nlohmann::json users, const QString& why) {
             if (generation != m_generation) {
                 return;
             }
@@ -147,17 +139,8 @@ void UserModel::loadUsers(const QString& cursor)
                 fail(why);
                 return;
             }
-            for (const auto& user : items(page)) {
-                m_incoming.push_back(user);
-            }
-            const auto next = page.is_object() ? page.value("next_cursor", nlohmann::json()) : nlohmann::json();
-            if (next.is_string() && !next.get<std::string>().empty()) {
-                loadUsers(QString::fromStdString(next.get<std::string>()));
-                return;
-            }
             beginResetModel();
-            m_users = std::move(m_incoming);
-            m_incoming.clear();
+            m_users.assign(std::make_move_iterator(users.begin()), std::make_move_iterator(users.end()));
             endResetModel();
             emit countChanged();
             loadRest();

@@ -78,13 +78,10 @@ private:
     /// Sends one change and, whatever the answer, reloads; `done` is the message on success.
     void change(const QByteArray& method, const QString& path, const nlohmann::json& body, const QString& done);
     void fail(const QString& message);
-    /// Reads the page of accounts after `cursor` ("" for the first), then the next ones.
-    void loadUsers(const QString& cursor);
     /// Roles, API keys and the warehouses' codes, once the accounts are in.
     void loadRest();
 
     std::vector<nlohmann::json> m_users;
-    std::vector<nlohmann::json> m_incoming; ///< accounts of the pages read so far
     quint64 m_generation = 0;
     std::vector<nlohmann::json> m_roleDefinitions;
     QVariantList m_roles;
