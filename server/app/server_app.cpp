@@ -14,9 +14,11 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <malloc.h>
+#include <pthread.h>
 
 #ifndef TOSSERP_VERSION
 #define TOSSERP_VERSION "0.0.0"
@@ -275,6 +277,15 @@ int ServerApp::main(const std::vector<std::string>& args)
             { "data_dir", serverConfig.dataDir }, { "threads", serverConfig.threads },
             { "max_body_bytes", serverConfig.maxBodyBytes }, { "access_log", serverConfig.accessLog },
             { "allow_negative_stock", serverConfig.allowNegativeStock }, { "demo", serverConfig.demo } });
+    // Hold the stop signals from here on, in this thread and every thread the runtime starts:
+    // waitForTerminationRequest() takes them with sigwait(), and a SIGTERM that arrives while the
+    // server is still starting is kept for it instead of killing the process half-way.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGQUIT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::unique_ptr<Runtime> runtime;
     try {
         runtime = std::make_unique<Runtime>(serverConfig);

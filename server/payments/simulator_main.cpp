@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include <pthread.h>
 #include <unistd.h>
 
 namespace {
@@ -116,6 +117,15 @@ int main(int argc, char** argv)
     payments::PaymentSimulator simulator(options);
     http::Router router;
     simulator.registerRoutes(router);
+    // A parent server holds its stop signals blocked and the mask is inherited: take them back
+    // before any thread starts, so a SIGTERM ends this provider at any moment.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);
     http::HttpServer http(router, nullptr, server);
     try {
         http.start();
@@ -124,8 +134,6 @@ int main(int argc, char** argv)
                   << "\n";
         return 1;
     }
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
     std::cout << "listening on http://" << server.host << ":" << http.port() << std::endl;
     while (!g_stop) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
