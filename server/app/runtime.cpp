@@ -185,21 +185,34 @@ void Runtime::startPaymentProvider()
 void Runtime::subscribeConsumers()
 {
     using Record = events::EventRecord;
-    m_dispatcher.subscribe({ orders::OrdersService::kStockConsumer, m_stockDb.get(), m_ordersDb.get(),
+    m_dispatcher.subscribe({ orders::OrdersService::kStockConsumer, m_stockDb.get(), "stock", m_ordersDb.get(),
         orders::OrdersService::stockEventTypes(), [this](const Record& e) { m_orders->onStockEvent(e); } });
-    m_dispatcher.subscribe({ orders::OrdersService::kPaymentsConsumer, m_paymentsDb.get(), m_ordersDb.get(),
+    m_dispatcher.subscribe({ orders::OrdersService::kPaymentsConsumer, m_paymentsDb.get(), "payments", m_ordersDb.get(),
         orders::OrdersService::paymentEventTypes(), [this](const Record& e) { m_orders->onPaymentEvent(e); } });
-    m_dispatcher.subscribe({ stock::InventoryService::kOrdersConsumer, m_ordersDb.get(), m_stockDb.get(),
+    m_dispatcher.subscribe({ stock::InventoryService::kOrdersConsumer, m_ordersDb.get(), "orders", m_stockDb.get(),
         stock::InventoryService::orderEventTypes(), [this](const Record& e) { m_inventory->onOrderEvent(e); } });
-    m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), m_paymentsDb.get(),
+    m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), "orders", m_paymentsDb.get(),
         payments::PaymentsService::orderEventTypes(), [this](const Record& e) { m_payments->onOrderEvent(e); } });
-    const std::tuple<const char*, db::Database*, const std::vector<std::string>*> notifications[]
-        = { { "notify.stock", m_stockDb.get(), &notify::Notifier::stockEventTypes() },
-              { "notify.orders", m_ordersDb.get(), &notify::Notifier::orderEventTypes() },
-              { "notify.payments", m_paymentsDb.get(), &notify::Notifier::paymentEventTypes() } };
-    for (const auto& [name, source, types] : notifications) {
-        m_dispatcher.subscribe({ name, source, m_notifyDb.get(), *types,
+    const std::tuple<const char*, db::Database*, const char*, const std::vector<std::string>*> notifications[]
+        = { { "notify.stock", m_stockDb.get(), "stock", &notify::Notifier::stockEventTypes() },
+              { "notify.orders", m_ordersDb.get(), "orders", &notify::Notifier::orderEventTypes() },
+              { "notify.payments", m_paymentsDb.get(), "payments", &notify::Notifier::paymentEventTypes() } };
+    for (const auto& [name, source, domain, types] : notifications) {
+        m_dispatcher.subscribe({ name, source, domain, m_notifyDb.get(), *types,
             [this, consumer = name](const Record& e) { m_notifier->onEvent(consumer, e); } });
+    }
+    if (!m_config.natsUrl.empty()) {
+        // Events cross through JetStream: the relay publishes each domain's commits, the
+        // consumers read the streams.
+        m_jetStream = std::make_unique<events::JetStream>(m_config.natsUrl);
+        m_dispatcher.useJetStream(*m_jetStream);
+        m_relay = std::make_unique<events::EventRelay>(*m_jetStream,
+            std::vector<events::EventRelay::Source> { { "stock", m_stockDb.get() }, { "users", m_usersDb.get() },
+                { "orders", m_ordersDb.get() }, { "payments", m_paymentsDb.get() } });
+        for (auto* database : { m_stockDb.get(), m_usersDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
+            database->onCommit([this](db::Connection&) { m_relay->notify(); });
+        }
+        return;
     }
     for (auto* database : { m_stockDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
         database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
@@ -288,6 +301,9 @@ void Runtime::start()
     options.tlsKey = m_config.tlsKey;
     m_http = std::make_unique<HttpServer>(m_router, m_auth.get(), options);
     m_http->start();
+    if (m_relay) {
+        m_relay->start();
+    }
     m_dispatcher.start();
     m_notifier->start();
 }
@@ -296,6 +312,9 @@ void Runtime::stop()
 {
     m_feed.close(); // live channels end, so their connections let the server stop
     m_dispatcher.stop();
+    if (m_relay) {
+        m_relay->stop();
+    }
     if (m_notifier) {
         m_notifier->stop();
     }

@@ -90,6 +90,8 @@ private:
     std::unique_ptr<payments::PaymentsService> m_payments;
     std::unique_ptr<db::Database> m_notifyDb;
     std::unique_ptr<notify::Notifier> m_notifier;
+    std::unique_ptr<events::JetStream> m_jetStream; ///< with nats_url
+    std::unique_ptr<events::EventRelay> m_relay;
     events::EventDispatcher m_dispatcher;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;

@@ -50,7 +50,7 @@ const std::vector<std::string>& ServerConfig::keys()
     static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
         "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
         "adjust_limit", "hash_slots", "token_cache", "public_catalog", "payment_provider", "payment_simulator",
-        "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates" };
+        "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates", "nats_url" };
     return names;
 }
 
@@ -136,6 +136,16 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
         config.notifyStaff.push_back(address);
     }
     config.notifyTemplates = source.getString("notify_templates", "");
+    config.natsUrl = source.getString("nats_url", "");
+    for (std::size_t start = 0; !config.natsUrl.empty() && start != std::string::npos;) {
+        const auto comma = config.natsUrl.find(',', start);
+        const auto url = config.natsUrl.substr(start, comma == std::string::npos ? comma : comma - start);
+        if (url.rfind("nats://", 0) != 0 && url.rfind("tls://", 0) != 0) {
+            throw std::invalid_argument(
+                "nats_url lists nats://HOST:PORT addresses separated by commas, not \"" + url + "\"");
+        }
+        start = comma == std::string::npos ? comma : comma + 1;
+    }
     return config;
 }
 

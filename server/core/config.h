@@ -58,6 +58,10 @@ struct ServerConfig {
     std::string smtpFrom = "tosserp@localhost";
     std::vector<std::string> notifyStaff;
     std::string notifyTemplates;
+    /// NATS servers with JetStream (nats://host:port, comma separated). Empty: events go from
+    /// domain to domain inside this process. Set: a relay publishes every domain's committed
+    /// events to its JetStream stream and the consumers read them from there.
+    std::string natsUrl;
 
     /// The configuration keys, as written in a config file.
     static const std::vector<std::string>& keys();

@@ -143,16 +143,28 @@ bool EventDispatcher::drain(std::chrono::milliseconds timeout)
     }
 }
 
+void EventDispatcher::reached(Worker& worker, std::int64_t position)
+{
+    worker.handled = position;
+    {
+        std::lock_guard lock(m_mutex);
+    }
+    m_progress.notify_all();
+}
+
+bool EventDispatcher::stopping()
+{
+    std::lock_guard lock(m_mutex);
+    return m_stopping;
+}
+
 bool EventDispatcher::step(Worker& worker)
 {
+    if (m_stream != nullptr) {
+        return stepFromStream(worker);
+    }
     const auto& s = worker.subscription;
-    const auto reached = [&](std::int64_t position) {
-        worker.handled = position;
-        {
-            std::lock_guard lock(m_mutex);
-        }
-        m_progress.notify_all();
-    };
+    const auto reached = [&](std::int64_t position) { this->reached(worker, position); };
     const auto after = s.target->read([&](db::Connection& c) { return Checkpoints::get(c, s.name); });
     reached(after);
     EventFilter filter;
@@ -178,13 +190,99 @@ bool EventDispatcher::step(Worker& worker)
         const log::TraceScope trace(event.correlationId);
         s.handle(event);
         reached(event.position);
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) {
+        if (stopping()) {
             return false;
         }
     }
     advanceSkipped();
     return static_cast<int>(batch.size()) == kBatch;
+}
+
+bool EventDispatcher::stepFromStream(Worker& worker)
+{
+    const auto& s = worker.subscription;
+    if (!worker.consumer) {
+        worker.consumer = m_stream->consumer(s.sourceDomain, s.name);
+    }
+    auto& consumer = *worker.consumer;
+    std::int64_t pending = 0;
+    const auto batch = consumer.fetch(kBatch, kIdlePoll, pending);
+    worker.lag->Set(static_cast<double>(pending));
+    if (batch.empty()) {
+        return !stopping();
+    }
+    auto checkpoint = s.target->read([&](db::Connection& c) { return Checkpoints::get(c, s.name); });
+    reached(worker, checkpoint);
+    // Deliveries whose effect is committed but which are not acknowledged yet: events of
+    // other types wait for one checkpoint write for all of them.
+    std::vector<const JetStream::Consumer::Delivery*> skipped;
+    const auto commitSkipped = [&] {
+        if (skipped.empty()) {
+            return;
+        }
+        s.target->write([&](db::Connection& c) { Checkpoints::advance(c, s.name, checkpoint); });
+        for (const auto* delivery : skipped) {
+            consumer.ack(*delivery);
+        }
+        skipped.clear();
+        reached(worker, checkpoint);
+    };
+    // Redeliveries come in any order: apply what follows the checkpoint, pass over the batch
+    // again while that moves it, and hand back what still waits for an earlier event.
+    std::vector<bool> done(batch.size(), false);
+    const auto retryTheRest = [&](std::chrono::milliseconds delay) {
+        for (std::size_t j = 0; j < batch.size(); ++j) {
+            if (!done[j]) {
+                consumer.retryLater(batch[j], delay);
+            }
+        }
+    };
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto& delivery = batch[i];
+            const auto& event = delivery.streamed.event;
+            if (done[i] || (event.position > checkpoint && delivery.streamed.previous > checkpoint)) {
+                continue; // handled, or an earlier event of this domain is not applied yet
+            }
+            done[i] = true;
+            moved = true;
+            if (event.position <= checkpoint) {
+                consumer.ack(delivery); // applied before: a redelivery
+                continue;
+            }
+            if (std::find(s.types.begin(), s.types.end(), event.type) == s.types.end()) {
+                checkpoint = event.position;
+                skipped.push_back(&delivery);
+                continue;
+            }
+            commitSkipped();
+            try {
+                const log::TraceScope trace(event.correlationId);
+                s.handle(event);
+                // A handler moves the checkpoint with its effect; one that found nothing to do
+                // moves it here, so the next event does not wait for this one for ever.
+                const auto now = s.target->read([&](db::Connection& c) { return Checkpoints::get(c, s.name); });
+                if (now < event.position) {
+                    s.target->write([&](db::Connection& c) { Checkpoints::advance(c, s.name, event.position); });
+                }
+            } catch (...) {
+                done[i] = false;
+                retryTheRest(kFirstPause);
+                throw;
+            }
+            checkpoint = event.position;
+            consumer.ack(delivery);
+            reached(worker, checkpoint);
+            if (stopping()) {
+                retryTheRest(std::chrono::milliseconds(0)); // for whoever consumes next
+                return false;
+            }
+        }
+    }
+    commitSkipped();
+    retryTheRest(kFirstPause);
+    return true;
 }
 
 void EventDispatcher::run(Worker& worker)
@@ -210,18 +308,22 @@ void EventDispatcher::run(Worker& worker)
             pause = std::chrono::milliseconds(0);
         } catch (const std::exception& e) {
             failures.Increment();
+            worker.consumer.reset(); // subscribe again: the broker may have been away
             pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
             log::warn("event consumer failed; retrying",
                 { { "consumer", worker.subscription.name }, { "error", e.what() }, { "retry_ms", pause.count() } });
         }
         // How far this consumer is behind its source, after every attempt: a consumer stuck on
-        // an event it cannot handle shows a growing lag.
-        try {
-            const auto last
-                = worker.subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
-            worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
-        } catch (const std::exception&) {
-            // The source cannot be read just now; the next attempt tries again.
+        // an event it cannot handle shows a growing lag. (From JetStream: what the broker still
+        // holds for it, set by the step.)
+        if (m_stream == nullptr) {
+            try {
+                const auto last
+                    = worker.subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
+                worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
+            } catch (const std::exception&) {
+                // The source cannot be read just now; the next attempt tries again.
+            }
         }
         if (more && pause.count() == 0) {
             continue;

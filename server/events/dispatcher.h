@@ -2,6 +2,7 @@
 
 #include "server/db/database.h"
 #include "server/events/event_store.h"
+#include "server/events/jetstream.h"
 
 #include <prometheus/gauge.h>
 
@@ -45,13 +46,19 @@ EventContext causedBy(const EventRecord& cause);
 struct Subscription {
     std::string name;
     db::Database* source = nullptr;
+    /// The source's domain: the JetStream stream the events come from when the dispatcher
+    /// uses one (see EventDispatcher::useJetStream).
+    std::string sourceDomain;
     db::Database* target = nullptr;
     std::vector<std::string> types;
     std::function<void(const EventRecord&)> handle;
 };
 
-/// Delivers committed events to their subscriptions in process (the embedded default): one
-/// thread per subscription, woken by the source database's commits and every half second.
+/// Delivers committed events to their subscriptions: one thread per subscription. In process
+/// (the embedded default) each reads its source database, woken by its commits and every half
+/// second. With JetStream each is a durable consumer of its source domain's stream; an event
+/// is applied only once everything before it in its domain is (redeliveries may come in any
+/// order), and acknowledged only after its checkpoint is committed.
 class EventDispatcher {
 public:
     EventDispatcher() = default;
@@ -61,6 +68,8 @@ public:
 
     /// Before start().
     void subscribe(Subscription subscription);
+    /// Before start(): take the events from `stream` instead of the source databases.
+    void useJetStream(JetStream& stream) { m_stream = &stream; }
     void start();
     /// Finishes the event in hand and stops; idempotent.
     void stop();
@@ -76,10 +85,14 @@ private:
         std::thread thread;
         std::atomic<std::int64_t> handled { 0 };
         prometheus::Gauge* lag = nullptr; ///< set by run() before the first step
+        std::unique_ptr<JetStream::Consumer> consumer; ///< with JetStream, made by the first step
     };
     void run(Worker& worker);
     /// Handles the next batch; returns whether there may be more right away.
     bool step(Worker& worker);
+    bool stepFromStream(Worker& worker);
+    void reached(Worker& worker, std::int64_t position);
+    bool stopping();
 
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::mutex m_mutex;
@@ -88,6 +101,7 @@ private:
     std::uint64_t m_generation = 0;
     bool m_stopping = false;
     bool m_started = false;
+    JetStream* m_stream = nullptr;
 };
 
 } // namespace tosserp::events

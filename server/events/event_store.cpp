@@ -113,4 +113,22 @@ nlohmann::json EventStore::toJson(const EventRecord& r)
     };
 }
 
+EventRecord EventStore::fromJson(const nlohmann::json& json)
+{
+    EventRecord r;
+    r.position = json.at("position").get<std::int64_t>();
+    r.eventId = json.at("id").get<std::string>();
+    r.streamId = json.at("stream_id").get<std::string>();
+    r.streamVersion = json.at("stream_version").get<std::int64_t>();
+    r.type = json.at("type").get<std::string>();
+    r.payload = json.at("payload");
+    r.actor = json.at("actor").get<std::string>();
+    r.correlationId = json.at("correlation_id").get<std::string>();
+    r.causationId = json.at("causation_id").get<std::string>();
+    if (!parseIsoTime(json.at("occurred_at").get<std::string>(), r.occurredAtMs)) {
+        throw std::invalid_argument("occurred_at is not a UTC time");
+    }
+    return r;
+}
+
 } // namespace tosserp::events

@@ -62,6 +62,9 @@ public:
     static std::int64_t lastPosition(db::Connection& connection);
 
     static nlohmann::json toJson(const EventRecord& record);
+    /// The record toJson() wrote; throws (nlohmann::json::exception, std::invalid_argument) on
+    /// anything else.
+    static EventRecord fromJson(const nlohmann::json& json);
 };
 
 } // namespace tosserp::events

@@ -3,6 +3,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
@@ -186,6 +188,50 @@ PaymentSimulatorProcess::~PaymentSimulatorProcess()
 {
     Poco::Process::kill(*m_handle);
     m_handle->wait();
+}
+
+NatsServerProcess::NatsServerProcess()
+{
+    // A free port: bound, read and released (nats-server binds it a moment later).
+    Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+    m_port = probe.address().port();
+    probe.close();
+    start();
+}
+
+NatsServerProcess::~NatsServerProcess()
+{
+    kill();
+}
+
+std::string NatsServerProcess::url() const
+{
+    return "nats://127.0.0.1:" + std::to_string(m_port);
+}
+
+void NatsServerProcess::kill()
+{
+    if (m_handle) {
+        ::kill(m_handle->id(), SIGKILL);
+        m_handle->wait();
+        m_handle.reset();
+    }
+}
+
+void NatsServerProcess::start()
+{
+    const std::vector<std::string> args = { "-js", "-a", "127.0.0.1", "-p", std::to_string(m_port), "-sd",
+        m_store.path().string(), "-l", (m_store.path() / "nats.log").string() };
+    m_handle = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(TOSSERP_NATS_SERVER_BIN, args));
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        try {
+            Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+            return;
+        } catch (const Poco::Exception&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+    }
+    ADD_FAILURE() << "nats-server did not start on port " << m_port;
 }
 
 std::pair<int, std::string> runServerCommand(const std::vector<std::string>& args, const std::vector<std::string>& env)

@@ -57,6 +57,27 @@ private:
     std::string m_url;
 };
 
+/// A nats-server with JetStream on a free loopback port, its store in a directory of its own;
+/// it can be killed with SIGKILL and started again on the same port and store.
+class NatsServerProcess {
+public:
+    NatsServerProcess();
+    ~NatsServerProcess();
+    NatsServerProcess(const NatsServerProcess&) = delete;
+    NatsServerProcess& operator=(const NatsServerProcess&) = delete;
+    /// nats://127.0.0.1:PORT
+    std::string url() const;
+    /// kill -9, and wait for the process to end.
+    void kill();
+    /// Starts it again (after kill()) and waits until it takes connections.
+    void start();
+
+private:
+    TempDir m_store;
+    std::uint16_t m_port = 0;
+    std::unique_ptr<Poco::ProcessHandle> m_handle;
+};
+
 /// Runs the binary to completion; returns {exit code, stdout + stderr}.
 std::pair<int, std::string> runServerCommand(
     const std::vector<std::string>& args, const std::vector<std::string>& env = {});

@@ -1,5 +1,7 @@
 #include "test_server.h"
 
+#include "process.h"
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -7,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
 #include <sstream>
 
@@ -56,6 +59,11 @@ TestServer::TestServer(ServerConfig config)
     }
     if (config.adminPassword.empty()) {
         config.adminPassword = kAdminPassword;
+    }
+    if (const char* events = std::getenv("TOSSERP_TEST_EVENTS");
+        config.natsUrl.empty() && events != nullptr && std::string(events) == "jetstream") {
+        m_nats = std::make_unique<NatsServerProcess>();
+        config.natsUrl = m_nats->url();
     }
     m_runtime = std::make_unique<Runtime>(config);
     m_runtime->start();

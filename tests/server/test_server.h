@@ -41,8 +41,11 @@ private:
     std::filesystem::path m_path;
 };
 
+class NatsServerProcess;
+
 /// A real server (all its databases in a fresh directory) listening on a free loopback
-/// port, and a client that talks real HTTP to it.
+/// port, and a client that talks real HTTP to it. With TOSSERP_TEST_EVENTS=jetstream in the
+/// environment its events travel through a nats-server of its own (the suites run on both).
 class TestServer {
 public:
     explicit TestServer(ServerConfig config = {});
@@ -88,6 +91,7 @@ public:
 
 private:
     TempDir m_dir;
+    std::unique_ptr<NatsServerProcess> m_nats;
     std::unique_ptr<Runtime> m_runtime;
     std::string m_adminToken;
 };

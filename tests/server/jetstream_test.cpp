@@ -1,0 +1,233 @@
+// Events across processes through NATS JetStream, with a real nats-server: the relay stores each
+// committed event once however often it is restarted, consumers apply events in their domain's
+// order whatever order the broker redelivers them in, and the order saga loses nothing when
+// nats-server is killed in the middle of it.
+#include "process.h"
+#include "server/events/dispatcher.h"
+#include "server/events/jetstream.h"
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using nlohmann::json;
+using tosserp::events::Checkpoints;
+using tosserp::events::EventContext;
+using tosserp::events::EventDispatcher;
+using tosserp::events::EventRecord;
+using tosserp::events::EventRelay;
+using tosserp::events::EventStore;
+using tosserp::events::JetStream;
+using tosserp::test::NatsServerProcess;
+using tosserp::test::TempDir;
+using tosserp::test::TestServer;
+
+namespace {
+
+/// A domain database holding only events and checkpoints.
+std::unique_ptr<tosserp::db::Database> eventDatabase(const TempDir& dir, const std::string& name)
+{
+    auto database = std::make_unique<tosserp::db::Database>((dir.path() / (name + ".db")).string());
+    database->migrate({ { 1, "events", std::string(EventStore::schema()) + Checkpoints::schema() } });
+    return database;
+}
+
+std::vector<EventRecord> append(tosserp::db::Database& database, int count, const std::string& type = "ThingDone")
+{
+    return database.write([&](tosserp::db::Connection& c) {
+        std::vector<EventRecord> appended;
+        for (int i = 0; i < count; ++i) {
+            appended.push_back(EventStore::append(c, "thing-" + std::to_string(i), type, { { "n", i } },
+                EventContext { "tester", "4bf92f3577b34da6a3ce929d0e0e4736", "" }));
+        }
+        return appended;
+    });
+}
+
+template <typename Predicate> bool eventually(Predicate predicate, std::chrono::milliseconds limit)
+{
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!predicate()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+std::int64_t eventCount(tosserp::db::Database& database)
+{
+    return database.read([](tosserp::db::Connection& c) {
+        auto& q = c.prepare("SELECT count(*) FROM events");
+        q.step();
+        const auto count = q.integer(0);
+        q.reset();
+        return count;
+    });
+}
+
+} // namespace
+
+TEST(JetStreamEvents, AnEventTravelsAsJsonUnchanged)
+{
+    EventRecord record;
+    record.position = 42;
+    record.eventId = "0b6f1d2c-6d3e-4c55-9d1e-0d1f0f7f2a11";
+    record.streamId = "order-7";
+    record.streamVersion = 3;
+    record.type = "OrderPaid";
+    record.payload = { { "order_id", 7 }, { "gross", { { "amount", "23.78" }, { "currency", "EUR" } } } };
+    record.actor = "saga";
+    record.correlationId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    record.causationId = "a1";
+    record.occurredAtMs = 1795650000123;
+    const auto back = EventStore::fromJson(EventStore::toJson(record));
+    EXPECT_EQ(EventStore::toJson(back), EventStore::toJson(record));
+    EXPECT_EQ(back.occurredAtMs, record.occurredAtMs);
+    EXPECT_THROW(EventStore::fromJson({ { "position", "not a number" } }), std::exception);
+}
+
+TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
+{
+    NatsServerProcess nats;
+    TempDir dir;
+    const auto source = eventDatabase(dir, "things");
+    append(*source, 250);
+    JetStream stream(nats.url());
+    {
+        EventRelay relay(stream, { { "things", source.get() } });
+        relay.start();
+        ASSERT_TRUE(eventually([&] { return stream.lastPublished("things") == 250; }, std::chrono::seconds(10)));
+    }
+    EXPECT_EQ(stream.storedEvents("things"), 250);
+    // A new relay (a restart) publishes only what came after, however the old one ended.
+    append(*source, 30);
+    {
+        EventRelay relay(stream, { { "things", source.get() } });
+        relay.start();
+        ASSERT_TRUE(eventually([&] { return stream.lastPublished("things") == 280; }, std::chrono::seconds(10)));
+    }
+    EXPECT_EQ(stream.storedEvents("things"), 280);
+    // Publishing events again (a lost acknowledgement) is dropped by the broker: same ids.
+    const auto again = source->read([](tosserp::db::Connection& c) {
+        tosserp::events::EventFilter filter;
+        filter.afterPosition = 270;
+        filter.limit = 10;
+        return EventStore::list(c, filter);
+    });
+    stream.publish("things", again, 270);
+    EXPECT_EQ(stream.storedEvents("things"), 280);
+}
+
+TEST(JetStreamEvents, TheRelayWaitsOutABrokerThatIsAwayAndLosesNothing)
+{
+    NatsServerProcess nats;
+    TempDir dir;
+    const auto source = eventDatabase(dir, "things");
+    JetStream stream(nats.url());
+    EventRelay relay(stream, { { "things", source.get() } });
+    source->onCommit([&](tosserp::db::Connection&) { relay.notify(); });
+    relay.start();
+    append(*source, 100);
+    ASSERT_TRUE(eventually([&] { return stream.lastPublished("things") == 100; }, std::chrono::seconds(10)));
+    nats.kill();
+    append(*source, 100); // committed while the broker is away
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    nats.start();
+    append(*source, 100);
+    ASSERT_TRUE(eventually(
+        [&] {
+            try {
+                return stream.lastPublished("things") == 300;
+            } catch (const tosserp::events::JetStreamError&) {
+                return false; // reconnecting
+            }
+        },
+        std::chrono::seconds(20)));
+    EXPECT_EQ(stream.storedEvents("things"), 300);
+}
+
+TEST(JetStreamEvents, AConsumerAppliesEventsInTheirDomainsOrderWhateverOrderTheyArriveIn)
+{
+    NatsServerProcess nats;
+    TempDir dir;
+    const auto source = eventDatabase(dir, "things");
+    const auto target = eventDatabase(dir, "target");
+    const auto events = append(*source, 5);
+    JetStream stream(nats.url());
+    // Stored out of order: 3, 5, 4, 1, 2 (as redeliveries may come).
+    for (const int index : { 2, 4, 3, 0, 1 }) {
+        stream.publish("things", { events[index] }, index == 0 ? 0 : events[index - 1].position);
+    }
+    std::mutex mutex;
+    std::vector<std::int64_t> applied;
+    EventDispatcher dispatcher;
+    dispatcher.useJetStream(stream);
+    dispatcher.subscribe(
+        { "target.things", source.get(), "things", target.get(), { "ThingDone" }, [&](const EventRecord& event) {
+             Checkpoints::applyOnce(*target, "target.things", event, [&](tosserp::db::Connection&) {
+                 std::lock_guard lock(mutex);
+                 applied.push_back(event.position);
+             });
+         } });
+    dispatcher.start();
+    ASSERT_TRUE(dispatcher.drain(std::chrono::seconds(20)));
+    dispatcher.stop();
+    std::lock_guard lock(mutex);
+    EXPECT_EQ(applied, (std::vector<std::int64_t> { 1, 2, 3, 4, 5 }));
+}
+
+TEST(JetStreamEvents, TheSagaRunsThroughTheStreamsAndSurvivesNatsServerBeingKilled)
+{
+    NatsServerProcess nats;
+    tosserp::ServerConfig config;
+    config.natsUrl = nats.url();
+    TestServer server(config);
+    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
+    const auto product = server.makeProduct("TEA-1");
+    server.receive(product, shelf, 1000);
+    const auto customer = server.post("/api/v1/customers", { { "name", "Ada" } }).json()["id"].get<std::int64_t>();
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(20)));
+    std::vector<std::int64_t> placed;
+    const auto order = [&] {
+        const auto draft = server.post("/api/v1/orders",
+            { { "customer_id", customer }, { "warehouse_id", warehouse }, { "tax_rate", 1900 },
+                { "lines", { { { "product_id", product }, { "quantity", 2 } } } } });
+        ASSERT_EQ(draft.status, 201) << draft.body;
+        const auto id = draft.json()["id"].get<std::int64_t>();
+        ASSERT_EQ(server.post("/api/v1/orders/" + std::to_string(id) + "/place", json::object()).status, 200);
+        placed.push_back(id);
+    };
+    for (int i = 0; i < 10; ++i) {
+        order();
+    }
+    nats.kill(); // the shop goes on: orders are placed while the broker is away
+    for (int i = 0; i < 10; ++i) {
+        order();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    nats.start();
+    for (int i = 0; i < 10; ++i) {
+        order();
+    }
+    ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(60)));
+    for (const auto id : placed) {
+        const auto state = server.get("/api/v1/orders/" + std::to_string(id)).json()["state"];
+        EXPECT_EQ(state, "paid") << "order " << id;
+    }
+    const auto level = server.get("/api/v1/stock/levels?product_id=" + std::to_string(product)).json()["items"][0];
+    EXPECT_EQ(level["reserved"], 2 * static_cast<int>(placed.size())); // each reservation once
+    // Every committed event is in its stream exactly once.
+    JetStream stream(nats.url());
+    EXPECT_EQ(stream.storedEvents("stock"), eventCount(server.runtime().stockDatabase()));
+    EXPECT_EQ(stream.storedEvents("orders"), eventCount(server.runtime().ordersDatabase()));
+    EXPECT_EQ(stream.storedEvents("payments"), eventCount(server.runtime().paymentsDatabase()));
+    // And /metrics says so.
+    const auto metrics = server.get("/metrics").body;
+    EXPECT_NE(metrics.find("tosserp_relay_lag_events{domain=\"orders\"} 0"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("tosserp_consumer_lag_events{consumer=\"stock.orders\"} 0"), std::string::npos);
+}
