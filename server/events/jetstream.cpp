@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 
 namespace tosserp::events {
 
@@ -154,8 +155,24 @@ void JetStream::ensureStream(const std::string& domain)
     m_streams.insert(domain);
 }
 
+/// Forgets that a domain's stream exists when the call it guards fails: it may have been
+/// deleted, and the next call creates it again.
+struct JetStream::ForgetOnFailure {
+    JetStream& stream;
+    const std::string& domain;
+    int exceptions = std::uncaught_exceptions();
+    ~ForgetOnFailure()
+    {
+        if (std::uncaught_exceptions() > exceptions) {
+            std::lock_guard lock(stream.m_streamsMutex);
+            stream.m_streams.erase(domain);
+        }
+    }
+};
+
 JetStream::StreamState JetStream::state(const std::string& domain)
 {
+    const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
     const auto name = streamName(domain);
     jsStreamInfo* info = nullptr;
@@ -187,6 +204,7 @@ std::int64_t JetStream::lastPublished(const std::string& domain)
 
 void JetStream::publish(const std::string& domain, const std::vector<EventRecord>& events, std::int64_t previous)
 {
+    const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
     std::lock_guard lock(m_publishing);
     m_failedAcks = 0;
@@ -226,6 +244,7 @@ void JetStream::publish(const std::string& domain, const std::vector<EventRecord
 
 std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& domain, const std::string& name)
 {
+    const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
     const auto stream = streamName(domain);
     const auto durable = durableName(name);

@@ -110,6 +110,7 @@ private:
     std::mutex m_streamsMutex;
     std::set<std::string> m_streams; ///< known to exist
     struct Callbacks;
+    struct ForgetOnFailure;
 };
 
 /// Copies each domain's committed events, in order, from its database to its JetStream stream.

@@ -8,6 +8,7 @@
 #include "test_server.h"
 
 #include <gtest/gtest.h>
+#include <nats/nats.h>
 
 #include <atomic>
 #include <mutex>
@@ -57,6 +58,18 @@ template <typename Predicate> bool eventually(Predicate predicate, std::chrono::
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return true;
+}
+
+/// What an operator does with the nats tool: removes a stream and everything in it.
+void deleteStream(const std::string& url, const std::string& name)
+{
+    natsConnection* connection = nullptr;
+    ASSERT_EQ(natsConnection_ConnectTo(&connection, url.c_str()), NATS_OK);
+    jsCtx* context = nullptr;
+    ASSERT_EQ(natsConnection_JetStream(&context, connection, nullptr), NATS_OK);
+    EXPECT_EQ(js_DeleteStream(context, name.c_str(), nullptr, nullptr), NATS_OK);
+    jsCtx_Destroy(context);
+    natsConnection_Destroy(connection);
 }
 
 std::int64_t eventCount(tosserp::db::Database& database)
@@ -120,6 +133,22 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         return EventStore::list(c, filter);
     });
     stream.publish("things", again, 270);
+    EXPECT_EQ(stream.storedEvents("things"), 280);
+    // A stream deleted by an operator is made again and filled from the domain's first event.
+    deleteStream(nats.url(), "TOSSERP_THINGS");
+    {
+        EventRelay relay(stream, { { "things", source.get() } });
+        relay.start();
+        ASSERT_TRUE(eventually(
+            [&] {
+                try {
+                    return stream.lastPublished("things") == 280;
+                } catch (const tosserp::events::JetStreamError&) {
+                    return false;
+                }
+            },
+            std::chrono::seconds(10)));
+    }
     EXPECT_EQ(stream.storedEvents("things"), 280);
 }
 
