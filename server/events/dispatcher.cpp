@@ -202,7 +202,7 @@ bool EventDispatcher::stepFromStream(Worker& worker)
 {
     const auto& s = worker.subscription;
     if (!worker.consumer) {
-        worker.consumer = m_stream->consumer(s.sourceDomain, s.name);
+        worker.consumer = m_stream->consumer(s.sourceDomain, s.name, kBatch);
     }
     auto& consumer = *worker.consumer;
     std::int64_t pending = 0;

@@ -21,7 +21,7 @@ constexpr std::int64_t kNanosPerMs = 1'000'000;
 /// How long the broker remembers a message id: a republish after a relay restart or a lost
 /// acknowledgement falls well inside it.
 constexpr std::int64_t kDuplicateWindowMs = 10 * 60 * 1000;
-constexpr std::int64_t kAckWaitMs = 30 * 1000;
+constexpr std::int64_t kAckWaitMs = 5 * 1000;
 constexpr std::int64_t kPublishWaitMs = 10 * 1000;
 
 void check(natsStatus status, const std::string& what, jsErrCode code = static_cast<jsErrCode>(0))
@@ -242,7 +242,7 @@ void JetStream::publish(const std::string& domain, const std::vector<EventRecord
     }
 }
 
-std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& domain, const std::string& name)
+std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& domain, const std::string& name, int window)
 {
     const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
@@ -256,7 +256,10 @@ std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& doma
     options.Config.AckPolicy = js_AckExplicit;
     options.Config.AckWait = kAckWaitMs * kNanosPerMs;
     options.Config.DeliverPolicy = js_DeliverAll;
-    options.Config.MaxAckPending = 4 * kRelayBatch;
+    // The broker hands out at most this many events before the oldest is acknowledged, so
+    // redeliveries (in any order) stay among the oldest events and the next one to apply is
+    // always among them.
+    options.Config.MaxAckPending = window;
     std::unique_ptr<Consumer> consumer(new Consumer);
     jsErrCode code = static_cast<jsErrCode>(0);
     check(js_PullSubscribe(

@@ -94,8 +94,8 @@ public:
         std::vector<__natsMsg*> m_messages;
     };
     /// The durable consumer `name` of `domain`'s stream, created when missing; it resumes
-    /// after the last acknowledged event.
-    std::unique_ptr<Consumer> consumer(const std::string& domain, const std::string& name);
+    /// after the last acknowledged event. At most `window` events are out unacknowledged.
+    std::unique_ptr<Consumer> consumer(const std::string& domain, const std::string& name, int window);
 
 private:
     struct StreamState {

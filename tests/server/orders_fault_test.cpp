@@ -4,6 +4,7 @@
 // the payments ledger balances, and no saga step was applied twice.
 // TOSSERP_FAULT_TRIALS sets the number of kills (the slow run uses many more).
 #include "process.h"
+#include "server/events/jetstream.h"
 
 #include <gtest/gtest.h>
 
@@ -58,18 +59,21 @@ std::int64_t cents(const json& money)
     return std::llround(std::stod(money["amount"].get<std::string>()) * 100);
 }
 
-} // namespace
-
-TEST(OrderFaults, KilledAtRandomTheSagaLosesNothingAndDoublesNothing)
+/// The saga under kill -9: of the server, and with `nats` (events through JetStream) also of
+/// nats-server in every other trial, restarted while the server goes on.
+void sagaUnderFaults(int kills, tosserp::test::NatsServerProcess* nats)
 {
-    const int kills = trials(4);
     std::mt19937_64 random(20261125);
     // The payment provider outlives the server's kills, as a real one would.
     tosserp::test::PaymentSimulatorProcess provider(
         { "--decline-rate", "0.25", "--error-rate", "0.2", "--seed", "42" });
     TempDir dir;
     const std::vector<std::string> args = { "--listen", "127.0.0.1:0", "--data-dir", dir.path().string() };
-    const std::vector<std::string> env = { "TOSSERP_PAYMENT_PROVIDER=" + provider.url(), "TOSSERP_ACCESS_LOG=false" };
+    std::vector<std::string> env = { "TOSSERP_PAYMENT_PROVIDER=" + provider.url(), "TOSSERP_ACCESS_LOG=false" };
+    if (nats != nullptr) {
+        env.push_back("TOSSERP_NATS_URL=" + nats->url());
+    }
+    int brokerKills = 0;
     const int stocked = 100000;
     {
         ServerProcess server(args, env);
@@ -125,6 +129,13 @@ TEST(OrderFaults, KilledAtRandomTheSagaLosesNothingAndDoublesNothing)
             }
         });
         std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 500));
+        if (nats != nullptr && trial % 2 == 1) {
+            nats->kill(); // the broker dies; the shop and the server go on without it
+            ++brokerKills;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 400));
+            nats->start();
+            std::this_thread::sleep_for(std::chrono::milliseconds(random() % 300));
+        }
         server.signal(SIGKILL);
         stop = true;
         shop.join();
@@ -210,7 +221,33 @@ TEST(OrderFaults, KilledAtRandomTheSagaLosesNothingAndDoublesNothing)
     const auto level = get(server, "/api/v1/stock/levels?product_id=1")["items"][0];
     EXPECT_EQ(level["on_hand"], stocked); // nothing shipped
     EXPECT_EQ(level["reserved"].get<std::int64_t>(), reservedForPaid);
-    std::cout << "kills: " << kills << ", orders placed (acknowledged): " << placed.size()
+    if (nats != nullptr) {
+        // Every committed event is in its domain's stream exactly once.
+        tosserp::events::JetStream stream(nats->url());
+        for (const auto* domain : { "stock", "orders", "payments" }) {
+            const auto committed = all(server, std::string("/api/v1/events?domain=") + domain).size();
+            for (int wait = 0; wait < 100 && stream.storedEvents(domain) != static_cast<std::int64_t>(committed);
+                 ++wait) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            EXPECT_EQ(stream.storedEvents(domain), static_cast<std::int64_t>(committed)) << domain;
+        }
+        std::cout << "nats-server kills: " << brokerKills << "\n";
+    }
+    std::cout << "server kills: " << kills << ", orders placed (acknowledged): " << placed.size()
               << ", paid: " << outcomes["paid"] << ", cancelled: " << outcomes["cancelled"]
               << ", rejected: " << outcomes["rejected"] << ", drafts never placed: " << outcomes["draft"] << "\n";
+}
+
+} // namespace
+
+TEST(OrderFaults, KilledAtRandomTheSagaLosesNothingAndDoublesNothing)
+{
+    sagaUnderFaults(trials(4), nullptr);
+}
+
+TEST(OrderFaults, ThroughJetStreamKillingTheServerOrNatsServerLosesNothingAndDoublesNothing)
+{
+    tosserp::test::NatsServerProcess nats;
+    sagaUnderFaults(trials(4), &nats);
 }
