@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Events through NATS JetStream: the relay's throughput, and commit → consumer latency through
+# JetStream beside the in-process delivery (tosserp-bench-events), against a nats-server with
+# JetStream started here on a free port with a throw-away store.
+# Usage: bench/events.sh [EVENTS] [FANOUT_EVENTS]
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BIN="$(dirname "$BENCH_DIR")/build/bin"
+case "${1:-}" in -h|--help) sed -n 2,5p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; esac
+events=${1:-200000}
+fanout=${2:-2000}
+[ -x "$BIN/tosserp-bench-events" ] || { echo "build first: $BIN/tosserp-bench-events is missing" >&2; exit 1; }
+command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
+store=$(mktemp -d /tmp/tosserp-events-bench.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+nats-server -js -a 127.0.0.1 -p "$port" -sd "$store" -l "$store/nats.log" &
+nats_pid=$!
+trap 'kill "$nats_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$store"' EXIT
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+"$BIN/tosserp-bench-events" --nats "nats://127.0.0.1:$port" --events "$events" --fanout "$fanout"
