@@ -237,9 +237,24 @@ bool EventDispatcher::stepFromStream(Worker& worker)
             }
         }
     };
+    // A slow batch (a payment provider that takes its time) tells the broker it is still at
+    // work, so what waits is not delivered again meanwhile.
+    auto keptAlive = std::chrono::steady_clock::now();
+    const auto keepAlive = [&] {
+        if (std::chrono::steady_clock::now() - keptAlive < JetStream::Consumer::kAckWait / 2) {
+            return;
+        }
+        for (std::size_t j = 0; j < batch.size(); ++j) {
+            if (!done[j]) {
+                consumer.stillWorking(batch[j]);
+            }
+        }
+        keptAlive = std::chrono::steady_clock::now();
+    };
     for (bool moved = true; moved;) {
         moved = false;
         for (std::size_t i = 0; i < batch.size(); ++i) {
+            keepAlive();
             const auto& delivery = batch[i];
             const auto& event = delivery.streamed.event;
             if (done[i] || (event.position > checkpoint && delivery.streamed.previous > checkpoint)) {

@@ -21,7 +21,6 @@ constexpr std::int64_t kNanosPerMs = 1'000'000;
 /// How long the broker remembers a message id: a republish after a relay restart or a lost
 /// acknowledgement falls well inside it.
 constexpr std::int64_t kDuplicateWindowMs = 10 * 60 * 1000;
-constexpr std::int64_t kAckWaitMs = 5 * 1000;
 constexpr std::int64_t kPublishWaitMs = 10 * 1000;
 
 void check(natsStatus status, const std::string& what, jsErrCode code = static_cast<jsErrCode>(0))
@@ -188,21 +187,22 @@ std::int64_t JetStream::storedEvents(const std::string& domain)
     return state(domain).messages;
 }
 
-std::int64_t JetStream::lastPublished(const std::string& domain)
+StreamEnd JetStream::end(const std::string& domain)
 {
     const auto [messages, last] = state(domain);
     const auto name = streamName(domain);
     jsErrCode code = static_cast<jsErrCode>(0);
     if (messages == 0) {
-        return 0;
+        return {};
     }
     natsMsg* message = nullptr;
     check(js_GetMsg(&message, m_context, name.c_str(), last, nullptr, &code), "reading the end of " + name, code);
     const std::unique_ptr<natsMsg, void (*)(natsMsg*)> owned(message, natsMsg_Destroy);
-    return decode(message).event.position;
+    const auto newest = decode(message).event;
+    return { newest.position, newest.eventId };
 }
 
-void JetStream::publish(const std::string& domain, const std::vector<EventRecord>& events, std::int64_t previous)
+void JetStream::publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after)
 {
     const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
@@ -210,15 +210,19 @@ void JetStream::publish(const std::string& domain, const std::vector<EventRecord
     m_failedAcks = 0;
     for (const auto& event : events) {
         const auto subject = streamSubject(domain, event.type);
-        const auto data = nlohmann::json { { "event", EventStore::toJson(event) }, { "previous", previous } }.dump();
-        previous = event.position;
+        const auto data
+            = nlohmann::json { { "event", EventStore::toJson(event) }, { "previous", after.position } }.dump();
         natsMsg* message = nullptr;
         check(natsMsg_Create(&message, subject.c_str(), nullptr, data.data(), static_cast<int>(data.size())),
             "building a message");
         jsPubOptions options;
         jsPubOptions_Init(&options);
         options.MsgId = event.eventId.c_str();
+        if (!after.eventId.empty()) {
+            options.ExpectLastMsgId = after.eventId.c_str();
+        }
         const auto status = js_PublishMsgAsync(m_context, &message, &options);
+        after = { event.position, event.eventId };
         if (message != nullptr) { // not taken by the library
             natsMsg_Destroy(message);
         }
@@ -254,7 +258,7 @@ std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& doma
     options.Stream = stream.c_str();
     options.Config.Durable = durable.c_str();
     options.Config.AckPolicy = js_AckExplicit;
-    options.Config.AckWait = kAckWaitMs * kNanosPerMs;
+    options.Config.AckWait = Consumer::kAckWait.count() * kNanosPerMs;
     options.Config.DeliverPolicy = js_DeliverAll;
     // The broker hands out at most this many events before the oldest is acknowledged, so
     // redeliveries (in any order) stay among the oldest events and the next one to apply is
@@ -323,6 +327,11 @@ void JetStream::Consumer::ack(const Delivery& delivery)
 void JetStream::Consumer::retryLater(const Delivery& delivery, std::chrono::milliseconds delay)
 {
     natsMsg_NakWithDelay(delivery.message, delay.count(), nullptr);
+}
+
+void JetStream::Consumer::stillWorking(const Delivery& delivery)
+{
+    natsMsg_InProgress(delivery.message, nullptr);
 }
 
 void JetStream::Consumer::release()
@@ -396,7 +405,7 @@ void EventRelay::run(Lane& lane)
 {
     const auto& domain = lane.source.domain;
     auto& database = *lane.source.database;
-    std::optional<std::int64_t> published; // what the stream holds; asked again after a failure
+    std::optional<StreamEnd> published; // what the stream holds; asked again after a failure
     std::chrono::milliseconds pause { 0 };
     for (;;) {
         std::uint64_t generation = 0;
@@ -410,22 +419,22 @@ void EventRelay::run(Lane& lane)
         bool more = false;
         try {
             if (!published) {
-                published = m_stream.lastPublished(domain);
+                published = m_stream.end(domain);
             }
             EventFilter filter;
-            filter.afterPosition = *published;
+            filter.afterPosition = published->position;
             filter.limit = kRelayBatch;
             const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
             if (!batch.empty()) {
                 m_stream.publish(domain, batch, *published);
-                published = batch.back().position;
+                published = StreamEnd { batch.back().position, batch.back().eventId };
                 lane.published->Increment(static_cast<double>(batch.size()));
             }
             more = static_cast<int>(batch.size()) == kRelayBatch;
             const auto last = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
-            lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - *published)));
+            lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - published->position)));
             if (pause.count() > 0) {
-                log::info("relay publishing again", { { "domain", domain }, { "published", *published } });
+                log::info("relay publishing again", { { "domain", domain }, { "published", published->position } });
             }
             pause = std::chrono::milliseconds(0);
         } catch (const std::exception& e) {

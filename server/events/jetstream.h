@@ -37,6 +37,12 @@ struct StreamedEvent {
     std::int64_t previous = 0;
 };
 
+/// The newest event a domain's stream holds (position 0 and no id when it is empty).
+struct StreamEnd {
+    std::int64_t position = 0;
+    std::string eventId;
+};
+
 /// The stream of a domain's events ("TOSSERP_STOCK" for "stock") and its subjects
 /// ("tosserp.stock.<EventType>").
 std::string streamName(const std::string& domain);
@@ -57,14 +63,19 @@ public:
 
     /// Creates the domain's stream when it does not exist (the calls below do it first).
     void ensureStream(const std::string& domain);
+    /// The newest event in the domain's stream.
+    StreamEnd end(const std::string& domain);
     /// The source position of the newest event in the domain's stream (0 when empty).
-    std::int64_t lastPublished(const std::string& domain);
+    std::int64_t lastPublished(const std::string& domain) { return end(domain).position; }
     /// How many events the domain's stream holds.
     std::int64_t storedEvents(const std::string& domain);
-    /// Publishes `events` (in position order, the first one following `previous`) and returns
+    /// Publishes `events` (in position order, the first one following `after`) and returns
     /// once the broker has stored every one; throws when any was not acknowledged (publishing
-    /// the same events again is then safe).
-    void publish(const std::string& domain, const std::vector<EventRecord>& events, std::int64_t previous);
+    /// the same events again is then safe). With `after.eventId` set, the broker stores the
+    /// first event only if the stream still ends with that event: a broker that lost what it had
+    /// acknowledged (killed before writing it out) refuses, and the caller starts again from
+    /// the stream's real end instead of leaving a hole.
+    void publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after);
 
     /// A durable pull consumer of one domain's stream; explicit acknowledgement.
     class Consumer {
@@ -84,6 +95,11 @@ public:
         void ack(const Delivery& delivery);
         /// Not now: the broker delivers it again after `delay`.
         void retryLater(const Delivery& delivery, std::chrono::milliseconds delay);
+        /// Still being worked on: the broker waits another kAckWait before delivering it again.
+        void stillWorking(const Delivery& delivery);
+        /// How long the broker waits for an acknowledgement before it delivers an event again
+        /// (to this process or, after a crash, to the next one).
+        static constexpr std::chrono::milliseconds kAckWait { 2000 };
         /// Frees the messages of the last fetch (acknowledged or not).
         void release();
 

@@ -132,8 +132,20 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         filter.limit = 10;
         return EventStore::list(c, filter);
     });
-    stream.publish("things", again, 270);
+    stream.publish("things", again, { 270, "" });
     EXPECT_EQ(stream.storedEvents("things"), 280);
+    // A relay that believes the stream ends elsewhere (the broker lost what it had acknowledged)
+    // is refused instead of leaving a hole: the stream ends with event 280, not 275.
+    append(*source, 5);
+    const auto next = source->read([](tosserp::db::Connection& c) {
+        tosserp::events::EventFilter filter;
+        filter.afterPosition = 280;
+        return EventStore::list(c, filter);
+    });
+    EXPECT_THROW(stream.publish("things", next, { 275, again[4].eventId }), tosserp::events::JetStreamError);
+    EXPECT_EQ(stream.storedEvents("things"), 280);
+    stream.publish("things", next, stream.end("things"));
+    EXPECT_EQ(stream.storedEvents("things"), 285);
     // A stream deleted by an operator is made again and filled from the domain's first event.
     deleteStream(nats.url(), "TOSSERP_THINGS");
     {
@@ -142,14 +154,14 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         ASSERT_TRUE(eventually(
             [&] {
                 try {
-                    return stream.lastPublished("things") == 280;
+                    return stream.lastPublished("things") == 285;
                 } catch (const tosserp::events::JetStreamError&) {
                     return false;
                 }
             },
             std::chrono::seconds(10)));
     }
-    EXPECT_EQ(stream.storedEvents("things"), 280);
+    EXPECT_EQ(stream.storedEvents("things"), 285);
 }
 
 TEST(JetStreamEvents, TheRelayWaitsOutABrokerThatIsAwayAndLosesNothing)
@@ -190,7 +202,7 @@ TEST(JetStreamEvents, AConsumerAppliesEventsInTheirDomainsOrderWhateverOrderThey
     JetStream stream(nats.url());
     // Stored out of order: 3, 5, 4, 1, 2 (as redeliveries may come).
     for (const int index : { 2, 4, 3, 0, 1 }) {
-        stream.publish("things", { events[index] }, index == 0 ? 0 : events[index - 1].position);
+        stream.publish("things", { events[index] }, { index == 0 ? 0 : events[index - 1].position, "" });
     }
     std::mutex mutex;
     std::vector<std::int64_t> applied;
