@@ -197,6 +197,12 @@ Database::Database(std::string path)
 
 Database::~Database() = default;
 
+void Database::syncEveryCommit()
+{
+    std::lock_guard lock(m_writeMutex);
+    m_writer->execScript("PRAGMA synchronous=FULL;");
+}
+
 int Database::migrate(const std::vector<Migration>& migrations)
 {
     int applied = 0;

@@ -230,12 +230,17 @@ bool EventDispatcher::stepFromStream(Worker& worker)
     // Redeliveries come in any order: apply what follows the checkpoint, pass over the batch
     // again while that moves it, and hand back what still waits for an earlier event.
     std::vector<bool> done(batch.size(), false);
+    // Ends every step: what is not applied goes back to the broker, and counts in the lag
+    // beside what the broker has not delivered yet.
     const auto retryTheRest = [&](std::chrono::milliseconds delay) {
+        std::int64_t waiting = 0;
         for (std::size_t j = 0; j < batch.size(); ++j) {
             if (!done[j]) {
                 consumer.retryLater(batch[j], delay);
+                ++waiting;
             }
         }
+        worker.lag->Set(static_cast<double>(pending + waiting));
     };
     // A slow batch (a payment provider that takes its time) tells the broker it is still at
     // work, so what waits is not delivered again meanwhile.
@@ -305,7 +310,8 @@ void EventDispatcher::run(Worker& worker)
     auto& failures = metrics().counter("tosserp_consumer_failures_total",
         "Event deliveries that failed and will be retried, per consumer", { { "consumer", worker.subscription.name } });
     worker.lag = &metrics().gauge("tosserp_consumer_lag_events",
-        "Events committed in the source domain that this consumer has not handled yet",
+        "Events of the source domain this consumer has not handled yet (through JetStream: those its stream holds "
+        "for it, delivered or not)",
         { { "consumer", worker.subscription.name } });
     std::chrono::milliseconds pause { 0 };
     for (;;) {

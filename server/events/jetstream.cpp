@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <sstream>
 
 namespace tosserp::events {
 
@@ -86,8 +87,18 @@ JetStream::JetStream(const std::string& urls)
     natsOptions* options = nullptr;
     check(natsOptions_Create(&options), "NATS options");
     const std::unique_ptr<natsOptions, void (*)(natsOptions*)> owned(options, natsOptions_Destroy);
-    check(natsOptions_SetServers(options, nullptr, 0), "NATS servers");
-    check(natsOptions_SetURL(options, urls.c_str()), "NATS URL \"" + urls + "\"");
+    // Several servers of a cluster, comma separated: the client picks one and fails over.
+    std::vector<std::string> servers;
+    std::stringstream list(urls);
+    for (std::string url; std::getline(list, url, ',');) {
+        servers.push_back(url);
+    }
+    std::vector<const char*> serverList;
+    for (const auto& url : servers) {
+        serverList.push_back(url.c_str());
+    }
+    check(natsOptions_SetServers(options, serverList.data(), static_cast<int>(serverList.size())),
+        "NATS servers \"" + urls + "\"");
     check(natsOptions_SetMaxReconnect(options, -1), "NATS reconnect");
     check(natsOptions_SetReconnectWait(options, 250), "NATS reconnect wait");
     check(natsOptions_SetRetryOnFailedConnect(options, true, nullptr, nullptr), "NATS connect retry");
@@ -118,9 +129,13 @@ JetStream::~JetStream()
 
 void JetStream::ensureStream(const std::string& domain)
 {
-    std::lock_guard lock(m_streamsMutex);
-    if (m_streams.count(domain) != 0) {
-        return;
+    {
+        // Not held across the calls to the broker: a broker that is away would hold every
+        // relay and consumer here for seconds each.
+        std::lock_guard lock(m_streamsMutex);
+        if (m_streams.count(domain) != 0) {
+            return;
+        }
     }
     const auto name = streamName(domain);
     jsStreamInfo* info = nullptr;
@@ -128,6 +143,7 @@ void JetStream::ensureStream(const std::string& domain)
     auto status = js_GetStreamInfo(&info, m_context, name.c_str(), nullptr, &code);
     if (status == NATS_OK) {
         jsStreamInfo_Destroy(info);
+        std::lock_guard lock(m_streamsMutex);
         m_streams.insert(domain);
         return;
     }
@@ -151,6 +167,7 @@ void JetStream::ensureStream(const std::string& domain)
     } else if (code != JSStreamNameExistErr) { // another process created it meanwhile
         check(status, "creating stream " + name, code);
     }
+    std::lock_guard lock(m_streamsMutex);
     m_streams.insert(domain);
 }
 
@@ -199,10 +216,10 @@ StreamEnd JetStream::end(const std::string& domain)
     check(js_GetMsg(&message, m_context, name.c_str(), last, nullptr, &code), "reading the end of " + name, code);
     const std::unique_ptr<natsMsg, void (*)(natsMsg*)> owned(message, natsMsg_Destroy);
     const auto newest = decode(message).event;
-    return { newest.position, newest.eventId };
+    return { newest.position, newest.eventId, last };
 }
 
-void JetStream::publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after)
+StreamEnd JetStream::publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after)
 {
     const ForgetOnFailure guard { *this, domain };
     ensureStream(domain);
@@ -218,11 +235,11 @@ void JetStream::publish(const std::string& domain, const std::vector<EventRecord
         jsPubOptions options;
         jsPubOptions_Init(&options);
         options.MsgId = event.eventId.c_str();
-        if (!after.eventId.empty()) {
-            options.ExpectLastMsgId = after.eventId.c_str();
-        }
+        // A sequence, not the last message id: the broker remembers ids only inside the
+        // duplicate window, sequences for ever.
+        options.ExpectLastSeq = after.sequence;
         const auto status = js_PublishMsgAsync(m_context, &message, &options);
-        after = { event.position, event.eventId };
+        after = { event.position, event.eventId, after.sequence > 0 ? after.sequence + 1 : 0 };
         if (message != nullptr) { // not taken by the library
             natsMsg_Destroy(message);
         }
@@ -244,6 +261,7 @@ void JetStream::publish(const std::string& domain, const std::vector<EventRecord
         throw JetStreamError(std::to_string(m_failedAcks.load()) + " of " + std::to_string(events.size())
             + " events were not stored by " + streamName(domain));
     }
+    return after;
 }
 
 std::unique_ptr<JetStream::Consumer> JetStream::consumer(const std::string& domain, const std::string& name, int window)
@@ -406,6 +424,11 @@ void EventRelay::run(Lane& lane)
     const auto& domain = lane.source.domain;
     auto& database = *lane.source.database;
     std::optional<StreamEnd> published; // what the stream holds; asked again after a failure
+    std::int64_t publishedPosition = 0; // the last known, for the lag while the broker is away
+    const auto setLag = [&] {
+        const auto last = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
+        lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - publishedPosition)));
+    };
     std::chrono::milliseconds pause { 0 };
     for (;;) {
         std::uint64_t generation = 0;
@@ -418,21 +441,21 @@ void EventRelay::run(Lane& lane)
         }
         bool more = false;
         try {
-            if (!published) {
+            if (!published || published->sequence == 0) {
                 published = m_stream.end(domain);
+                publishedPosition = published->position;
             }
             EventFilter filter;
             filter.afterPosition = published->position;
             filter.limit = kRelayBatch;
             const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
             if (!batch.empty()) {
-                m_stream.publish(domain, batch, *published);
-                published = StreamEnd { batch.back().position, batch.back().eventId };
+                published = m_stream.publish(domain, batch, *published);
+                publishedPosition = published->position;
                 lane.published->Increment(static_cast<double>(batch.size()));
             }
             more = static_cast<int>(batch.size()) == kRelayBatch;
-            const auto last = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
-            lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - published->position)));
+            setLag();
             if (pause.count() > 0) {
                 log::info("relay publishing again", { { "domain", domain }, { "published", published->position } });
             }
@@ -442,6 +465,11 @@ void EventRelay::run(Lane& lane)
             pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
             log::warn("relay cannot publish; retrying",
                 { { "domain", domain }, { "error", e.what() }, { "retry_ms", pause.count() } });
+            try {
+                setLag(); // commits go on piling up while the broker is away
+            } catch (const std::exception&) {
+                // The database cannot be read either; the next attempt tries again.
+            }
         }
         if (more) {
             continue;

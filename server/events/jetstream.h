@@ -37,10 +37,12 @@ struct StreamedEvent {
     std::int64_t previous = 0;
 };
 
-/// The newest event a domain's stream holds (position 0 and no id when it is empty).
+/// The newest event a domain's stream holds (position 0 and no id when it is empty), and its
+/// sequence number in the stream (0: not known, nothing is checked against it).
 struct StreamEnd {
     std::int64_t position = 0;
     std::string eventId;
+    std::uint64_t sequence = 0;
 };
 
 /// The stream of a domain's events ("TOSSERP_STOCK" for "stock") and its subjects
@@ -71,11 +73,12 @@ public:
     std::int64_t storedEvents(const std::string& domain);
     /// Publishes `events` (in position order, the first one following `after`) and returns
     /// once the broker has stored every one; throws when any was not acknowledged (publishing
-    /// the same events again is then safe). With `after.eventId` set, the broker stores the
-    /// first event only if the stream still ends with that event: a broker that lost what it had
-    /// acknowledged (killed before writing it out) refuses, and the caller starts again from
-    /// the stream's real end instead of leaving a hole.
-    void publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after);
+    /// the same events again is then safe). With `after.sequence` known, the broker stores each
+    /// event only if the stream still ends where it should (the expected last sequence): a
+    /// broker that lost what it had acknowledged (killed before writing it out) refuses, and
+    /// the caller starts again from the stream's real end instead of leaving a hole. Returns the
+    /// new end (its sequence 0 when `after.sequence` was not known).
+    StreamEnd publish(const std::string& domain, const std::vector<EventRecord>& events, StreamEnd after);
 
     /// A durable pull consumer of one domain's stream; explicit acknowledgement.
     class Consumer {

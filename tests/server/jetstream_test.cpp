@@ -3,6 +3,7 @@
 // order whatever order the broker redelivers them in, and the order saga loses nothing when
 // nats-server is killed in the middle of it.
 #include "process.h"
+#include "server/core/metrics.h"
 #include "server/events/dispatcher.h"
 #include "server/events/jetstream.h"
 #include "test_server.h"
@@ -83,6 +84,14 @@ std::int64_t eventCount(tosserp::db::Database& database)
     });
 }
 
+/// The value of a metric line such as `tosserp_consumer_lag_events{consumer="x"}` (-1 if absent).
+double metricValue(const std::string& series)
+{
+    const auto text = tosserp::metrics().render();
+    const auto at = text.find("\n" + series + " ");
+    return at == std::string::npos ? -1 : std::stod(text.substr(at + series.size() + 2));
+}
+
 } // namespace
 
 TEST(JetStreamEvents, AnEventTravelsAsJsonUnchanged)
@@ -132,7 +141,7 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         filter.limit = 10;
         return EventStore::list(c, filter);
     });
-    stream.publish("things", again, { 270, "" });
+    stream.publish("things", again, { 270, "", 0 });
     EXPECT_EQ(stream.storedEvents("things"), 280);
     // A relay that believes the stream ends elsewhere (the broker lost what it had acknowledged)
     // is refused instead of leaving a hole: the stream ends with event 280, not 275.
@@ -142,7 +151,7 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         filter.afterPosition = 280;
         return EventStore::list(c, filter);
     });
-    EXPECT_THROW(stream.publish("things", next, { 275, again[4].eventId }), tosserp::events::JetStreamError);
+    EXPECT_THROW(stream.publish("things", next, { 275, again[4].eventId, 275 }), tosserp::events::JetStreamError);
     EXPECT_EQ(stream.storedEvents("things"), 280);
     stream.publish("things", next, stream.end("things"));
     EXPECT_EQ(stream.storedEvents("things"), 285);
@@ -168,28 +177,32 @@ TEST(JetStreamEvents, TheRelayWaitsOutABrokerThatIsAwayAndLosesNothing)
 {
     NatsServerProcess nats;
     TempDir dir;
-    const auto source = eventDatabase(dir, "things");
-    JetStream stream(nats.url());
-    EventRelay relay(stream, { { "things", source.get() } });
+    const auto source = eventDatabase(dir, "waits");
+    // A cluster's addresses, one of them dead: the client finds the live one.
+    JetStream stream("nats://127.0.0.1:1," + nats.url());
+    EventRelay relay(stream, { { "waits", source.get() } });
     source->onCommit([&](tosserp::db::Connection&) { relay.notify(); });
     relay.start();
     append(*source, 100);
-    ASSERT_TRUE(eventually([&] { return stream.lastPublished("things") == 100; }, std::chrono::seconds(10)));
+    ASSERT_TRUE(eventually([&] { return stream.lastPublished("waits") == 100; }, std::chrono::seconds(10)));
     nats.kill();
     append(*source, 100); // committed while the broker is away
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // /metrics says what waits meanwhile.
+    EXPECT_TRUE(eventually(
+        [] { return metricValue("tosserp_relay_lag_events{domain=\"waits\"}") == 100; }, std::chrono::seconds(10)))
+        << metricValue("tosserp_relay_lag_events{domain=\"waits\"}");
     nats.start();
     append(*source, 100);
     ASSERT_TRUE(eventually(
         [&] {
             try {
-                return stream.lastPublished("things") == 300;
+                return stream.lastPublished("waits") == 300;
             } catch (const tosserp::events::JetStreamError&) {
                 return false; // reconnecting
             }
         },
         std::chrono::seconds(20)));
-    EXPECT_EQ(stream.storedEvents("things"), 300);
+    EXPECT_EQ(stream.storedEvents("waits"), 300);
 }
 
 TEST(JetStreamEvents, AConsumerAppliesEventsInTheirDomainsOrderWhateverOrderTheyArriveIn)
@@ -202,7 +215,7 @@ TEST(JetStreamEvents, AConsumerAppliesEventsInTheirDomainsOrderWhateverOrderThey
     JetStream stream(nats.url());
     // Stored out of order: 3, 5, 4, 1, 2 (as redeliveries may come).
     for (const int index : { 2, 4, 3, 0, 1 }) {
-        stream.publish("things", { events[index] }, { index == 0 ? 0 : events[index - 1].position, "" });
+        stream.publish("things", { events[index] }, { index == 0 ? 0 : events[index - 1].position, "", 0 });
     }
     std::mutex mutex;
     std::vector<std::int64_t> applied;
@@ -220,6 +233,59 @@ TEST(JetStreamEvents, AConsumerAppliesEventsInTheirDomainsOrderWhateverOrderThey
     dispatcher.stop();
     std::lock_guard lock(mutex);
     EXPECT_EQ(applied, (std::vector<std::int64_t> { 1, 2, 3, 4, 5 }));
+}
+
+/// A consumer that cannot apply its events shows its lag growing with every event committed
+/// meanwhile and its failures counted, then falls back to 0 once it can; in process and
+/// through JetStream.
+void lagOfAStuckConsumer(const std::string& transport, NatsServerProcess* nats)
+{
+    TempDir dir;
+    const auto source = eventDatabase(dir, "things");
+    const auto target = eventDatabase(dir, "target");
+    append(*source, 50);
+    std::unique_ptr<JetStream> stream;
+    std::unique_ptr<EventRelay> relay;
+    const std::string name = "stuck-" + transport + ".things";
+    EventDispatcher dispatcher;
+    if (nats != nullptr) {
+        stream = std::make_unique<JetStream>(nats->url());
+        relay = std::make_unique<EventRelay>(*stream, std::vector<EventRelay::Source> { { "things", source.get() } });
+        source->onCommit([&](tosserp::db::Connection&) { relay->notify(); });
+        dispatcher.useJetStream(*stream);
+        relay->start();
+    } else {
+        source->onCommit([&](tosserp::db::Connection&) { dispatcher.notify(); });
+    }
+    std::atomic<bool> broken { true };
+    dispatcher.subscribe({ name, source.get(), "things", target.get(), { "ThingDone" }, [&](const EventRecord& event) {
+                              if (broken) {
+                                  throw std::runtime_error("the target cannot take it just now");
+                              }
+                              Checkpoints::applyOnce(*target, name, event, [](tosserp::db::Connection&) {});
+                          } });
+    dispatcher.start();
+    const auto lag = "tosserp_consumer_lag_events{consumer=\"" + name + "\"}";
+    const auto failures = "tosserp_consumer_failures_total{consumer=\"" + name + "\"}";
+    EXPECT_TRUE(eventually([&] { return metricValue(lag) == 50; }, std::chrono::seconds(10))) << metricValue(lag);
+    EXPECT_GT(metricValue(failures), 0);
+    append(*source, 25);
+    EXPECT_TRUE(eventually([&] { return metricValue(lag) == 75; }, std::chrono::seconds(10))) << metricValue(lag);
+    broken = false;
+    EXPECT_TRUE(dispatcher.drain(std::chrono::seconds(40)));
+    EXPECT_TRUE(eventually([&] { return metricValue(lag) == 0; }, std::chrono::seconds(10))) << metricValue(lag);
+    dispatcher.stop();
+}
+
+TEST(JetStreamEvents, AStuckConsumersLagGrowsInProcessAndFallsBackWhenItRecovers)
+{
+    lagOfAStuckConsumer("local", nullptr);
+}
+
+TEST(JetStreamEvents, AStuckConsumersLagGrowsThroughJetStreamAndFallsBackWhenItRecovers)
+{
+    NatsServerProcess nats;
+    lagOfAStuckConsumer("nats", &nats);
 }
 
 TEST(JetStreamEvents, TheSagaRunsThroughTheStreamsAndSurvivesNatsServerBeingKilled)
