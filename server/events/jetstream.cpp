@@ -442,7 +442,27 @@ void EventRelay::run(Lane& lane)
         bool more = false;
         try {
             if (!published || published->sequence == 0) {
-                published = m_stream.end(domain);
+                const auto end = m_stream.end(domain);
+                // The stream must end with one of this database's events: a stream filled from
+                // another data directory (a second server on the same broker, a restore of an
+                // older backup) would make the relay skip this database's events for good.
+                if (end.position > 0) {
+                    const auto mine = database.read([&](db::Connection& c) {
+                        auto& q = c.prepare("SELECT event_id FROM events WHERE position = ?");
+                        q.bind(1, end.position);
+                        const auto id = q.step() ? q.text(0) : std::string();
+                        q.reset();
+                        return id;
+                    });
+                    if (mine != end.eventId) {
+                        throw JetStreamError("stream " + streamName(domain) + " ends with event " + end.eventId
+                            + " at position " + std::to_string(end.position)
+                            + ", which this database does not hold: it was filled from another data directory. "
+                              "Give each data directory its own nats-server (or account), or delete the stream "
+                              "if its history is not needed");
+                    }
+                }
+                published = end;
                 publishedPosition = published->position;
             }
             EventFilter filter;

@@ -171,6 +171,17 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
             std::chrono::seconds(10)));
     }
     EXPECT_EQ(stream.storedEvents("things"), 285);
+    // Another data directory on the same broker (its own events, positions from 1): its relay
+    // refuses the stream this database filled instead of skipping its first 285 events.
+    TempDir otherDir;
+    const auto other = eventDatabase(otherDir, "things");
+    append(*other, 300);
+    {
+        EventRelay relay(stream, { { "things", other.get() } });
+        relay.start();
+        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    }
+    EXPECT_EQ(stream.storedEvents("things"), 285);
 }
 
 TEST(JetStreamEvents, TheRelayWaitsOutABrokerThatIsAwayAndLosesNothing)
