@@ -228,6 +228,15 @@ TEST(Http, MetricsPassPromtoolAndShowHowFarEachConsumerIsBehind)
         EXPECT_NE(body.find("tosserp_consumer_lag_events{consumer=\"" + consumer + "\"} 0\n"), std::string::npos)
             << consumer;
     }
+    if (!server.runtime().config().natsUrl.empty()) {
+        // Through JetStream the relay reports too, per domain, and has published everything.
+        for (const auto* domain : { "stock", "users", "orders", "payments" }) {
+            EXPECT_NE(
+                body.find("tosserp_relay_lag_events{domain=\"" + std::string(domain) + "\"} 0\n"), std::string::npos)
+                << domain << "\n"
+                << body;
+        }
+    }
     std::ofstream(file) << body;
     // Prometheus's own checker accepts the exposition as it is.
     const auto status = std::system(("promtool check metrics < " + file + " > " + file + ".out 2>&1").c_str());
