@@ -204,13 +204,6 @@ void Runtime::subscribeConsumers()
     if (!m_config.natsUrl.empty()) {
         // Events cross through JetStream: the relay publishes each domain's commits, the
         // consumers read the streams.
-        // Once the broker has an event, or has an acknowledgement for one, the commit behind it
-        // must survive a power cut too: a rolled-back checkpoint after its acknowledgement, or
-        // an event the stream has but the database lost, would stall consumers for good.
-        for (auto* database :
-            { m_stockDb.get(), m_usersDb.get(), m_ordersDb.get(), m_paymentsDb.get(), m_notifyDb.get() }) {
-            database->syncEveryCommit();
-        }
         m_jetStream = std::make_unique<events::JetStream>(m_config.natsUrl);
         m_dispatcher.useJetStream(*m_jetStream);
         m_relay = std::make_unique<events::EventRelay>(*m_jetStream,

@@ -74,6 +74,9 @@ public:
     /// Runs one or more statements without parameters (schema, pragmas).
     void execScript(const std::string& sql);
     std::int64_t lastInsertId() const;
+    /// Syncs this connection's database file and write-ahead log to disk through SQLite's own
+    /// file handles (opening and closing the files here would drop SQLite's POSIX locks).
+    void syncFiles();
     sqlite3* handle() const { return m_db; }
 
 private:
@@ -97,10 +100,11 @@ public:
     explicit Database(std::string path);
     ~Database();
 
-    /// Every commit reaches the disk before it returns (synchronous=FULL), so a power cut
-    /// loses no committed transaction either: for databases whose commits other processes act
-    /// on (events relayed to a broker, checkpoints acknowledged to it).
-    void syncEveryCommit();
+    /// Puts every transaction committed so far on disk (commits are durable across a crash of
+    /// the process, not a power cut, until then: synchronous=NORMAL). Called before other
+    /// processes are told of commits: events handed to a broker, checkpoints acknowledged to
+    /// it; one sync covers any number of commits. Throws DbError when the disk refuses.
+    void syncToDisk();
 
     /// Applies the migrations not yet recorded in `schema_migrations`; returns how many ran.
     int migrate(const std::vector<Migration>& migrations);

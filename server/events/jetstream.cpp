@@ -470,6 +470,9 @@ void EventRelay::run(Lane& lane)
             filter.limit = kRelayBatch;
             const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
             if (!batch.empty()) {
+                // On disk before the broker has them: a power cut must not take back an event
+                // the other domains may already have acted on.
+                database.syncToDisk();
                 published = m_stream.publish(domain, batch, *published);
                 publishedPosition = published->position;
                 lane.published->Increment(static_cast<double>(batch.size()));
