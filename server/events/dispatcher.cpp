@@ -291,13 +291,7 @@ bool EventDispatcher::stepFromStream(Worker& worker)
             commitSkipped();
             try {
                 const log::TraceScope trace(event.correlationId);
-                s.handle(event);
-                // A handler moves the checkpoint with its effect; one that found nothing to do
-                // moves it here, so the next event does not wait for this one for ever.
-                const auto now = s.target->read([&](db::Connection& c) { return Checkpoints::get(c, s.name); });
-                if (now < event.position) {
-                    s.target->write([&](db::Connection& c) { Checkpoints::advance(c, s.name, event.position); });
-                }
+                s.handle(event); // moves the checkpoint with its effect (Checkpoints::applyOnce)
             } catch (...) {
                 done[i] = false;
                 try {

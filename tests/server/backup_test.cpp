@@ -25,12 +25,7 @@ namespace {
 std::int64_t scalar(const fs::path& database, const std::string& sql)
 {
     tosserp::db::Database db(database.string());
-    return db.read([&](tosserp::db::Connection& c) {
-        auto& q = c.prepare(sql);
-        const auto value = q.step() ? q.integer(0) : -1;
-        q.reset();
-        return value;
-    });
+    return tosserp::test::scalar(db, sql);
 }
 
 } // namespace

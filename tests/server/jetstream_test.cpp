@@ -75,13 +75,7 @@ void deleteStream(const std::string& url, const std::string& name)
 
 std::int64_t eventCount(tosserp::db::Database& database)
 {
-    return database.read([](tosserp::db::Connection& c) {
-        auto& q = c.prepare("SELECT count(*) FROM events");
-        q.step();
-        const auto count = q.integer(0);
-        q.reset();
-        return count;
-    });
+    return tosserp::test::scalar(database, "SELECT count(*) FROM events");
 }
 
 /// The value of a metric line such as `tosserp_consumer_lag_events{consumer="x"}` (-1 if absent).

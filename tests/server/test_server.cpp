@@ -48,6 +48,16 @@ TempDir::~TempDir()
     std::filesystem::remove_all(m_path, ignored);
 }
 
+std::int64_t scalar(db::Database& database, const std::string& sql)
+{
+    return database.read([&](db::Connection& c) {
+        auto& q = c.prepare(sql);
+        const auto value = q.step() ? q.integer(0) : -1;
+        q.reset();
+        return value;
+    });
+}
+
 TestServer::TestServer(ServerConfig config)
 {
     config.host = "127.0.0.1";

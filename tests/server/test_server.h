@@ -43,6 +43,9 @@ private:
 
 class NatsServerProcess;
 
+/// The first column of the first row of `sql` on `database` (-1 when there is no row).
+std::int64_t scalar(db::Database& database, const std::string& sql);
+
 /// A real server (all its databases in a fresh directory) listening on a free loopback
 /// port, and a client that talks real HTTP to it. With TOSSERP_TEST_EVENTS=jetstream in the
 /// environment its events travel through a nats-server of its own (the suites run on both).
