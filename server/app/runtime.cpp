@@ -6,6 +6,7 @@
 #include "server/core/page.h"
 #include "server/events/event_store.h"
 #include "server/http/api.h"
+#include "server/http/service_auth.h"
 #include "server/orders/orders_api.h"
 #include "server/orders/orders_schema.h"
 #include "server/payments/payments_api.h"
@@ -79,58 +80,112 @@ Runtime::Runtime(ServerConfig config)
     : m_config(std::move(config))
 {
     std::filesystem::create_directories(m_config.dataDir);
-    m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations());
-    m_catalog = std::make_unique<stock::CatalogService>(*m_stockDb);
-    m_warehouses = std::make_unique<stock::WarehouseService>(*m_stockDb);
-    stock::StockPolicy policy;
-    policy.allowNegativeStock = m_config.allowNegativeStock;
-    policy.adjustLimitMilli = m_config.adjustLimit * 1000;
-    m_inventory = std::make_unique<stock::InventoryService>(*m_stockDb, policy);
-
-    m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations());
-    m_hasher = std::make_unique<security::PasswordHasher>(security::Argon2Params {}, m_config.hashSlots);
-    const auto keyFile = m_config.tokenKeyFile.empty()
-        ? (std::filesystem::path(m_config.dataDir) / "keys" / "token-signing.pem").string()
-        : m_config.tokenKeyFile;
-    m_signingKey = std::make_unique<security::SigningKey>(security::SigningKey::loadOrCreate(keyFile));
-    m_users = std::make_unique<users::UserService>(*m_usersDb, *m_hasher);
-    m_users->ensureBuiltInRoles();
-    const auto created = m_users->bootstrapAdmin(m_config.adminPassword);
-    if (created && m_config.adminPassword.empty()) {
-        m_generatedAdminPassword = created;
+    const bool all = m_config.service == "all";
+    const auto runs = [&](const char* service) { return all || m_config.service == service; };
+    if (m_config.service == "gateway") {
+        gateway::GatewayOptions options;
+        options.serviceKey = m_config.serviceKey;
+        options.serviceUrls = { { "stock", m_config.stockUrl }, { "users", m_config.usersUrl },
+            { "orders", m_config.ordersUrl }, { "payments", m_config.paymentsUrl } };
+        m_gateway = std::make_unique<gateway::Gateway>(options);
+        registerSystemRoutes();
+        m_gateway->registerRoutes(m_router, openApiDocument());
+        return;
     }
-    m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
-    m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
-    m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations());
-    m_orders = std::make_unique<orders::OrdersService>(*m_ordersDb);
-    m_paymentsDb = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations());
-    startPaymentProvider();
-    m_payments = std::make_unique<payments::PaymentsService>(
-        *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
-    m_notifyDb = openDomain(m_config.dataDir, "notifications", notify::notifyMigrations());
-    notify::NotifierOptions notifyOptions;
-    notifyOptions.smtpHost = m_config.smtpHost;
-    notifyOptions.smtpPort = m_config.smtpPort;
-    notifyOptions.from = m_config.smtpFrom;
-    notifyOptions.staff = m_config.notifyStaff;
-    notifyOptions.templateDir = m_config.notifyTemplates;
-    m_notifier = std::make_unique<notify::Notifier>(*m_notifyDb, *m_inventory, *m_orders, notifyOptions);
+    if (runs("stock")) {
+        m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations());
+        m_catalog = std::make_unique<stock::CatalogService>(*m_stockDb);
+        m_warehouses = std::make_unique<stock::WarehouseService>(*m_stockDb);
+        stock::StockPolicy policy;
+        policy.allowNegativeStock = m_config.allowNegativeStock;
+        policy.adjustLimitMilli = m_config.adjustLimit * 1000;
+        m_inventory = std::make_unique<stock::InventoryService>(*m_stockDb, policy);
+        m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
+    }
+    if (runs("users")) {
+        m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations());
+        m_hasher = std::make_unique<security::PasswordHasher>(security::Argon2Params {}, m_config.hashSlots);
+        const auto keyFile = m_config.tokenKeyFile.empty()
+            ? (std::filesystem::path(m_config.dataDir) / "keys" / "token-signing.pem").string()
+            : m_config.tokenKeyFile;
+        m_signingKey = std::make_unique<security::SigningKey>(security::SigningKey::loadOrCreate(keyFile));
+        m_users = std::make_unique<users::UserService>(*m_usersDb, *m_hasher);
+        m_users->ensureBuiltInRoles();
+        const auto created = m_users->bootstrapAdmin(m_config.adminPassword);
+        if (created && m_config.adminPassword.empty()) {
+            m_generatedAdminPassword = created;
+        }
+        m_auth = std::make_unique<users::AuthService>(*m_usersDb, *m_users, *m_hasher, *m_signingKey);
+        m_auth->setCacheEnabled(m_config.tokenCache);
+    }
+    if (runs("orders")) {
+        m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations());
+        m_orders = std::make_unique<orders::OrdersService>(*m_ordersDb);
+    }
+    if (runs("payments")) {
+        m_paymentsDb = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations());
+        startPaymentProvider();
+        m_payments = std::make_unique<payments::PaymentsService>(
+            *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
+    }
+    if (all) {
+        // The notifier reads stock levels and orders where they are kept: it runs where both are.
+        m_notifyDb = openDomain(m_config.dataDir, "notifications", notify::notifyMigrations());
+        notify::NotifierOptions notifyOptions;
+        notifyOptions.smtpHost = m_config.smtpHost;
+        notifyOptions.smtpPort = m_config.smtpPort;
+        notifyOptions.from = m_config.smtpFrom;
+        notifyOptions.staff = m_config.notifyStaff;
+        notifyOptions.templateDir = m_config.notifyTemplates;
+        m_notifier = std::make_unique<notify::Notifier>(*m_notifyDb, *m_inventory, *m_orders, notifyOptions);
+    }
     subscribeConsumers();
-    // Each commit's event position is read once here, not once per connected live channel.
-    m_feed.publish(m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); }));
-    m_stockDb->onCommit([this](db::Connection& c) { m_feed.publish(events::EventStore::lastPosition(c)); });
+    if (m_stockDb) {
+        // Each commit's event position is read once here, not once per connected live channel.
+        m_feed.publish(m_stockDb->read([](db::Connection& c) { return events::EventStore::lastPosition(c); }));
+        m_stockDb->onCommit([this](db::Connection& c) { m_feed.publish(events::EventStore::lastPosition(c)); });
+    }
     registerSystemRoutes();
-    stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
-    stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
-    users::registerAuthRoutes(m_router, *m_auth, *m_users);
-    users::registerUserRoutes(m_router, *m_users);
-    syncserver::registerSyncRoutes(m_router, *m_sync, m_feed);
-    orders::registerOrderRoutes(m_router, *m_orders);
-    payments::registerPaymentRoutes(m_router, *m_payments);
-    m_auth->setCacheEnabled(m_config.tokenCache);
+    if (m_stockDb) {
+        stock::registerCatalogRoutes(m_router, *m_catalog, *m_inventory);
+        stock::registerInventoryRoutes(m_router, *m_warehouses, *m_inventory);
+        syncserver::registerSyncRoutes(m_router, *m_sync, m_feed);
+    }
+    if (m_usersDb) {
+        users::registerAuthRoutes(m_router, *m_auth, *m_users);
+        users::registerUserRoutes(m_router, *m_users);
+    }
+    if (m_ordersDb) {
+        orders::registerOrderRoutes(m_router, *m_orders);
+    }
+    if (m_paymentsDb) {
+        payments::registerPaymentRoutes(m_router, *m_payments);
+    }
     if (m_config.publicCatalog) {
         m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);
     }
+    if (!all) {
+        m_serviceAuth = std::make_unique<http::ServiceAuthenticator>(m_config.serviceKey);
+        if (m_auth) {
+            registerCredentialCheck();
+        }
+    }
+}
+
+void Runtime::registerCredentialCheck()
+{
+    // The gateway asks here who a caller's credentials belong to, once per credential (it
+    // keeps the answer briefly). Only the deployment's own processes may ask.
+    m_router.add("POST", "/internal/v1/authenticate", access::kPublic, [this](Request& r) {
+        if (!m_serviceAuth->fromDeployment(r)) {
+            throw ApiError(401, "invalid_service_key", "Only the deployment's gateway may check credentials here.");
+        }
+        const auto principal = m_auth->authenticate(r);
+        if (!principal) {
+            return Response::noContent();
+        }
+        return Response::json(200, http::principalToJson(*principal));
+    });
 }
 
 Runtime::~Runtime()
@@ -185,38 +240,64 @@ void Runtime::startPaymentProvider()
 void Runtime::subscribeConsumers()
 {
     using Record = events::EventRecord;
-    m_dispatcher.subscribe({ orders::OrdersService::kStockConsumer, m_stockDb.get(), "stock", m_ordersDb.get(),
-        orders::OrdersService::stockEventTypes(), [this](const Record& e) { m_orders->onStockEvent(e); } });
-    m_dispatcher.subscribe({ orders::OrdersService::kPaymentsConsumer, m_paymentsDb.get(), "payments", m_ordersDb.get(),
-        orders::OrdersService::paymentEventTypes(), [this](const Record& e) { m_orders->onPaymentEvent(e); } });
-    m_dispatcher.subscribe({ stock::InventoryService::kOrdersConsumer, m_ordersDb.get(), "orders", m_stockDb.get(),
-        stock::InventoryService::orderEventTypes(), [this](const Record& e) { m_inventory->onOrderEvent(e); } });
-    m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), "orders", m_paymentsDb.get(),
-        payments::PaymentsService::orderEventTypes(), [this](const Record& e) { m_payments->onOrderEvent(e); } });
-    const std::tuple<const char*, db::Database*, const char*, const std::vector<std::string>*> notifications[]
-        = { { "notify.stock", m_stockDb.get(), "stock", &notify::Notifier::stockEventTypes() },
-              { "notify.orders", m_ordersDb.get(), "orders", &notify::Notifier::orderEventTypes() },
-              { "notify.payments", m_paymentsDb.get(), "payments", &notify::Notifier::paymentEventTypes() } };
-    for (const auto& [name, source, domain, types] : notifications) {
-        m_dispatcher.subscribe({ name, source, domain, m_notifyDb.get(), *types,
-            [this, consumer = name](const Record& e) { m_notifier->onEvent(consumer, e); } });
+    if (m_orders) {
+        m_dispatcher.subscribe({ orders::OrdersService::kStockConsumer, m_stockDb.get(), "stock", m_ordersDb.get(),
+            orders::OrdersService::stockEventTypes(), [this](const Record& e) { m_orders->onStockEvent(e); } });
+        m_dispatcher.subscribe(
+            { orders::OrdersService::kPaymentsConsumer, m_paymentsDb.get(), "payments", m_ordersDb.get(),
+                orders::OrdersService::paymentEventTypes(), [this](const Record& e) { m_orders->onPaymentEvent(e); } });
     }
+    if (m_inventory) {
+        m_dispatcher.subscribe({ stock::InventoryService::kOrdersConsumer, m_ordersDb.get(), "orders", m_stockDb.get(),
+            stock::InventoryService::orderEventTypes(), [this](const Record& e) { m_inventory->onOrderEvent(e); } });
+    }
+    if (m_payments) {
+        m_dispatcher.subscribe({ payments::PaymentsService::kOrdersConsumer, m_ordersDb.get(), "orders",
+            m_paymentsDb.get(), payments::PaymentsService::orderEventTypes(),
+            [this](const Record& e) { m_payments->onOrderEvent(e); } });
+    }
+    if (m_notifier) {
+        const std::tuple<const char*, db::Database*, const char*, const std::vector<std::string>*> notifications[]
+            = { { "notify.stock", m_stockDb.get(), "stock", &notify::Notifier::stockEventTypes() },
+                  { "notify.orders", m_ordersDb.get(), "orders", &notify::Notifier::orderEventTypes() },
+                  { "notify.payments", m_paymentsDb.get(), "payments", &notify::Notifier::paymentEventTypes() } };
+        for (const auto& [name, source, domain, types] : notifications) {
+            m_dispatcher.subscribe({ name, source, domain, m_notifyDb.get(), *types,
+                [this, consumer = name](const Record& e) { m_notifier->onEvent(consumer, e); } });
+        }
+    }
+    const auto local = localDatabases();
     if (!m_config.natsUrl.empty()) {
         // Events cross through JetStream: the relay publishes each domain's commits, the
-        // consumers read the streams.
+        // consumers read the streams (in a split deployment, other processes' too).
         m_jetStream = std::make_unique<events::JetStream>(m_config.natsUrl);
         m_dispatcher.useJetStream(*m_jetStream);
-        m_relay = std::make_unique<events::EventRelay>(*m_jetStream,
-            std::vector<events::EventRelay::Source> { { "stock", m_stockDb.get() }, { "users", m_usersDb.get() },
-                { "orders", m_ordersDb.get() }, { "payments", m_paymentsDb.get() } });
-        for (auto* database : { m_stockDb.get(), m_usersDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
+        std::vector<events::EventRelay::Source> sources;
+        for (const auto& [domain, database] : local) {
+            sources.push_back({ domain, database });
             database->onCommit([this](db::Connection&) { m_relay->notify(); });
         }
+        m_relay = std::make_unique<events::EventRelay>(*m_jetStream, sources);
         return;
     }
-    for (auto* database : { m_stockDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
-        database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
+    for (const auto& [domain, database] : local) {
+        if (domain != "users") {
+            database->onCommit([this](db::Connection&) { m_dispatcher.notify(); });
+        }
     }
+}
+
+std::vector<std::pair<std::string, db::Database*>> Runtime::localDatabases() const
+{
+    std::vector<std::pair<std::string, db::Database*>> databases;
+    for (const auto& [domain, database] :
+        { std::pair { "stock", m_stockDb.get() }, std::pair { "users", m_usersDb.get() },
+            std::pair { "orders", m_ordersDb.get() }, std::pair { "payments", m_paymentsDb.get() } }) {
+        if (database != nullptr) {
+            databases.emplace_back(domain, database);
+        }
+    }
+    return databases;
 }
 
 std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, const std::string& domain, bool dryRun)
@@ -250,19 +331,29 @@ void Runtime::registerSystemRoutes()
             { { "status", "ok" }, { "version", TOSSERP_VERSION }, { "protocol_version", sync::kProtocolVersion } });
     });
     m_router.add("GET", "/health/ready", access::kPublic, [this](Request&) {
+        if (m_gateway) {
+            auto checks = m_gateway->readiness();
+            bool ready = true;
+            for (const auto& [name, check] : checks.items()) {
+                ready = ready && check["status"] == "ok";
+            }
+            return Response::json(
+                ready ? 200 : 503, { { "status", ready ? "ok" : "unavailable" }, { "checks", std::move(checks) } });
+        }
+        nlohmann::json checks = nlohmann::json::object();
         try {
-            for (auto* database : { m_stockDb.get(), m_usersDb.get(), m_ordersDb.get(), m_paymentsDb.get() }) {
+            for (const auto& [domain, database] : localDatabases()) {
                 database->read([](db::Connection& c) { return events::EventStore::lastPosition(c); });
+                checks[domain + "_db"] = "ok";
             }
         } catch (const std::exception& e) {
             log::warn("not ready", { { "error", e.what() } });
             return Response::json(503, { { "status", "unavailable" }, { "checks", { { "databases", "failing" } } } });
         }
-        return Response::json(200,
-            { { "status", "ok" },
-                { "checks",
-                    { { "stock_db", "ok" }, { "users_db", "ok" }, { "orders_db", "ok" }, { "payments_db", "ok" },
-                        { "payment_provider", circuitStateName(m_provider->breaker().state()) } } } });
+        if (m_provider) {
+            checks["payment_provider"] = circuitStateName(m_provider->breaker().state());
+        }
+        return Response::json(200, { { "status", "ok" }, { "checks", std::move(checks) } });
     });
     m_router.add("GET", "/metrics", access::kPublic, [](Request&) {
         Response r;
@@ -275,11 +366,12 @@ void Runtime::registerSystemRoutes()
         r.body = openApiDocument();
         return r;
     });
+    if (m_gateway) {
+        return; // the gateway passes the events on from the service that keeps them
+    }
     m_router.add("GET", "/api/v1/events", std::string(domain::permission::kAuditRead), [this](Request& r) {
         const auto domainName = r.queryParam("domain").value_or("stock");
-        const std::pair<const char*, db::Database*> domains[] = { { "stock", m_stockDb.get() },
-            { "users", m_usersDb.get() }, { "orders", m_ordersDb.get() }, { "payments", m_paymentsDb.get() } };
-        for (const auto& [name, database] : domains) {
+        for (const auto& [name, database] : localDatabases()) {
             if (domainName == name) {
                 return listEvents(*database, r);
             }
@@ -299,18 +391,26 @@ void Runtime::start()
     options.accessLog = m_config.accessLog;
     options.tlsCertificate = m_config.tlsCert;
     options.tlsKey = m_config.tlsKey;
-    m_http = std::make_unique<HttpServer>(m_router, m_auth.get(), options);
+    Authenticator* authenticator = m_gateway ? static_cast<Authenticator*>(m_gateway.get())
+        : m_serviceAuth                      ? static_cast<Authenticator*>(m_serviceAuth.get())
+                                             : static_cast<Authenticator*>(m_auth.get());
+    m_http = std::make_unique<HttpServer>(m_router, authenticator, options);
     m_http->start();
     if (m_relay) {
         m_relay->start();
     }
     m_dispatcher.start();
-    m_notifier->start();
+    if (m_notifier) {
+        m_notifier->start();
+    }
 }
 
 void Runtime::stop()
 {
     m_feed.close(); // live channels end, so their connections let the server stop
+    if (m_gateway) {
+        m_gateway->close();
+    }
     m_dispatcher.stop();
     if (m_relay) {
         m_relay->stop();

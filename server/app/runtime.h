@@ -3,8 +3,10 @@
 #include "server/core/config.h"
 #include "server/db/database.h"
 #include "server/events/dispatcher.h"
+#include "server/gateway/gateway.h"
 #include "server/http/router.h"
 #include "server/http/server.h"
+#include "server/http/service_auth.h"
 #include "server/notify/notifier.h"
 #include "server/orders/orders_service.h"
 #include "server/payments/payment_provider.h"
@@ -26,7 +28,8 @@ class ProcessHandle;
 namespace tosserp {
 
 /// The running server: one database per domain under the data directory (migrated on
-/// open), the services over them, the routes, and the HTTP listener. Tests create one on
+/// open), the services over them, the routes, and the HTTP listener. With `service` set to
+/// one domain it runs that domain alone (a split deployment), with "gateway" the front door. Tests create one on
 /// port 0 in-process; `tosserp-server` creates one from its configuration.
 class Runtime {
 public:
@@ -61,6 +64,9 @@ public:
 
 private:
     void registerSystemRoutes();
+    void registerCredentialCheck();
+    /// The domain databases this process keeps ("stock", "users", "orders", "payments").
+    std::vector<std::pair<std::string, db::Database*>> localDatabases() const;
     void startPaymentProvider();
     void subscribeConsumers();
 
@@ -93,6 +99,8 @@ private:
     std::unique_ptr<events::JetStream> m_jetStream; ///< with nats_url
     std::unique_ptr<events::EventRelay> m_relay;
     events::EventDispatcher m_dispatcher;
+    std::unique_ptr<gateway::Gateway> m_gateway; ///< service "gateway"
+    std::unique_ptr<http::ServiceAuthenticator> m_serviceAuth; ///< one service of a split deployment
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
 };

@@ -70,6 +70,10 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(
         Option("config", "c", "Configuration file: key = value lines (.conf, .properties; or .ini).").argument("FILE"));
     options.addOption(Option("demo", "", "Seed a small demo company into an empty data directory."));
+    options.addOption(Option("service", "",
+        "Run one part of a split deployment: gateway, stock, users, orders or payments (default all: "
+        "every domain in this process).")
+                          .argument("NAME"));
     options.addOption(Option("log-level", "", "debug, info, warn or error (default info).").argument("LEVEL"));
     options.addOption(Option("tls-cert", "", "Serve HTTPS with this PEM certificate chain.").argument("FILE"));
     options.addOption(Option("tls-key", "", "The private key of --tls-cert (PEM).").argument("FILE"));
@@ -103,6 +107,8 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         config().setString("data_dir", value);
     } else if (name == "demo") {
         config().setString("demo", "true");
+    } else if (name == "service") {
+        config().setString("service", value);
     } else if (name == "log-level") {
         config().setString("log_level", value);
     } else if (name == "tls-cert") {
@@ -134,6 +140,10 @@ void ServerApp::printHelp() const
         footer += "\n  " + key + " (" + envName(key) + ")";
     }
     footer += "\nThe command line wins over the environment, which wins over the file.";
+    footer += "\n\nA split deployment runs each domain as its own process on its own data (--service stock, "
+              "users, orders or payments, each with nats_url for the events between them) behind one "
+              "--service gateway (with stock_url, users_url, orders_url and payments_url). All of them share "
+              "service_key, the secret they present to each other.";
     footer += "\n\nreplay rebuilds a domain's projections (stock levels; the orders' catalog copy and order "
               "states; payment amounts) from its events, reports every difference from the live tables and "
               "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error.";
@@ -289,7 +299,7 @@ int ServerApp::main(const std::vector<std::string>& args)
     std::unique_ptr<Runtime> runtime;
     try {
         runtime = std::make_unique<Runtime>(serverConfig);
-        if (serverConfig.demo) {
+        if (serverConfig.demo && (serverConfig.service == "all" || serverConfig.service == "stock")) {
             const auto seeded = stock::seedDemoCompany(runtime->catalog(), runtime->warehouses(), runtime->inventory());
             if (seeded.products > 0) {
                 log::info("demo company seeded",
@@ -309,9 +319,12 @@ int ServerApp::main(const std::vector<std::string>& args)
     }
     const std::string url = std::string(serverConfig.tlsCert.empty() ? "http://" : "https://") + serverConfig.host + ":"
         + std::to_string(runtime->port());
-    log::info("listening", { { "url", url }, { "data_dir", serverConfig.dataDir }, { "version", TOSSERP_VERSION } });
-    std::cout << "TossErp server " << TOSSERP_VERSION << " listening on " << url << " (data in " << serverConfig.dataDir
-              << ")" << std::endl;
+    log::info("listening",
+        { { "url", url }, { "service", serverConfig.service }, { "data_dir", serverConfig.dataDir },
+            { "version", TOSSERP_VERSION } });
+    std::cout << "TossErp server " << TOSSERP_VERSION
+              << (serverConfig.service == "all" ? std::string() : " (" + serverConfig.service + " service)")
+              << " listening on " << url << " (data in " << serverConfig.dataDir << ")" << std::endl;
 
     waitForTerminationRequest();
     log::info("shutting down");

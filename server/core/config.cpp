@@ -4,6 +4,7 @@
 
 #include <Poco/Util/AbstractConfiguration.h>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 #include <stdexcept>
@@ -50,7 +51,14 @@ const std::vector<std::string>& ServerConfig::keys()
     static const std::vector<std::string> names = { "listen", "data_dir", "threads", "max_body_bytes", "log_level",
         "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
         "adjust_limit", "hash_slots", "token_cache", "public_catalog", "payment_provider", "payment_simulator",
-        "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates", "nats_url" };
+        "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates", "nats_url",
+        "service", "service_key", "stock_url", "users_url", "orders_url", "payments_url" };
+    return names;
+}
+
+const std::vector<std::string>& ServerConfig::services()
+{
+    static const std::vector<std::string> names = { "all", "gateway", "stock", "users", "orders", "payments" };
     return names;
 }
 
@@ -145,6 +153,32 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
                 "nats_url lists nats://HOST:PORT addresses separated by commas, not \"" + url + "\"");
         }
         start = comma == std::string::npos ? comma : comma + 1;
+    }
+    config.service = source.getString("service", "all");
+    const auto& services = ServerConfig::services();
+    if (std::find(services.begin(), services.end(), config.service) == services.end()) {
+        throw std::invalid_argument(
+            "service must be all, gateway, stock, users, orders or payments, not \"" + config.service + "\"");
+    }
+    config.serviceKey = source.getString("service_key", "");
+    if (config.service != "all" && config.serviceKey.size() < 32) {
+        throw std::invalid_argument("service_key must be set to the same secret of at least 32 characters on the "
+                                    "gateway and every service (service is "
+            + config.service + ")");
+    }
+    if ((config.service == "stock" || config.service == "orders" || config.service == "payments")
+        && config.natsUrl.empty()) {
+        throw std::invalid_argument(
+            "the " + config.service + " service takes other domains' events from NATS JetStream: set nats_url");
+    }
+    for (const auto& [key, target] :
+        { std::pair { "stock_url", &config.stockUrl }, std::pair { "users_url", &config.usersUrl },
+            std::pair { "orders_url", &config.ordersUrl }, std::pair { "payments_url", &config.paymentsUrl } }) {
+        *target = source.getString(key, "");
+        if (config.service == "gateway" && target->rfind("http://", 0) != 0 && target->rfind("https://", 0) != 0) {
+            throw std::invalid_argument(std::string("the gateway needs ") + key
+                + ", the http:// or https:// address of that service, not \"" + *target + "\"");
+        }
     }
     return config;
 }

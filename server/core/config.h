@@ -62,7 +62,21 @@ struct ServerConfig {
     /// domain to domain inside this process. Set: a relay publishes every domain's committed
     /// events to its JetStream stream and the consumers read them from there.
     std::string natsUrl;
+    /// Which part of the server this process runs: "all" (every domain in one process, the
+    /// default), or one of a split deployment: "gateway" (the API's front door, no data of its
+    /// own), "stock", "users", "orders" or "payments" (one domain on its own database).
+    std::string service = "all";
+    /// The secret the gateway and the services of a split deployment present to each other
+    /// (at least 32 characters, the same on every process of the deployment).
+    std::string serviceKey;
+    /// The gateway's services: their base URLs (http://HOST:PORT).
+    std::string stockUrl;
+    std::string usersUrl;
+    std::string ordersUrl;
+    std::string paymentsUrl;
 
+    /// The values `service` may take.
+    static const std::vector<std::string>& services();
     /// The configuration keys, as written in a config file.
     static const std::vector<std::string>& keys();
     /// Reads the keys from `source`; throws std::invalid_argument naming the key and the

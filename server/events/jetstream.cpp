@@ -470,6 +470,9 @@ void EventRelay::run(Lane& lane)
             filter.limit = kRelayBatch;
             const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
             if (!batch.empty()) {
+                // What waits is visible while the publish does: with the broker away it can take
+                // the whole publish wait to fail.
+                setLag();
                 // On disk before the broker has them: a power cut must not take back an event
                 // the other domains may already have acted on.
                 database.syncToDisk();

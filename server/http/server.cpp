@@ -113,6 +113,11 @@ public:
         readTraceContext(request);
         const log::TraceScope trace(request.traceId);
         request.clientAddress = in.clientAddress().host().toString();
+        if (m_authenticator) {
+            if (auto forwarded = m_authenticator->forwardedAddress(request)) {
+                request.clientAddress = std::move(*forwarded);
+            }
+        }
 
         std::string routeName = "unmatched";
         Response response;

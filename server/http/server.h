@@ -23,6 +23,9 @@ class Authenticator {
 public:
     virtual ~Authenticator() = default;
     virtual std::shared_ptr<const domain::Principal> authenticate(const Request& request) = 0;
+    /// The caller's network address as a trusted front (the gateway) passed it on; nullopt:
+    /// the address the connection comes from.
+    virtual std::optional<std::string> forwardedAddress(const Request& /*request*/) const { return std::nullopt; }
 };
 
 struct HttpServerOptions {

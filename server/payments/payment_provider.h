@@ -1,14 +1,11 @@
 #pragma once
 
 #include "domain/money.h"
-#include "server/core/resilience.h"
+#include "server/core/http_dependency.h"
 
-#include <Poco/Net/Context.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <mutex>
-#include <random>
 #include <string>
 
 namespace tosserp::payments {
@@ -25,14 +22,8 @@ struct ProviderResult {
     bool ok() const { return kind == Kind::Ok; }
 };
 
-struct ProviderOptions {
-    std::string baseUrl; ///< e.g. http://127.0.0.1:9100
-    std::chrono::milliseconds timeout { 5000 };
-    RetryPolicy retry;
-    int breakerThreshold = 5;
-    std::chrono::milliseconds breakerOpenFor { 5000 };
-    int maxConcurrent = 16;
-};
+/// Where the provider is and how patiently to call it.
+using ProviderOptions = HttpDependencyOptions;
 
 /// The payment provider adapter: authorise, capture and refund over HTTP, each call sent with
 /// an Idempotency-Key so a retry never charges twice. Calls go through a bulkhead (past
@@ -47,22 +38,12 @@ public:
     ProviderResult capture(const std::string& key, const std::string& authorisation);
     ProviderResult refund(const std::string& key, const std::string& authorisation, const domain::Money& amount);
 
-    const CircuitBreaker& breaker() const { return m_breaker; }
+    const CircuitBreaker& breaker() const { return m_http.breaker(); }
 
 private:
     ProviderResult call(const std::string& path, const nlohmann::json& body, const std::string& key);
 
-    ProviderOptions m_options;
-    std::string m_host;
-    std::uint16_t m_port = 0;
-    bool m_https = false;
-    /// The base URL's path, put before every route.
-    std::string m_prefix;
-    Poco::Net::Context::Ptr m_tls;
-    CircuitBreaker m_breaker;
-    Bulkhead m_bulkhead;
-    std::mutex m_randomMutex;
-    std::mt19937_64 m_random;
+    HttpDependency m_http;
 };
 
 } // namespace tosserp::payments

@@ -377,7 +377,9 @@ void PaymentsService::refundCancelled(const events::EventRecord& event)
 events::ReplayReport replayPayments(db::Database& payments, bool dryRun)
 {
     const auto started = std::chrono::steady_clock::now();
-    events::ReplayReport report { "payments", "payment amounts" };
+    events::ReplayReport report;
+    report.domain = "payments";
+    report.projection = "payment amounts";
     payments.write([&](db::Connection& c) {
         std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> rebuilt; // captured, refunded
         auto& q = c.prepare("SELECT type, payload FROM events WHERE type IN ('PaymentCaptured', 'PaymentRefunded') "

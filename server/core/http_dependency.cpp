@@ -1,0 +1,144 @@
+#include "server/core/http_dependency.h"
+
+#include "server/core/ids.h"
+#include "server/core/log.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/URI.h>
+
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <strings.h>
+#include <thread>
+
+namespace tosserp {
+
+std::string HttpAnswer::header(const std::string& name) const
+{
+    for (const auto& [key, value] : headers) {
+        if (strcasecmp(key.c_str(), name.c_str()) == 0) {
+            return value;
+        }
+    }
+    return {};
+}
+
+HttpDependency::HttpDependency(std::string name, HttpDependencyOptions options)
+    : m_name(std::move(name))
+    , m_options(std::move(options))
+    , m_breaker(m_name, m_options.breakerThreshold, m_options.breakerOpenFor)
+    , m_bulkhead(m_name, m_options.maxConcurrent)
+    , m_random(std::random_device {}())
+{
+    const Poco::URI uri(m_options.baseUrl);
+    if (uri.getScheme() != "http" && uri.getScheme() != "https") {
+        throw std::invalid_argument(m_name + ": \"" + m_options.baseUrl + "\" is not an http:// or https:// URL");
+    }
+    m_host = uri.getHost();
+    m_port = uri.getPort();
+    m_https = uri.getScheme() == "https";
+    m_prefix = uri.getPath();
+    while (!m_prefix.empty() && m_prefix.back() == '/') {
+        m_prefix.pop_back();
+    }
+    if (m_https) {
+        m_tls = new Poco::Net::Context(
+            Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9, true);
+    }
+}
+
+HttpAnswer HttpDependency::call(const HttpCall& call)
+{
+    HttpAnswer answer;
+    const auto permit = m_bulkhead.tryAcquire();
+    if (!permit.acquired()) {
+        answer.problem = "Too many calls to " + m_name + " are in flight; try again shortly.";
+        return answer;
+    }
+    answer.problem = m_name + " did not answer.";
+    for (int attempt = 1; attempt <= m_options.retry.attempts; ++attempt) {
+        if (attempt > 1) {
+            std::chrono::milliseconds pause;
+            {
+                std::lock_guard lock(m_randomMutex);
+                pause = m_options.retry.delay(attempt - 1, m_random);
+            }
+            std::this_thread::sleep_for(pause);
+        }
+        if (!m_breaker.allow()) {
+            answer.problem = m_name + " is failing; calls to it are paused.";
+            return answer;
+        }
+        try {
+            std::unique_ptr<Poco::Net::HTTPClientSession> connection;
+            if (m_https) {
+                connection = std::make_unique<Poco::Net::HTTPSClientSession>(m_host, m_port, m_tls);
+            } else {
+                connection = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
+            }
+            auto& session = *connection;
+            session.setTimeout(
+                Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(m_options.timeout).count()));
+            Poco::Net::HTTPRequest request(call.method, m_prefix + call.target, Poco::Net::HTTPMessage::HTTP_1_1);
+            for (const auto& [name, value] : call.headers) {
+                request.set(name, value);
+            }
+            if (!call.body.empty() || call.method == "POST" || call.method == "PUT" || call.method == "PATCH") {
+                request.setContentLength(static_cast<std::streamsize>(call.body.size()));
+            }
+            // The call joins the trace this thread works for, as a span of its own (unless the
+            // caller named the span).
+            if (!request.has("traceparent")) {
+                if (const auto traceparent = childTraceparent(log::currentTrace()); !traceparent.empty()) {
+                    request.set("traceparent", traceparent);
+                }
+            }
+            session.sendRequest(request) << call.body;
+            Poco::Net::HTTPResponse response;
+            auto& in = session.receiveResponse(response);
+            std::stringstream received;
+            received << in.rdbuf();
+            answer.answered = true;
+            answer.status = static_cast<int>(response.getStatus());
+            answer.headers.clear();
+            for (const auto& [name, value] : response) {
+                answer.headers.emplace_back(name, value);
+            }
+            answer.body = received.str();
+            if (answer.status >= 500) {
+                m_breaker.recordFailure();
+                answer.problem = m_name + " answered " + std::to_string(answer.status) + ".";
+                if (!call.retryable) {
+                    return answer;
+                }
+                continue;
+            }
+            m_breaker.recordSuccess();
+            answer.problem.clear();
+            return answer;
+        } catch (const Poco::Net::ConnectionRefusedException& e) {
+            // Refused before anything was sent: even a call that is not retryable may go again.
+            m_breaker.recordFailure();
+            answer.answered = false;
+            answer.problem = m_name + " could not be reached: " + e.displayText();
+        } catch (const Poco::Exception& e) {
+            m_breaker.recordFailure();
+            answer.answered = false;
+            answer.problem = m_name + " could not be reached: " + e.displayText();
+            if (!call.retryable) {
+                break;
+            }
+        }
+    }
+    if (!answer.answered) {
+        log::warn("dependency unavailable", { { "dependency", m_name }, { "problem", answer.problem } });
+    }
+    return answer;
+}
+
+} // namespace tosserp

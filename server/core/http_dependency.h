@@ -1,0 +1,80 @@
+#pragma once
+
+#include "server/core/resilience.h"
+
+#include <Poco/Net/Context.h>
+
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tosserp {
+
+struct HttpDependencyOptions {
+    std::string baseUrl; ///< e.g. http://127.0.0.1:9100 (a path is put before every call's)
+    std::chrono::milliseconds timeout { 5000 };
+    RetryPolicy retry;
+    int breakerThreshold = 5;
+    std::chrono::milliseconds breakerOpenFor { 5000 };
+    int maxConcurrent = 16;
+};
+
+/// One HTTP request to a dependency.
+struct HttpCall {
+    std::string method = "GET";
+    /// The path and query after the base URL's path: "/v1/refunds", "/api/v1/products?limit=5".
+    std::string target;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    /// May the call be sent again after a failure that may have reached the dependency (a
+    /// timeout, a 5xx)? True for reads and for writes carrying an idempotency key. A call
+    /// that could not even connect is always tried again.
+    bool retryable = true;
+};
+
+/// What came of a call: an answer (any status below 500, or a 5xx after the last try), or none
+/// (down, timing out, overloaded, or the circuit is open: `problem` says which).
+struct HttpAnswer {
+    bool answered = false;
+    int status = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string problem;
+
+    /// The first header named `name` (case-insensitive), or "".
+    std::string header(const std::string& name) const;
+};
+
+/// A service this server calls over HTTP(S), through the same guards for every caller: a
+/// bulkhead (past `maxConcurrent` calls in flight a call fails at once), a circuit breaker
+/// (`tosserp_circuit_state{dependency}` in /metrics) and retries with exponential backoff and
+/// full jitter for network failures and 5xx answers. Each call joins the current trace as a
+/// span of its own (`traceparent`). Thread-safe.
+class HttpDependency {
+public:
+    HttpDependency(std::string name, HttpDependencyOptions options);
+
+    HttpAnswer call(const HttpCall& call);
+
+    const std::string& name() const { return m_name; }
+    const std::string& baseUrl() const { return m_options.baseUrl; }
+    const CircuitBreaker& breaker() const { return m_breaker; }
+
+private:
+    std::string m_name;
+    HttpDependencyOptions m_options;
+    std::string m_host;
+    std::uint16_t m_port = 0;
+    bool m_https = false;
+    std::string m_prefix;
+    Poco::Net::Context::Ptr m_tls;
+    CircuitBreaker m_breaker;
+    Bulkhead m_bulkhead;
+    std::mutex m_randomMutex;
+    std::mt19937_64 m_random;
+};
+
+} // namespace tosserp

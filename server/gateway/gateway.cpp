@@ -1,0 +1,368 @@
+#include "server/gateway/gateway.h"
+
+#include "server/core/log.h"
+#include "server/http/problem.h"
+#include "server/http/service_auth.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/WebSocket.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <stdexcept>
+
+namespace tosserp::gateway {
+
+using http::ApiError;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kOwners = { {
+    { "/api/v1/products", "stock" },
+    { "/api/v1/categories", "stock" },
+    { "/api/v1/warehouses", "stock" },
+    { "/api/v1/locations", "stock" },
+    { "/api/v1/stock", "stock" },
+    { "/api/v1/sync", "stock" },
+    { "/api/v1/auth", "users" },
+    { "/api/v1/me", "users" },
+    { "/api/v1/users", "users" },
+    { "/api/v1/roles", "users" },
+    { "/api/v1/api-keys", "users" },
+    { "/api/v1/customers", "orders" },
+    { "/api/v1/orders", "orders" },
+    { "/api/v1/payments", "payments" },
+} };
+
+constexpr std::string_view kServices[] = { "stock", "users", "orders", "payments" };
+
+/// Request headers a service needs from the caller; everything else stays at the gateway.
+constexpr std::string_view kPassedOn[] = { "content-type", "accept", "accept-language", "idempotency-key", "if-match",
+    "if-none-match", "x-sync-protocol", "user-agent", "tracestate" };
+
+/// Response headers that belong to one hop, or that the gateway sets itself.
+constexpr std::string_view kHopByHop[] = { "connection", "keep-alive", "transfer-encoding", "content-length",
+    "content-type", "x-request-id", "traceresponse", "date", "server" };
+
+bool underPrefix(std::string_view path, std::string_view prefix)
+{
+    return path == prefix
+        || (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix && path[prefix.size()] == '/');
+}
+
+std::string lower(std::string text)
+{
+    std::transform(
+        text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string encodeQuery(const std::multimap<std::string, std::string>& query)
+{
+    auto encode = [](const std::string& text) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        std::string out;
+        for (const unsigned char c : text) {
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+                out += static_cast<char>(c);
+            } else {
+                out += '%';
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+            }
+        }
+        return out;
+    };
+    std::string out;
+    for (const auto& [name, value] : query) {
+        out += (out.empty() ? "?" : "&") + encode(name) + "=" + encode(value);
+    }
+    return out;
+}
+
+ApiError unavailable(const std::string& service, const std::string& what)
+{
+    ApiError error(
+        503, "service_unavailable", "The " + service + " service cannot " + what + " just now; retry shortly.");
+    error.headers.emplace_back("Retry-After", "1");
+    return error;
+}
+
+} // namespace
+
+std::string owningService(std::string_view path, const std::string& eventsDomain)
+{
+    if (path == "/api/v1/events") {
+        if (std::find(std::begin(kServices), std::end(kServices), eventsDomain) == std::end(kServices)) {
+            throw std::invalid_argument("domain is stock, users, orders or payments");
+        }
+        return eventsDomain;
+    }
+    for (const auto& [prefix, service] : kOwners) {
+        if (underPrefix(path, prefix)) {
+            return std::string(service);
+        }
+    }
+    if (underPrefix(path, "/api/v1")) {
+        throw std::invalid_argument("no service owns " + std::string(path));
+    }
+    return {};
+}
+
+Gateway::Gateway(GatewayOptions options)
+    : m_options(std::move(options))
+{
+    for (const auto name : kServices) {
+        const auto url = m_options.serviceUrls.find(std::string(name));
+        if (url == m_options.serviceUrls.end() || url->second.empty()) {
+            throw std::invalid_argument("the gateway has no address for the " + std::string(name) + " service");
+        }
+        HttpDependencyOptions dependency;
+        dependency.baseUrl = url->second;
+        dependency.timeout = m_options.timeout;
+        dependency.maxConcurrent = m_options.maxConcurrent;
+        dependency.retry.attempts = 3;
+        m_services.emplace(
+            std::string(name), std::make_unique<HttpDependency>("service_" + std::string(name), dependency));
+    }
+}
+
+HttpDependency& Gateway::service(const std::string& name)
+{
+    return *m_services.at(name);
+}
+
+void Gateway::registerRoutes(http::Router& router, const std::string& openApi)
+{
+    const auto document = nlohmann::json::parse(openApi);
+    for (const auto& [path, operations] : document.at("paths").items()) {
+        const auto owner = owningService(path);
+        if (owner.empty()) {
+            continue; // the gateway's own: health, metrics, the API description
+        }
+        for (const auto& [method, operation] : operations.items()) {
+            if (method != "get" && method != "post" && method != "put" && method != "patch" && method != "delete") {
+                continue;
+            }
+            const bool open = operation.contains("security") && operation["security"].empty();
+            const std::string permission
+                = open ? http::access::kPublic : operation.value("x-permission", http::access::kAuthenticated);
+            if (path == "/api/v1/sync/live") {
+                router.addWebSocket(path, permission,
+                    [this, owner](Poco::Net::WebSocket& socket, const Request& r) { forwardLive(owner, socket, r); });
+                continue;
+            }
+            std::string verb = method;
+            std::transform(verb.begin(), verb.end(), verb.begin(),
+                [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            router.add(verb, path, permission, [this, path = path, owner](Request& r) {
+                if (path != "/api/v1/events") {
+                    return forward(owner, r);
+                }
+                try {
+                    return forward(owningService(path, r.queryParam("domain").value_or("stock")), r);
+                } catch (const std::invalid_argument&) {
+                    throw ApiError(400, "invalid_query", "domain is stock, users, orders or payments.",
+                        { { "domain", "invalid_value", "Expected stock, users, orders or payments." } });
+                }
+            });
+        }
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> Gateway::identityHeaders(const Request& request) const
+{
+    std::vector<std::pair<std::string, std::string>> headers = {
+        { std::string(http::kServiceKeyHeader), m_options.serviceKey },
+        { std::string(http::kClientAddressHeader), request.clientAddress },
+        { "X-Request-Id", request.requestId },
+    };
+    if (!request.traceId.empty()) {
+        headers.emplace_back("traceparent", "00-" + request.traceId + "-" + request.spanId + "-" + request.traceFlags);
+    }
+    if (request.principal) {
+        headers.emplace_back(std::string(http::kPrincipalHeader), http::principalToJson(*request.principal).dump());
+    }
+    return headers;
+}
+
+std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& request)
+{
+    std::pair<std::string, std::string> credential;
+    if (const auto header = request.header("authorization")) {
+        credential = { "Authorization", *header };
+    } else if (const auto key = request.header("x-api-key")) {
+        credential = { "X-Api-Key", *key };
+    } else if (const auto token = request.queryParam("access_token"); token && request.header("upgrade")) {
+        credential = { "Authorization", "Bearer " + *token };
+    } else {
+        return nullptr;
+    }
+    const auto cacheKey = credential.first + "\n" + credential.second;
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::shared_lock lock(m_cacheMutex);
+        if (const auto it = m_cache.find(cacheKey); it != m_cache.end() && now < it->second.until) {
+            return it->second.principal;
+        }
+    }
+    HttpCall call;
+    call.method = "POST";
+    call.target = "/internal/v1/authenticate";
+    call.headers = identityHeaders(request);
+    call.headers.push_back(credential);
+    const auto answer = service("users").call(call);
+    if (!answer.answered || answer.status >= 500) {
+        throw unavailable("users", "check credentials");
+    }
+    if (answer.status == 204) {
+        return nullptr;
+    }
+    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
+    if (answer.status == 200) {
+        std::shared_ptr<const domain::Principal> principal;
+        try {
+            principal = std::make_shared<const domain::Principal>(http::principalFromJson(body));
+        } catch (const std::invalid_argument&) {
+            throw ApiError(502, "bad_gateway", "The users service answered the credential check with no identity.");
+        }
+        std::unique_lock lock(m_cacheMutex);
+        if (m_cache.size() > 100'000) {
+            m_cache.clear();
+        }
+        m_cache[cacheKey] = { principal, now + m_options.identityCache };
+        return principal;
+    }
+    const auto text = [&](const char* name, const std::string& fallback) {
+        return body.is_object() && body.contains(name) && body[name].is_string() ? body[name].get<std::string>()
+                                                                                 : fallback;
+    };
+    ApiError error(answer.status == 401 ? 401 : 502, text("code", "invalid_token"),
+        text("detail", "The credentials are not valid."));
+    if (const auto challenge = answer.header("WWW-Authenticate"); !challenge.empty()) {
+        error.headers.emplace_back("WWW-Authenticate", challenge);
+    }
+    throw error;
+}
+
+Response Gateway::forward(const std::string& name, Request& request)
+{
+    HttpCall call;
+    call.method = request.method;
+    call.target = request.path + encodeQuery(request.query);
+    call.headers = identityHeaders(request);
+    for (const auto header : kPassedOn) {
+        if (const auto value = request.header(header)) {
+            call.headers.emplace_back(std::string(header), *value);
+        }
+    }
+    call.body = request.body;
+    // A repeat must not apply a write twice: only reads, and writes the service deduplicates
+    // by their key, are sent again after a failure that may have reached the service.
+    call.retryable = request.method == "GET" || request.method == "HEAD" || request.header("idempotency-key");
+    const auto answer = service(name).call(call);
+    if (!answer.answered) {
+        throw unavailable(name, "answer");
+    }
+    Response response;
+    response.status = answer.status;
+    response.body = answer.body;
+    response.contentType = answer.header("Content-Type");
+    for (const auto& [header, value] : answer.headers) {
+        const auto key = lower(header);
+        if (std::find(std::begin(kHopByHop), std::end(kHopByHop), key) == std::end(kHopByHop)) {
+            response.headers.emplace_back(header, value);
+        }
+    }
+    return response;
+}
+
+void Gateway::forwardLive(const std::string& name, Poco::Net::WebSocket& socket, const Request& request)
+{
+    using Poco::Net::WebSocket;
+    const Poco::URI base(service(name).baseUrl());
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (base.getScheme() == "https") {
+        Poco::Net::Context::Ptr tls = new Poco::Net::Context(
+            Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9, true);
+        session = std::make_unique<Poco::Net::HTTPSClientSession>(base.getHost(), base.getPort(), tls);
+    } else {
+        session = std::make_unique<Poco::Net::HTTPClientSession>(base.getHost(), base.getPort());
+    }
+    auto path = base.getPath();
+    while (!path.empty() && path.back() == '/') {
+        path.pop_back();
+    }
+    Poco::Net::HTTPRequest upgrade(
+        Poco::Net::HTTPRequest::HTTP_GET, path + "/api/v1/sync/live", Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [header, value] : identityHeaders(request)) {
+        upgrade.set(header, value);
+    }
+    try {
+        Poco::Net::HTTPResponse response;
+        WebSocket upstream(*session, upgrade, response);
+        char buffer[4096];
+        // Pass frames both ways until either side closes or the gateway stops.
+        while (!m_closing) {
+            // Frames that came with the handshake wait in the socket's own buffer, where poll()
+            // does not see them; available() counts them.
+            if (upstream.available() > 0 || upstream.poll(Poco::Timespan(0, 250'000), Poco::Net::Socket::SELECT_READ)) {
+                int flags = 0;
+                const int n = upstream.receiveFrame(buffer, sizeof buffer, flags);
+                const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
+                if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                    break;
+                }
+                if (opcode == WebSocket::FRAME_OP_PING) {
+                    upstream.sendFrame(
+                        buffer, n, static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PONG);
+                } else {
+                    socket.sendFrame(buffer, n, flags);
+                }
+            }
+            while (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
+                int flags = 0;
+                const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
+                const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
+                if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                    upstream.shutdown();
+                    socket.shutdown();
+                    return;
+                }
+                upstream.sendFrame(buffer, n, flags);
+            }
+        }
+        upstream.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+        socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+    } catch (const Poco::Exception& e) {
+        log::debug("live channel through the gateway closed",
+            { { "request_id", request.requestId }, { "service", name }, { "reason", e.displayText() } });
+        try {
+            socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+        } catch (const Poco::Exception&) {
+            // The caller is gone too.
+        }
+    }
+}
+
+nlohmann::json Gateway::readiness()
+{
+    nlohmann::json checks = nlohmann::json::object();
+    for (const auto& [name, dependency] : m_services) {
+        HttpCall call;
+        call.target = "/health/ready";
+        const auto answer = dependency->call(call);
+        checks[name] = { { "status", answer.answered && answer.status == 200 ? "ok" : "unavailable" },
+            { "circuit", std::string(circuitStateName(dependency->breaker().state())) } };
+    }
+    return checks;
+}
+
+} // namespace tosserp::gateway

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "server/core/http_dependency.h"
+#include "server/http/router.h"
+#include "server/http/server.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace tosserp::gateway {
+
+struct GatewayOptions {
+    /// The deployment's secret, presented to every service.
+    std::string serviceKey;
+    /// Base URL of each service: "stock", "users", "orders", "payments".
+    std::map<std::string, std::string> serviceUrls;
+    /// How long a checked credential is taken without asking the Users service again (a
+    /// revoked session or key is refused within this time).
+    std::chrono::milliseconds identityCache { 2000 };
+    /// Patience with a service's answer (a sync pull of a large page takes a while).
+    std::chrono::milliseconds timeout { 30000 };
+    /// Calls in flight to one service at most; past it the gateway answers 503 at once.
+    int maxConcurrent = 64;
+};
+
+/// The service that owns `path` ("stock", "users", "orders", "payments"), or "" when the
+/// gateway answers it itself (health, metrics, the API description). `/api/v1/events` is
+/// owned by the service of its `domain` (stock when absent). Throws std::invalid_argument for
+/// a path under /api/v1 no service owns.
+std::string owningService(std::string_view path, const std::string& eventsDomain = "stock");
+
+/// The front door of a split deployment. It has the API's routes (read from the OpenAPI
+/// description, with the permission each operation demands), checks the caller's credentials
+/// once by asking the Users service (kept for `identityCache`), and passes each call on to the
+/// service that owns it with the deployment's key, the caller's identity, request id and
+/// trace context. Calls to each service go through a bulkhead, a circuit breaker
+/// (`tosserp_circuit_state{dependency="service_<name>"}`) and retries (reads and writes with an
+/// Idempotency-Key only, so nothing is applied twice). A service that cannot be reached
+/// makes the gateway answer 503 with Retry-After. Thread-safe.
+class Gateway : public http::Authenticator {
+public:
+    explicit Gateway(GatewayOptions options);
+
+    /// Adds every operation of `openApi` that a service owns to `router`.
+    void registerRoutes(http::Router& router, const std::string& openApi);
+
+    std::shared_ptr<const domain::Principal> authenticate(const http::Request& request) override;
+
+    /// Each service's readiness: name → {"status": "ok"|"unavailable", "circuit": state}.
+    nlohmann::json readiness();
+    /// Ends the live channels passed on (before the HTTP server stops).
+    void close() { m_closing = true; }
+
+private:
+    http::Response forward(const std::string& service, http::Request& request);
+    void forwardLive(const std::string& service, Poco::Net::WebSocket& socket, const http::Request& request);
+    std::vector<std::pair<std::string, std::string>> identityHeaders(const http::Request& request) const;
+    HttpDependency& service(const std::string& name);
+
+    struct CachedIdentity {
+        std::shared_ptr<const domain::Principal> principal;
+        std::chrono::steady_clock::time_point until;
+    };
+
+    GatewayOptions m_options;
+    std::map<std::string, std::unique_ptr<HttpDependency>> m_services;
+    std::shared_mutex m_cacheMutex;
+    std::unordered_map<std::string, CachedIdentity> m_cache;
+    std::atomic<bool> m_closing { false };
+};
+
+} // namespace tosserp::gateway

@@ -1,0 +1,456 @@
+// The split deployment as separate processes on loopback: a gateway, the four domain services
+// each on a data directory of its own, and nats-server carrying the events between them.
+
+#include "process.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/WebSocket.h>
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <thread>
+
+namespace {
+
+using nlohmann::json;
+using tosserp::test::NatsServerProcess;
+using tosserp::test::Reply;
+using tosserp::test::runServerCommand;
+using tosserp::test::ServerProcess;
+using tosserp::test::TempDir;
+
+const std::string kServiceKey = "split-deployment-secret-0123456789abcdef";
+const char* const kServices[] = { "stock", "users", "orders", "payments" };
+
+/// nats-server, the four services and the gateway, started in that order.
+class SplitDeployment {
+public:
+    SplitDeployment()
+    {
+        for (const std::string name : kServices) {
+            startService(name, 0);
+        }
+        std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey };
+        for (const std::string name : kServices) {
+            env.push_back("TOSSERP_" + upper(name) + "_URL=http://127.0.0.1:" + std::to_string(m_ports[name]));
+        }
+        m_gateway
+            = std::make_unique<ServerProcess>(std::vector<std::string> { "--service", "gateway", "--listen",
+                                                  "127.0.0.1:0", "--data-dir", (m_dirs["gateway"].path()).string() },
+                env);
+        m_gatewayPort = m_gateway->waitUntilListening();
+        EXPECT_NE(m_gatewayPort, 0) << m_gateway->err();
+    }
+
+    /// Starts (or starts again, on the port it had) one domain service.
+    void startService(const std::string& name, std::uint16_t port)
+    {
+        m_processes[name] = std::make_unique<ServerProcess>(
+            std::vector<std::string> { "--service", name, "--listen", "127.0.0.1:" + std::to_string(port), "--data-dir",
+                m_dirs[name].path().string() },
+            std::vector<std::string> { "TOSSERP_SERVICE_KEY=" + kServiceKey, "TOSSERP_NATS_URL=" + m_nats.url() });
+        m_ports[name] = m_processes[name]->waitUntilListening();
+        EXPECT_NE(m_ports[name], 0) << name << ": " << m_processes[name]->err();
+    }
+
+    void kill(const std::string& name)
+    {
+        m_processes[name]->signal(SIGKILL);
+        m_processes[name]->wait();
+    }
+
+    ServerProcess& gateway() { return *m_gateway; }
+    std::uint16_t gatewayPort() const { return m_gatewayPort; }
+    ServerProcess& service(const std::string& name) { return *m_processes.at(name); }
+    std::uint16_t port(const std::string& name) const { return m_ports.at(name); }
+    const std::filesystem::path& dataDir(const std::string& name) { return m_dirs[name].path(); }
+
+private:
+    static std::string upper(std::string text)
+    {
+        for (auto& c : text) {
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        return text;
+    }
+
+    NatsServerProcess m_nats;
+    std::map<std::string, TempDir> m_dirs;
+    std::map<std::string, std::unique_ptr<ServerProcess>> m_processes;
+    std::map<std::string, std::uint16_t> m_ports;
+    std::unique_ptr<ServerProcess> m_gateway;
+    std::uint16_t m_gatewayPort = 0;
+};
+
+Reply post(
+    ServerProcess& to, const std::string& path, const json& body, std::map<std::string, std::string> headers = {})
+{
+    return to.request("POST", path, body.dump(), headers);
+}
+
+/// Polls `path` through the gateway until `done` holds for its answer (or 30 s pass).
+json waitFor(ServerProcess& gateway, const std::string& path, const std::function<bool(const json&)>& done)
+{
+    json last;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+        const auto reply = gateway.request("GET", path);
+        if (reply.status == 200) {
+            last = reply.json();
+            if (done(last)) {
+                return last;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return last;
+}
+
+/// A warehouse, a product with 10 on hand, and a customer, made through the gateway.
+struct Shop {
+    std::int64_t warehouse = 0;
+    std::int64_t shelf = 0;
+    std::int64_t product = 0;
+    std::int64_t customer = 0;
+
+    explicit Shop(ServerProcess& gateway, const std::string& code)
+    {
+        const auto created = post(gateway, "/api/v1/warehouses", { { "code", code }, { "name", "Warehouse " + code } });
+        EXPECT_EQ(created.status, 201) << created.body;
+        warehouse = created.json().value("id", std::int64_t { 0 });
+        const auto locations
+            = gateway.request("GET", "/api/v1/locations?warehouse_id=" + std::to_string(warehouse)).json()["items"];
+        shelf = locations.at(0)["id"].get<std::int64_t>();
+        const auto made = post(gateway, "/api/v1/products",
+            { { "sku", code + "-TEA" }, { "name", "Tea " + code }, { "unit", "pcs" },
+                { "price", { { "amount", "9.99" }, { "currency", "EUR" } } } });
+        EXPECT_EQ(made.status, 201) << made.body;
+        product = made.json().value("id", std::int64_t { 0 });
+        const auto received = post(gateway, "/api/v1/stock/movements",
+            { { "kind", "receipt" }, { "product_id", product }, { "quantity", 10 }, { "to_location_id", shelf } });
+        EXPECT_EQ(received.status, 201) << received.body;
+        const auto person = post(gateway, "/api/v1/customers", { { "name", "Ada " + code } });
+        EXPECT_EQ(person.status, 201) << person.body;
+        customer = person.json().value("id", std::int64_t { 0 });
+    }
+
+    /// Drafts an order of `quantity` once the Orders service has the product (from Stock's
+    /// events), and places it; returns its id.
+    std::int64_t order(ServerProcess& gateway, int quantity)
+    {
+        Reply draft;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        do {
+            draft = post(gateway, "/api/v1/orders",
+                { { "customer_id", customer }, { "warehouse_id", warehouse }, { "tax_rate", 1900 },
+                    { "lines", { { { "product_id", product }, { "quantity", quantity } } } } });
+        } while (draft.status != 201 && std::chrono::steady_clock::now() < deadline
+            && (std::this_thread::sleep_for(std::chrono::milliseconds(50)), true));
+        EXPECT_EQ(draft.status, 201) << draft.body;
+        const auto id = draft.json().value("id", std::int64_t { 0 });
+        const auto placed = post(gateway, "/api/v1/orders/" + std::to_string(id) + "/place", json::object());
+        EXPECT_EQ(placed.status, 200) << placed.body;
+        return id;
+    }
+};
+
+TEST(SplitDeployment, AnUnknownServiceOrAnIncompleteSplitIsRefusedWithAClearMessage)
+{
+    const TempDir data;
+    const auto dir = data.path().string();
+    const auto [unknownCode, unknownText] = runServerCommand({ "--service", "warehouse", "--data-dir", dir });
+    EXPECT_EQ(unknownCode, 78);
+    EXPECT_NE(unknownText.find("service must be all, gateway, stock, users, orders or payments, not \"warehouse\""),
+        std::string::npos)
+        << unknownText;
+    const auto [keylessCode, keylessText] = runServerCommand({ "--service", "users", "--data-dir", dir });
+    EXPECT_EQ(keylessCode, 78);
+    EXPECT_NE(keylessText.find("service_key must be set"), std::string::npos) << keylessText;
+    const auto [shortCode, shortText]
+        = runServerCommand({ "--service", "users", "--data-dir", dir }, { "TOSSERP_SERVICE_KEY=short" });
+    EXPECT_EQ(shortCode, 78);
+    EXPECT_NE(shortText.find("at least 32 characters"), std::string::npos) << shortText;
+    const auto [brokerlessCode, brokerlessText]
+        = runServerCommand({ "--service", "orders", "--data-dir", dir }, { "TOSSERP_SERVICE_KEY=" + kServiceKey });
+    EXPECT_EQ(brokerlessCode, 78);
+    EXPECT_NE(brokerlessText.find("set nats_url"), std::string::npos) << brokerlessText;
+    const auto [aloneCode, aloneText]
+        = runServerCommand({ "--service", "gateway", "--data-dir", dir }, { "TOSSERP_SERVICE_KEY=" + kServiceKey });
+    EXPECT_EQ(aloneCode, 78);
+    EXPECT_NE(aloneText.find("the gateway needs stock_url"), std::string::npos) << aloneText;
+    // Nothing was created by the refused starts.
+    EXPECT_TRUE(std::filesystem::is_empty(data.path()));
+}
+
+class Split : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { s_deployment = new SplitDeployment(); }
+    static void TearDownTestSuite()
+    {
+        delete s_deployment;
+        s_deployment = nullptr;
+    }
+    void SetUp() override
+    {
+        ASSERT_NE(s_deployment->gateway().request("GET", "/health/live").status, 0);
+        s_deployment->gateway().login("admin", tosserp::test::TestServer::kAdminPassword);
+    }
+
+    static SplitDeployment* s_deployment;
+};
+
+SplitDeployment* Split::s_deployment = nullptr;
+
+TEST_F(Split, EachServiceServesItsHealthAloneOnItsOwnDatabase)
+{
+    const std::map<std::string, std::string> files = { { "stock", "stock.db" }, { "users", "users.db" },
+        { "orders", "orders.db" }, { "payments", "payments.db" } };
+    for (const auto& [name, file] : files) {
+        const auto live = s_deployment->service(name).request("GET", "/health/live");
+        EXPECT_EQ(live.status, 200) << name;
+        const auto ready = s_deployment->service(name).request("GET", "/health/ready");
+        EXPECT_EQ(ready.status, 200) << name << ": " << ready.body;
+        EXPECT_EQ(ready.json()["checks"][name + "_db"], "ok") << ready.body;
+        EXPECT_EQ(ready.json()["checks"].size(), name == "payments" ? 2u : 1u) << ready.body;
+        for (const auto& [other, otherFile] : files) {
+            EXPECT_EQ(std::filesystem::exists(s_deployment->dataDir(name) / otherFile), other == name)
+                << name << " holds " << otherFile;
+        }
+    }
+    const auto ready = s_deployment->gateway().request("GET", "/health/ready");
+    EXPECT_EQ(ready.status, 200) << ready.body;
+    for (const auto* name : kServices) {
+        EXPECT_EQ(ready.json()["checks"][name]["status"], "ok") << ready.body;
+    }
+    // The gateway keeps no data.
+    EXPECT_TRUE(std::filesystem::is_empty(s_deployment->dataDir("gateway")));
+}
+
+TEST_F(Split, SignInStockMovementsAndTheOrderFlowRunThroughTheGateway)
+{
+    auto& gateway = s_deployment->gateway();
+    const auto me = gateway.request("GET", "/api/v1/me");
+    ASSERT_EQ(me.status, 200) << me.body;
+    EXPECT_EQ(me.json()["name"], "admin");
+
+    Shop shop(gateway, "FLOW");
+    // A movement sent twice with one key is applied once.
+    const json issue = { { "kind", "shipment" }, { "product_id", shop.product }, { "quantity", 1 },
+        { "from_location_id", shop.shelf } };
+    const auto first = post(gateway, "/api/v1/stock/movements", issue, { { "Idempotency-Key", "split-issue-1" } });
+    const auto again = post(gateway, "/api/v1/stock/movements", issue, { { "Idempotency-Key", "split-issue-1" } });
+    EXPECT_EQ(first.status, 201) << first.body;
+    EXPECT_EQ(again.status, 201) << again.body;
+    EXPECT_EQ(again.header("idempotent-replayed"), "true");
+    EXPECT_EQ(first.json()["id"], again.json()["id"]);
+    const auto level = [&] {
+        return gateway.request("GET", "/api/v1/stock/levels?product_id=" + std::to_string(shop.product))
+            .json()["items"][0];
+    };
+    EXPECT_EQ(level()["on_hand"], 9) << level();
+
+    // The saga crosses three processes: Orders asks Stock to reserve and Payments to charge.
+    const auto order = shop.order(gateway, 2);
+    const auto paid = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
+        [](const json& o) { return o.value("state", "") == "paid"; });
+    EXPECT_EQ(paid.value("state", ""), "paid") << paid;
+    const auto payments = gateway.request("GET", "/api/v1/payments?order_id=" + std::to_string(order)).json()["items"];
+    ASSERT_EQ(payments.size(), 1u) << payments;
+    EXPECT_EQ(payments[0]["state"], "captured");
+    EXPECT_EQ(payments[0]["captured"]["amount"], "23.78");
+    EXPECT_EQ(level()["reserved"], 2) << level();
+
+    // Each service's events stay with it, and the gateway finds them there.
+    for (const auto* domain : { "stock", "orders", "payments" }) {
+        const auto events = gateway.request("GET", std::string("/api/v1/events?domain=") + domain);
+        EXPECT_EQ(events.status, 200) << events.body;
+        EXPECT_FALSE(events.json()["items"].empty()) << domain;
+    }
+}
+
+TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDeployment)
+{
+    auto& gateway = s_deployment->gateway();
+    // Bad and missing credentials are refused at the gateway, as by the single server.
+    const auto forged = gateway.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer not.a.token" } });
+    EXPECT_EQ(forged.status, 401);
+    EXPECT_EQ(forged.code(), "invalid_token");
+    const auto anonymous
+        = gateway.request("GET", "/api/v1/products", {}, { { tosserp::test::TestServer::kNoAuth, "" } });
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_EQ(anonymous.code(), "unauthenticated");
+    const auto badKey = gateway.request(
+        "GET", "/api/v1/products", {}, { { tosserp::test::TestServer::kNoAuth, "" }, { "X-Api-Key", "tsk_unknown" } });
+    EXPECT_EQ(badKey.status, 401);
+    EXPECT_EQ(badKey.code(), "invalid_api_key");
+    EXPECT_EQ(gateway.request("GET", "/api/v1/nowhere").status, 404);
+    EXPECT_EQ(gateway.request("DELETE", "/api/v1/orders").status, 405);
+
+    // A clerk's role is checked by the gateway: no user administration.
+    const auto clerk = post(gateway, "/api/v1/users",
+        { { "username", "clerk" }, { "password", tosserp::test::TestServer::kUserPassword },
+            { "roles", { "warehouse_staff" } } });
+    ASSERT_EQ(clerk.status, 201) << clerk.body;
+    gateway.login("clerk", tosserp::test::TestServer::kUserPassword);
+    const auto denied = gateway.request("GET", "/api/v1/users");
+    EXPECT_EQ(denied.status, 403) << denied.body;
+    EXPECT_EQ(gateway.request("GET", "/api/v1/products").status, 200);
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+
+    // A service called directly: credentials of a user are not enough, a wrong key is refused,
+    // and a forged identity without the key gives nothing.
+    auto& stock = s_deployment->service("stock");
+    const auto token = post(gateway, "/api/v1/auth/login",
+        { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } })
+                           .json()["access_token"]
+                           .get<std::string>();
+    const auto direct = stock.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer " + token } });
+    EXPECT_EQ(direct.status, 401);
+    EXPECT_EQ(direct.code(), "use_gateway");
+    const json everything = { { "sub", "user:1" }, { "uid", 1 }, { "name", "admin" }, { "roles", { "admin" } },
+        { "perms", { "catalog.read" } }, { "wh", "*" }, { "api_key", false } };
+    const auto wrongKey = stock.request("GET", "/api/v1/products", {},
+        { { "X-TossErp-Service-Key", "another-deployment-secret-0123456789" },
+            { "X-TossErp-Principal", everything.dump() } });
+    EXPECT_EQ(wrongKey.status, 401);
+    EXPECT_EQ(wrongKey.code(), "invalid_service_key");
+    const auto keyless = stock.request(
+        "GET", "/api/v1/products", {}, { { "X-TossErp-Principal", everything.dump() }, { "Authorization", "" } });
+    EXPECT_EQ(keyless.status, 401);
+    const auto check = s_deployment->service("users").request(
+        "POST", "/internal/v1/authenticate", "{}", { { "Authorization", "Bearer " + token } });
+    EXPECT_EQ(check.status, 401);
+    EXPECT_EQ(check.code(), "invalid_service_key");
+    // With the key, a service takes the identity the gateway passes on.
+    const auto trusted = stock.request("GET", "/api/v1/products", {},
+        { { "X-TossErp-Service-Key", kServiceKey }, { "X-TossErp-Principal", everything.dump() },
+            { "Authorization", "" } });
+    EXPECT_EQ(trusted.status, 200) << trusted.body;
+}
+
+TEST_F(Split, RequestAndTraceIdsFollowTheCallIntoTheService)
+{
+    const std::string trace = "0af7651916cd43dd8448eb211c80319c";
+    const auto reply = s_deployment->gateway().request("GET", "/api/v1/warehouses", {},
+        { { "traceparent", "00-" + trace + "-b7ad6b7169203331-01" }, { "X-Request-Id", "split-request-42" } });
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.header("x-request-id"), "split-request-42");
+    EXPECT_EQ(reply.header("traceresponse").substr(0, 35), "00-" + trace);
+    std::string log;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+        log = s_deployment->service("stock").err();
+        if (log.find("split-request-42") != std::string::npos) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    // The Stock service's access log line carries the caller's request id and trace.
+    const auto line = log.rfind('\n', log.find("\"request_id\":\"split-request-42\""));
+    ASSERT_NE(log.find("\"request_id\":\"split-request-42\""), std::string::npos) << log;
+    const auto text = log.substr(line == std::string::npos ? 0 : line, log.find('\n', line + 1) - line);
+    EXPECT_NE(text.find("\"trace_id\":\"" + trace + "\""), std::string::npos) << text;
+}
+
+TEST_F(Split, MetricsOnEveryProcessPassPromtool)
+{
+    std::vector<ServerProcess*> processes = { &s_deployment->gateway() };
+    for (const auto* name : kServices) {
+        processes.push_back(&s_deployment->service(name));
+    }
+    const TempDir scratch;
+    for (auto* process : processes) {
+        const auto metrics = process->request("GET", "/metrics");
+        ASSERT_EQ(metrics.status, 200);
+        const auto file = (scratch.path() / "metrics.txt").string();
+        std::ofstream(file) << metrics.body;
+        const auto status = std::system(("promtool check metrics < " + file + " > " + file + ".out 2>&1").c_str());
+        std::ifstream out(file + ".out");
+        const std::string said((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(WEXITSTATUS(status), 0) << said;
+    }
+    const auto gatewayMetrics = s_deployment->gateway().request("GET", "/metrics").body;
+    for (const auto* name : kServices) {
+        EXPECT_NE(gatewayMetrics.find("tosserp_circuit_state{dependency=\"service_" + std::string(name) + "\"}"),
+            std::string::npos)
+            << name;
+    }
+    const auto ordersMetrics = s_deployment->service("orders").request("GET", "/metrics").body;
+    EXPECT_NE(ordersMetrics.find("tosserp_consumer_lag_events{consumer=\"orders.stock\"}"), std::string::npos);
+    EXPECT_NE(ordersMetrics.find("tosserp_relay_lag_events{domain=\"orders\"}"), std::string::npos);
+}
+
+TEST_F(Split, TheLiveChannelIsPassedOnThroughTheGateway)
+{
+    auto& gateway = s_deployment->gateway();
+    const auto token = post(gateway, "/api/v1/auth/login",
+        { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } })
+                           .json()["access_token"]
+                           .get<std::string>();
+    Poco::Net::HTTPClientSession session("127.0.0.1", s_deployment->gatewayPort());
+    Poco::Net::HTTPRequest upgrade(
+        Poco::Net::HTTPRequest::HTTP_GET, "/api/v1/sync/live?access_token=" + token, Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::HTTPResponse response;
+    Poco::Net::WebSocket socket(session, upgrade, response);
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const auto next = [&] {
+        char buffer[1024];
+        int flags = 0;
+        const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
+        return json::parse(std::string(buffer, static_cast<std::size_t>(std::max(n, 0))), nullptr, false);
+    };
+    json hello;
+    try {
+        hello = next();
+    } catch (const Poco::Exception& e) {
+        FAIL() << e.displayText() << "\n" << gateway.err() << "\n" << s_deployment->service("stock").err();
+    }
+    ASSERT_EQ(hello.value("type", ""), "hello") << hello;
+    const auto category = post(gateway, "/api/v1/categories", { { "name", "Live through the gateway" } });
+    ASSERT_EQ(category.status, 201) << category.body;
+    const auto changes = next();
+    EXPECT_EQ(changes.value("type", ""), "changes") << changes;
+    EXPECT_GT(changes.value("position", std::int64_t { 0 }), hello.value("position", std::int64_t { 0 }));
+    socket.shutdown();
+    // Without credentials the gateway refuses the channel before any service sees it.
+    Poco::Net::HTTPClientSession anonymous("127.0.0.1", s_deployment->gatewayPort());
+    Poco::Net::HTTPRequest bare(
+        Poco::Net::HTTPRequest::HTTP_GET, "/api/v1/sync/live", Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::HTTPResponse refused;
+    EXPECT_THROW(Poco::Net::WebSocket(anonymous, bare, refused), Poco::Exception);
+    EXPECT_EQ(refused.getStatus(), Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED);
+}
+
+TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItIsBack)
+{
+    auto& gateway = s_deployment->gateway();
+    Shop shop(gateway, "DOWN");
+    const auto paymentsPort = s_deployment->port("payments");
+    s_deployment->kill("payments");
+    const auto refused = gateway.request("GET", "/api/v1/payments");
+    EXPECT_EQ(refused.status, 503) << refused.body;
+    EXPECT_EQ(refused.code(), "service_unavailable");
+    EXPECT_EQ(refused.header("retry-after"), "1");
+    // The other services carry on: the order is placed and its stock reserved meanwhile.
+    const auto order = shop.order(gateway, 1);
+    const auto reserved = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
+        [](const json& o) { return o.value("state", "") == "reserved"; });
+    EXPECT_EQ(reserved.value("state", ""), "reserved") << reserved;
+    // Back on its port, Payments takes the waiting event and the order is paid.
+    s_deployment->startService("payments", paymentsPort);
+    const auto paid = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
+        [](const json& o) { return o.value("state", "") == "paid"; });
+    EXPECT_EQ(paid.value("state", ""), "paid") << paid;
+    EXPECT_EQ(gateway.request("GET", "/api/v1/payments?order_id=" + std::to_string(order)).json()["items"].size(), 1u);
+}
+
+} // namespace
