@@ -30,13 +30,25 @@ using namespace tosserp::http;
 
 namespace {
 
-std::unique_ptr<db::Database> openDomain(
-    const std::filesystem::path& dir, const std::string& domain, const std::vector<db::Migration>& migrations)
+/// The domains whose SQL has been carried over to PostgreSQL.
+constexpr std::string_view kOnPostgres[] = { "payments" };
+
+/// Opens a domain's database: the PostgreSQL database `location` names, or (empty) the SQLite
+/// file in `dir`; migrates it.
+std::unique_ptr<db::Database> openDomain(const std::filesystem::path& dir, const std::string& domain,
+    const std::vector<db::Migration>& migrations, const std::string& location = {})
 {
-    auto database = std::make_unique<db::Database>((dir / (domain + ".db")).string());
+    if (!location.empty()
+        && std::find(std::begin(kOnPostgres), std::end(kOnPostgres), domain) == std::end(kOnPostgres)) {
+        throw std::invalid_argument(domain + "_database: the " + domain
+            + " domain runs on SQLite only so far (on PostgreSQL: payments); leave it unset");
+    }
+    auto database = std::make_unique<db::Database>(location.empty() ? (dir / (domain + ".db")).string() : location);
     const int applied = database->migrate(migrations);
     if (applied > 0) {
-        log::info("migrated", { { "domain", domain }, { "applied", applied }, { "path", database->path() } });
+        log::info("migrated",
+            { { "domain", domain }, { "applied", applied },
+                { "database", location.empty() ? database->path() : std::string("PostgreSQL") } });
     }
     return database;
 }
@@ -93,7 +105,7 @@ Runtime::Runtime(ServerConfig config)
         return;
     }
     if (runs("stock")) {
-        m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations());
+        m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations(), m_config.stockDatabase);
         m_catalog = std::make_unique<stock::CatalogService>(*m_stockDb);
         m_warehouses = std::make_unique<stock::WarehouseService>(*m_stockDb);
         stock::StockPolicy policy;
@@ -103,7 +115,7 @@ Runtime::Runtime(ServerConfig config)
         m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
     }
     if (runs("users")) {
-        m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations());
+        m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations(), m_config.usersDatabase);
         m_hasher = std::make_unique<security::PasswordHasher>(security::Argon2Params {}, m_config.hashSlots);
         const auto keyFile = m_config.tokenKeyFile.empty()
             ? (std::filesystem::path(m_config.dataDir) / "keys" / "token-signing.pem").string()
@@ -119,11 +131,12 @@ Runtime::Runtime(ServerConfig config)
         m_auth->setCacheEnabled(m_config.tokenCache);
     }
     if (runs("orders")) {
-        m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations());
+        m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations(), m_config.ordersDatabase);
         m_orders = std::make_unique<orders::OrdersService>(*m_ordersDb);
     }
     if (runs("payments")) {
-        m_paymentsDb = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations());
+        m_paymentsDb
+            = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations(), m_config.paymentsDatabase);
         startPaymentProvider();
         m_payments = std::make_unique<payments::PaymentsService>(
             *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
@@ -307,18 +320,19 @@ std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, 
     }
     std::filesystem::create_directories(config.dataDir);
     std::vector<events::ReplayReport> reports;
-    const auto stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations());
+    const auto stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations(), config.stockDatabase);
     if (domain == "stock" || domain == "all") {
         reports.push_back(stock::replayStockLevels(*stockDb, dryRun));
     }
     if (domain == "orders" || domain == "all") {
-        const auto ordersDb = openDomain(config.dataDir, "orders", orders::ordersMigrations());
+        const auto ordersDb = openDomain(config.dataDir, "orders", orders::ordersMigrations(), config.ordersDatabase);
         for (auto& report : orders::OrdersService(*ordersDb).replay(*stockDb, dryRun)) {
             reports.push_back(std::move(report));
         }
     }
     if (domain == "payments" || domain == "all") {
-        const auto paymentsDb = openDomain(config.dataDir, "payments", payments::paymentsMigrations());
+        const auto paymentsDb
+            = openDomain(config.dataDir, "payments", payments::paymentsMigrations(), config.paymentsDatabase);
         reports.push_back(payments::replayPayments(*paymentsDb, dryRun));
     }
     return reports;

@@ -52,7 +52,8 @@ const std::vector<std::string>& ServerConfig::keys()
         "access_log", "allow_negative_stock", "demo", "admin_password", "tls_cert", "tls_key", "token_key_file",
         "adjust_limit", "hash_slots", "token_cache", "public_catalog", "payment_provider", "payment_simulator",
         "payment_timeout", "smtp_host", "smtp_port", "smtp_from", "notify_staff", "notify_templates", "nats_url",
-        "service", "service_key", "stock_url", "users_url", "orders_url", "payments_url" };
+        "service", "service_key", "stock_url", "users_url", "orders_url", "payments_url", "stock_database",
+        "users_database", "orders_database", "payments_database" };
     return names;
 }
 
@@ -178,6 +179,18 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
         if (config.service == "gateway" && target->rfind("http://", 0) != 0 && target->rfind("https://", 0) != 0) {
             throw std::invalid_argument(std::string("the gateway needs ") + key
                 + ", the http:// or https:// address of that service, not \"" + *target + "\"");
+        }
+    }
+    for (const auto& [key, target] :
+        { std::pair { "stock_database", &config.stockDatabase }, std::pair { "users_database", &config.usersDatabase },
+            std::pair { "orders_database", &config.ordersDatabase },
+            std::pair { "payments_database", &config.paymentsDatabase } }) {
+        *target = source.getString(key, "");
+        if (!target->empty() && target->rfind("postgresql://", 0) != 0 && target->rfind("postgres://", 0) != 0
+            && target->find('=') == std::string::npos) {
+            throw std::invalid_argument(std::string(key)
+                + " is a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or host=… dbname=…), not \""
+                + *target + "\"");
         }
     }
     return config;

@@ -62,6 +62,13 @@ struct ServerConfig {
     /// domain to domain inside this process. Set: a relay publishes every domain's committed
     /// events to its JetStream stream and the consumers read them from there.
     std::string natsUrl;
+    /// A domain's database on PostgreSQL instead of a SQLite file in the data directory: a
+    /// libpq connection string (`postgresql://user@host/tosserp_payments`, or
+    /// `host=… dbname=…`). Empty: SQLite.
+    std::string stockDatabase;
+    std::string usersDatabase;
+    std::string ordersDatabase;
+    std::string paymentsDatabase;
     /// Which part of the server this process runs: "all" (every domain in one process, the
     /// default), or one of a split deployment: "gateway" (the API's front door, no data of its
     /// own), "stock", "users", "orders" or "payments" (one domain on its own database).

@@ -1,5 +1,8 @@
 #include "server/db/database.h"
 
+#include "server/db/dialect.h"
+#include "server/db/postgres.h"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -15,7 +18,7 @@ namespace {
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    throw DbError(message, rc, primary == SQLITE_CONSTRAINT);
+    throw DbError(message, rc, primary == SQLITE_CONSTRAINT, primary == SQLITE_BUSY || primary == SQLITE_LOCKED);
 }
 
 std::int64_t nowMs()
@@ -24,14 +27,52 @@ std::int64_t nowMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+/// A statement prepared by SQLite.
+class SqliteStatement final : public Statement {
+public:
+    SqliteStatement(sqlite3* db, sqlite3_stmt* stmt);
+    Statement& bind(int index, const Value& value) override;
+    bool step() override;
+    std::int64_t run() override;
+    void reset() override;
+    bool isNull(int column) const override;
+    std::int64_t integer(int column) const override;
+    double real(int column) const override;
+    std::string text(int column) const override;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt;
+};
+
+/// A connection to a SQLite file.
+class SqliteConnection final : public Connection {
+public:
+    SqliteConnection(const std::string& path, bool readOnly);
+    ~SqliteConnection() override;
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+    Statement& prepare(std::string_view sql) override;
+    void execScript(const std::string& sql) override;
+    std::int64_t lastInsertId() override;
+    void syncFiles() override;
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    sqlite3* handle() const { return m_db; }
+
+private:
+    sqlite3* m_db = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_statements;
+};
+
 } // namespace
 
-Statement::Statement(sqlite3* db, sqlite3_stmt* stmt)
+SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
     : m_db(db)
     , m_stmt(stmt)
 { }
 
-Statement& Statement::bind(int index, const Value& value)
+Statement& SqliteStatement::bind(int index, const Value& value)
 {
     int rc = SQLITE_OK;
     if (std::holds_alternative<std::nullptr_t>(value)) {
@@ -50,15 +91,7 @@ Statement& Statement::bind(int index, const Value& value)
     return *this;
 }
 
-Statement& Statement::bindAll(const std::vector<Value>& values)
-{
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        bind(static_cast<int>(i + 1), values[i]);
-    }
-    return *this;
-}
-
-bool Statement::step()
+bool SqliteStatement::step()
 {
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
@@ -71,7 +104,7 @@ bool Statement::step()
     fail(m_db, rc, sqlite3_sql(m_stmt));
 }
 
-std::int64_t Statement::run()
+std::int64_t SqliteStatement::run()
 {
     while (step()) { }
     const auto changed = sqlite3_changes64(m_db);
@@ -79,28 +112,28 @@ std::int64_t Statement::run()
     return changed;
 }
 
-void Statement::reset()
+void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::isNull(int column) const
+bool SqliteStatement::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::integer(int column) const
+std::int64_t SqliteStatement::integer(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);
 }
 
-double Statement::real(int column) const
+double SqliteStatement::real(int column) const
 {
     return sqlite3_column_double(m_stmt, column);
 }
 
-std::string Statement::text(int column) const
+std::string SqliteStatement::text(int column) const
 {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     if (!p) {
@@ -109,15 +142,7 @@ std::string Statement::text(int column) const
     return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
-std::optional<std::int64_t> Statement::optionalInteger(int column) const
-{
-    if (isNull(column)) {
-        return std::nullopt;
-    }
-    return integer(column);
-}
-
-Connection::Connection(const std::string& path, bool readOnly)
+SqliteConnection::SqliteConnection(const std::string& path, bool readOnly)
 {
     const int flags
         = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
@@ -137,7 +162,7 @@ Connection::Connection(const std::string& path, bool readOnly)
     execScript("PRAGMA foreign_keys=ON;");
 }
 
-Connection::~Connection()
+SqliteConnection::~SqliteConnection()
 {
     for (auto& [sql, statement] : m_statements) {
         (void)sql;
@@ -151,7 +176,7 @@ Connection::~Connection()
     sqlite3_close(m_db);
 }
 
-Statement& Connection::prepare(std::string_view sql)
+Statement& SqliteConnection::prepare(std::string_view sql)
 {
     auto it = m_statements.find(std::string(sql));
     if (it != m_statements.end()) {
@@ -164,27 +189,28 @@ Statement& Connection::prepare(std::string_view sql)
     if (rc != SQLITE_OK) {
         fail(m_db, rc, std::string("prepare ") + std::string(sql));
     }
-    auto [inserted, _] = m_statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, stmt));
+    auto [inserted, _] = m_statements.emplace(std::string(sql), std::make_unique<SqliteStatement>(m_db, stmt));
     return *inserted->second;
 }
 
-void Connection::execScript(const std::string& sql)
+void SqliteConnection::execScript(const std::string& sql)
 {
     char* error = nullptr;
     const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
         std::string message = error ? error : "exec failed";
         sqlite3_free(error);
-        throw DbError(message, rc, (rc & 0xff) == SQLITE_CONSTRAINT);
+        throw DbError(
+            message, rc, (rc & 0xff) == SQLITE_CONSTRAINT, (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED);
     }
 }
 
-std::int64_t Connection::lastInsertId() const
+std::int64_t SqliteConnection::lastInsertId()
 {
     return sqlite3_last_insert_rowid(m_db);
 }
 
-void Connection::syncFiles()
+void SqliteConnection::syncFiles()
 {
     // What is committed is in the write-ahead log, or (after a checkpoint, which SQLite syncs
     // before the log starts over) in the database file: syncing both makes it all durable,
@@ -201,15 +227,48 @@ void Connection::syncFiles()
     }
 }
 
-Database::Database(std::string path)
-    : m_path(std::move(path))
+Statement& Statement::bindAll(const std::vector<Value>& values)
 {
-    m_writer = std::make_unique<Connection>(m_path, false);
-    // WAL: readers never block the writer; NORMAL sync is durable across process crashes
-    // (a power cut may lose the last transactions, never corrupt the file).
-    m_writer->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    m_writer->execScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                         "description TEXT NOT NULL, applied_at INTEGER NOT NULL);");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        bind(static_cast<int>(i + 1), values[i]);
+    }
+    return *this;
+}
+
+std::optional<std::int64_t> Statement::optionalInteger(int column) const
+{
+    if (isNull(column)) {
+        return std::nullopt;
+    }
+    return integer(column);
+}
+
+bool isPostgres(std::string_view location)
+{
+    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0
+        || location.find('=') != std::string_view::npos;
+}
+
+std::unique_ptr<Connection> openConnection(const std::string& location, bool readOnly)
+{
+    if (isPostgres(location)) {
+        return openPostgres(location, readOnly);
+    }
+    return std::make_unique<SqliteConnection>(location, readOnly);
+}
+
+Database::Database(std::string location)
+    : m_path(std::move(location))
+{
+    m_writer = openConnection(m_path, false);
+    if (m_writer->dialect() == Dialect::Sqlite) {
+        // WAL: readers never block the writer; NORMAL sync is durable across process crashes
+        // (a power cut may lose the last transactions, never corrupt the file).
+        m_writer->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    }
+    m_writer->execScript(schemaFor(m_writer->dialect(),
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL);"));
 }
 
 Database::~Database() = default;
@@ -232,7 +291,7 @@ int Database::migrate(const std::vector<Migration>& migrations)
             if (present) {
                 return true;
             }
-            c.execScript(migration.sql);
+            c.execScript(schemaFor(c.dialect(), migration.sql));
             c.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)")
                 .bindAll({ std::int64_t { migration.version }, migration.description, nowMs() })
                 .run();
@@ -247,6 +306,9 @@ int Database::migrate(const std::vector<Migration>& migrations)
 
 void Database::backupTo(const std::string& target)
 {
+    if (dialect() != Dialect::Sqlite) {
+        throw DbError("a PostgreSQL database is backed up with pg_dump, not copied to " + target, 0, false);
+    }
     sqlite3* destination = nullptr;
     int rc = sqlite3_open(target.c_str(), &destination);
     if (rc != SQLITE_OK) {
@@ -254,7 +316,8 @@ void Database::backupTo(const std::string& target)
         throw DbError("cannot open backup target " + target, rc, false);
     }
     Lease lease(*this);
-    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", lease.connection->handle(), "main");
+    sqlite3_backup* backup
+        = sqlite3_backup_init(destination, "main", static_cast<SqliteConnection*>(lease.connection)->handle(), "main");
     if (!backup) {
         std::string message = sqlite3_errmsg(destination);
         sqlite3_close(destination);
@@ -284,7 +347,20 @@ void Database::backupTo(const std::string& target)
 Database::TransactionGuard::TransactionGuard(Connection& c)
     : connection(c)
 {
-    connection.prepare("BEGIN IMMEDIATE").run();
+    if (connection.dialect() == Dialect::Sqlite) {
+        connection.prepare("BEGIN IMMEDIATE").run();
+        return;
+    }
+    connection.prepare("BEGIN").run();
+    try {
+        // One writer at a time, across processes too: positions then grow in commit order.
+        auto& lock = connection.prepare("SELECT pg_advisory_xact_lock(7023311)");
+        lock.step();
+        lock.reset();
+    } catch (...) {
+        connection.prepare("ROLLBACK").run();
+        throw;
+    }
 }
 
 Database::TransactionGuard::~TransactionGuard()
@@ -307,7 +383,9 @@ void Database::TransactionGuard::commit()
 Database::ReadGuard::ReadGuard(Connection& c)
     : connection(c)
 {
-    connection.prepare("BEGIN").run();
+    connection
+        .prepare(connection.dialect() == Dialect::Sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        .run();
 }
 
 Database::ReadGuard::~ReadGuard()
@@ -329,7 +407,7 @@ Database::Lease::Lease(Database& db)
         db.m_idle.pop_back();
         return;
     }
-    db.m_readers.push_back(std::make_unique<Connection>(db.m_path, true));
+    db.m_readers.push_back(openConnection(db.m_path, true));
     connection = db.m_readers.back().get();
 }
 

@@ -5,14 +5,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
 #include <vector>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace tosserp::db {
 
@@ -20,69 +18,76 @@ namespace tosserp::db {
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 /// Thrown for infrastructure failures (cannot open, disk full, constraint violated unexpectedly).
-/// `constraint` is true when the failure is a UNIQUE/FOREIGN KEY/CHECK violation.
+/// `constraint` is true when the failure is a UNIQUE/FOREIGN KEY/CHECK violation; `transient`
+/// when trying again shortly may succeed (the database is busy, restarting or unreachable).
 class DbError : public std::runtime_error {
 public:
-    DbError(const std::string& message, int code, bool constraint)
+    DbError(const std::string& message, int code, bool constraint, bool transient = false)
         : std::runtime_error(message)
         , m_code(code)
         , m_constraint(constraint)
+        , m_transient(transient)
     { }
     int code() const { return m_code; }
     bool isConstraint() const { return m_constraint; }
+    bool isTransient() const { return m_transient; }
 
 private:
     int m_code;
     bool m_constraint;
+    bool m_transient;
 };
 
+/// The SQL a database speaks. The services write SQL both accept; what differs is translated
+/// in one place (db/dialect.h).
+enum class Dialect { Sqlite, Postgres };
+
 /// One prepared statement, cached by its connection. Not thread-safe: used by the thread
-/// that holds the connection. Bind parameters are 1-based, in the `?` order of the SQL.
+/// that holds the connection. Bind parameters are 1-based, in the `?` order of the SQL (or
+/// numbered: `?1`, `?2`).
 class Statement {
 public:
-    Statement(sqlite3* db, sqlite3_stmt* stmt);
-    Statement& bind(int index, const Value& value);
+    virtual ~Statement() = default;
+    virtual Statement& bind(int index, const Value& value) = 0;
     Statement& bindAll(const std::vector<Value>& values);
     /// Advances to the next row; false when done. Throws DbError on failure.
-    bool step();
+    virtual bool step() = 0;
     /// Runs to completion and resets; returns the number of rows changed.
-    std::int64_t run();
-    void reset();
+    virtual std::int64_t run() = 0;
+    virtual void reset() = 0;
 
-    bool isNull(int column) const;
-    std::int64_t integer(int column) const;
-    double real(int column) const;
-    std::string text(int column) const;
+    virtual bool isNull(int column) const = 0;
+    virtual std::int64_t integer(int column) const = 0;
+    virtual double real(int column) const = 0;
+    virtual std::string text(int column) const = 0;
     std::optional<std::int64_t> optionalInteger(int column) const;
-
-private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt;
 };
 
 /// A database connection with a cache of prepared statements. Owned by a Database and lent
 /// to one thread at a time.
 class Connection {
 public:
-    explicit Connection(const std::string& path, bool readOnly);
-    ~Connection();
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
+    virtual ~Connection() = default;
 
     /// Returns the cached prepared statement for `sql`, reset and with bindings cleared.
-    Statement& prepare(std::string_view sql);
+    virtual Statement& prepare(std::string_view sql) = 0;
     /// Runs one or more statements without parameters (schema, pragmas).
-    void execScript(const std::string& sql);
-    std::int64_t lastInsertId() const;
-    /// Syncs this connection's database file and write-ahead log to disk through SQLite's own
-    /// file handles (opening and closing the files here would drop SQLite's POSIX locks).
-    void syncFiles();
-    sqlite3* handle() const { return m_db; }
-
-private:
-    sqlite3* m_db = nullptr;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> m_statements;
+    virtual void execScript(const std::string& sql) = 0;
+    /// The key the last INSERT of this connection gave its row.
+    virtual std::int64_t lastInsertId() = 0;
+    /// Puts what this connection committed on disk (SQLite: syncs the database file and its
+    /// write-ahead log through SQLite's own file handles; PostgreSQL: a commit is already
+    /// durable).
+    virtual void syncFiles() = 0;
+    virtual Dialect dialect() const = 0;
 };
+
+/// True when `location` names a PostgreSQL database (a `postgresql://` URI or a libpq
+/// `key=value` connection string) rather than a SQLite file.
+bool isPostgres(std::string_view location);
+
+/// Opens a connection to `location` (see isPostgres). Throws DbError.
+std::unique_ptr<Connection> openConnection(const std::string& location, bool readOnly);
 
 /// A versioned migration: applied once, in order, inside a transaction.
 struct Migration {
@@ -91,13 +96,15 @@ struct Migration {
     std::string sql;
 };
 
-/// One domain's database file: a single writer connection (writes are serialised, as SQLite
-/// allows one writer at a time) and a pool of reader connections (WAL lets readers run beside
-/// the writer). Thread-safe.
+/// One domain's database: a SQLite file or a PostgreSQL database. A single writer connection
+/// (writes are serialised: SQLite allows one writer at a time, and on PostgreSQL one writer
+/// keeps event positions in commit order, which every "after position X" reader relies on)
+/// and a pool of reader connections (they run beside the writer). Thread-safe.
 class Database {
 public:
-    /// Opens (creating if needed) the file at `path` in WAL mode. Throws DbError.
-    explicit Database(std::string path);
+    /// Opens `location`: a file path (created if needed, in WAL mode) or a PostgreSQL
+    /// connection string. Throws DbError.
+    explicit Database(std::string location);
     ~Database();
 
     /// Puts every transaction committed so far on disk (commits are durable across a crash of
@@ -109,7 +116,9 @@ public:
     /// Applies the migrations not yet recorded in `schema_migrations`; returns how many ran.
     int migrate(const std::vector<Migration>& migrations);
 
-    /// Runs `work` inside a write transaction (BEGIN IMMEDIATE); commits if it returns normally,
+    /// Runs `work` inside a write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN and the
+    /// domain's writer lock, so that a second process writing the same database waits its turn);
+    /// commits if it returns normally,
     /// rolls back if it throws (and rethrows) or returns a failed result (anything with a
     /// false `ok()`).
     template <class F> auto write(F&& work) -> decltype(work(std::declval<Connection&>()))
@@ -152,13 +161,16 @@ public:
         return work(*lease.connection);
     }
 
+    /// The file path or connection string it was opened with.
     const std::string& path() const { return m_path; }
+    Dialect dialect() const { return m_writer->dialect(); }
     /// Adds a listener called after every committed write transaction, on the writing thread
     /// with the writer connection still held (so it reads exactly what was committed). Add
     /// listeners at start-up, before writes begin.
     void onCommit(std::function<void(Connection&)> callback) { m_onCommit.push_back(std::move(callback)); }
     /// Copies the live database into `target` through SQLite's online backup: one consistent
     /// snapshot, in one self-contained file (rollback journal mode), while writers go on.
+    /// (A PostgreSQL database is backed up with pg_dump: throws DbError.)
     void backupTo(const std::string& target);
 
 private:

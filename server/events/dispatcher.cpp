@@ -39,7 +39,7 @@ void Checkpoints::advance(db::Connection& connection, const std::string& consume
 {
     connection
         .prepare("INSERT INTO consumer_checkpoints (consumer, position) VALUES (?, ?) ON CONFLICT (consumer) DO "
-                 "UPDATE SET position = max(position, excluded.position)")
+                 "UPDATE SET position = max(consumer_checkpoints.position, excluded.position)")
         .bindAll({ consumer, position })
         .run();
 }

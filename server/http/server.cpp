@@ -163,9 +163,9 @@ public:
             log::error("database failure",
                 { { "request_id", request.requestId }, { "trace_id", request.traceId }, { "route", routeName },
                     { "error", e.what() } });
-            const bool busy = (e.code() & 0xff) == 5 || (e.code() & 0xff) == 6; // SQLITE_BUSY, SQLITE_LOCKED
+            const bool busy = e.isTransient(); // busy, restarting or out of reach: worth a retry
             ApiError error(busy ? 503 : 500, busy ? "database_busy" : "internal_error",
-                busy ? "The database is busy; retry shortly." : "The server failed to answer.");
+                busy ? "The database is busy or out of reach; retry shortly." : "The server failed to answer.");
             if (busy) {
                 error.headers.emplace_back("Retry-After", "1");
             }

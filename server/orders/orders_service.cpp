@@ -511,7 +511,9 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
     std::vector<events::ReplayReport> reports;
     {
         const auto started = std::chrono::steady_clock::now();
-        events::ReplayReport report { "orders", "catalog" };
+        events::ReplayReport report;
+        report.domain = "orders";
+        report.projection = "catalog";
         m_db.write([&](db::Connection& c) {
             // Up to what the consumer has applied: later product events are still on their way.
             const auto upTo = events::Checkpoints::get(c, kStockConsumer);
@@ -562,7 +564,9 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
     }
     {
         const auto started = std::chrono::steady_clock::now();
-        events::ReplayReport report { "orders", "order states" };
+        events::ReplayReport report;
+        report.domain = "orders";
+        report.projection = "order states";
         static const std::map<std::string, std::string> kStateAfter = { { "OrderCreated", "draft" },
             { "OrderPlaced", "placed" }, { "OrderReserved", "reserved" }, { "OrderRejected", "rejected" },
             { "OrderPaid", "paid" }, { "OrderCancelled", "cancelled" }, { "OrderShipped", "shipped" } };

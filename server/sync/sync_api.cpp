@@ -126,8 +126,8 @@ void live(ChangeFeed& feed, Poco::Net::WebSocket& socket, const Request& request
                     return;
                 }
                 if (opcode == Poco::Net::WebSocket::FRAME_OP_PING) {
-                    socket.sendFrame(
-                        buffer, n, Poco::Net::WebSocket::FRAME_FLAG_FIN | Poco::Net::WebSocket::FRAME_OP_PONG);
+                    socket.sendFrame(buffer, n,
+                        static_cast<int>(Poco::Net::WebSocket::FRAME_FLAG_FIN) | Poco::Net::WebSocket::FRAME_OP_PONG);
                 }
             }
         }

@@ -441,7 +441,7 @@ TEST(Orders, ReplayFindsAndFixesACorruptedProjectionInEveryDomain)
         ASSERT_EQ(shop.settled(id)["state"], "paid");
     }
     const auto dir = server.dataDir().string();
-    const auto clean = tosserp::test::runServerCommand({ "replay", "--data-dir", dir });
+    const auto clean = tosserp::test::runServerCommand({ "replay", "--data-dir", dir }, server.commandEnvironment());
     EXPECT_EQ(clean.first, 0) << clean.second;
     EXPECT_NE(clean.second.find("stock / stock_levels:"), std::string::npos) << clean.second;
     EXPECT_NE(clean.second.find("0 differences"), std::string::npos) << clean.second;
@@ -455,12 +455,13 @@ TEST(Orders, ReplayFindsAndFixesACorruptedProjectionInEveryDomain)
     exec(server.runtime().paymentsDatabase(), "UPDATE payments SET captured_minor = 5 WHERE id = 2");
     EXPECT_EQ(shop.level()["on_hand"], 17);
 
-    const auto dry = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--dry-run" });
+    const auto dry
+        = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--dry-run" }, server.commandEnvironment());
     EXPECT_EQ(dry.first, 1) << dry.second;
     EXPECT_NE(dry.second.find("not fixed"), std::string::npos) << dry.second;
     EXPECT_EQ(shop.level()["on_hand"], 17); // a dry run changes nothing
 
-    const auto fixed = tosserp::test::runServerCommand({ "replay", "--data-dir", dir });
+    const auto fixed = tosserp::test::runServerCommand({ "replay", "--data-dir", dir }, server.commandEnvironment());
     EXPECT_EQ(fixed.first, 1) << fixed.second;
     for (const auto* line :
         { "stock / stock_levels:", "orders / catalog:", "orders / order states:", "payments / payment amounts:" }) {

@@ -9,6 +9,11 @@
 
 #include <gtest/gtest.h>
 
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <sstream>
@@ -58,6 +63,63 @@ std::int64_t scalar(db::Database& database, const std::string& sql)
     });
 }
 
+namespace {
+
+std::string clusterConninfo()
+{
+    const char* cluster = std::getenv("TOSSERP_TEST_PG");
+    if (cluster == nullptr || *cluster == '\0') {
+        throw std::runtime_error("TOSSERP_TEST_PG is not set: run ./scripts/test, which starts a PostgreSQL cluster "
+                                 "for the tests labelled pg");
+    }
+    return cluster;
+}
+
+} // namespace
+
+void PgDatabase::admin(const std::string& sql)
+{
+    PGconn* connection = PQconnectdb(clusterConninfo().c_str());
+    if (PQstatus(connection) != CONNECTION_OK) {
+        const std::string message = PQerrorMessage(connection);
+        PQfinish(connection);
+        throw std::runtime_error("cannot reach the test PostgreSQL cluster: " + message);
+    }
+    PGresult* result = PQexec(connection, sql.c_str());
+    const auto status = PQresultStatus(result);
+    const std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    PQfinish(connection);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        throw std::runtime_error(sql + ": " + message);
+    }
+}
+
+PgDatabase::PgDatabase()
+{
+    static std::atomic<int> counter { 0 };
+    std::random_device rd;
+    m_name = "tosserp_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_"
+        + std::to_string(rd() % 100000);
+    admin("CREATE DATABASE " + m_name);
+    m_conninfo = clusterConninfo() + " dbname=" + m_name;
+}
+
+PgDatabase::~PgDatabase()
+{
+    try {
+        admin("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "dropping %s: %s\n", m_name.c_str(), e.what());
+    }
+}
+
+bool testsUsePostgres()
+{
+    const char* storage = std::getenv("TOSSERP_TEST_STORAGE");
+    return storage != nullptr && std::string(storage) == "pg";
+}
+
 TestServer::TestServer(ServerConfig config)
 {
     config.host = "127.0.0.1";
@@ -75,9 +137,31 @@ TestServer::TestServer(ServerConfig config)
         m_nats = std::make_unique<NatsServerProcess>();
         config.natsUrl = m_nats->url();
     }
+    if (testsUsePostgres()) {
+        for (auto* location : { &config.paymentsDatabase }) {
+            if (location->empty()) {
+                m_pg.push_back(std::make_unique<PgDatabase>());
+                *location = m_pg.back()->conninfo();
+            }
+        }
+    }
     m_runtime = std::make_unique<Runtime>(config);
     m_runtime->start();
     m_adminToken = login("admin", config.adminPassword);
+}
+
+std::vector<std::string> TestServer::commandEnvironment() const
+{
+    std::vector<std::string> environment;
+    const auto& config = m_runtime->config();
+    for (const auto& [name, location] :
+        { std::pair { "STOCK", &config.stockDatabase }, std::pair { "USERS", &config.usersDatabase },
+            std::pair { "ORDERS", &config.ordersDatabase }, std::pair { "PAYMENTS", &config.paymentsDatabase } }) {
+        if (!location->empty()) {
+            environment.push_back(std::string("TOSSERP_") + name + "_DATABASE=" + *location);
+        }
+    }
+    return environment;
 }
 
 TestServer::~TestServer()

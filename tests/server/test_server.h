@@ -43,12 +43,35 @@ private:
 
 class NatsServerProcess;
 
+/// A fresh database on the test PostgreSQL cluster (TOSSERP_TEST_PG, which ./scripts/test
+/// sets when it starts one), dropped on destruction. Fails the test when there is no cluster.
+class PgDatabase {
+public:
+    PgDatabase();
+    ~PgDatabase();
+    PgDatabase(const PgDatabase&) = delete;
+    PgDatabase& operator=(const PgDatabase&) = delete;
+    /// The libpq connection string of this database.
+    const std::string& conninfo() const { return m_conninfo; }
+    const std::string& name() const { return m_name; }
+    /// Runs `sql` on the cluster's administrative database (e.g. to end connections).
+    static void admin(const std::string& sql);
+
+private:
+    std::string m_name;
+    std::string m_conninfo;
+};
+
+/// Whether the suites run with PostgreSQL databases (TOSSERP_TEST_STORAGE=pg).
+bool testsUsePostgres();
+
 /// The first column of the first row of `sql` on `database` (-1 when there is no row).
 std::int64_t scalar(db::Database& database, const std::string& sql);
 
 /// A real server (all its databases in a fresh directory) listening on a free loopback
 /// port, and a client that talks real HTTP to it. With TOSSERP_TEST_EVENTS=jetstream in the
-/// environment its events travel through a nats-server of its own (the suites run on both).
+/// environment its events travel through a nats-server of its own; with TOSSERP_TEST_STORAGE=pg
+/// the domains that run on PostgreSQL get a fresh database each (the suites run on all).
 class TestServer {
 public:
     explicit TestServer(ServerConfig config = {});
@@ -79,6 +102,9 @@ public:
     const std::string& adminToken() const { return m_adminToken; }
     std::uint16_t port() const { return m_runtime->port(); }
     const std::filesystem::path& dataDir() const { return m_dir.path(); }
+    /// The environment a `tosserp-server` command needs to find this server's databases
+    /// ("TOSSERP_PAYMENTS_DATABASE=…" for those on PostgreSQL).
+    std::vector<std::string> commandEnvironment() const;
 
     /// Creates a warehouse and returns {warehouse id, its STOCK location id}.
     std::pair<std::int64_t, std::int64_t> makeWarehouse(const std::string& code);
@@ -95,6 +121,7 @@ public:
 private:
     TempDir m_dir;
     std::unique_ptr<NatsServerProcess> m_nats;
+    std::vector<std::unique_ptr<PgDatabase>> m_pg;
     std::unique_ptr<Runtime> m_runtime;
     std::string m_adminToken;
 };

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "server/db/database.h"
+
+#include <string>
+#include <string_view>
+
+namespace tosserp::db {
+
+// The one place that knows how SQLite's SQL and PostgreSQL's differ. The services write SQL
+// both accept where they can; what remains is translated here, so no other file needs to know
+// which database it talks to.
+
+/// One statement as `dialect` takes it. For PostgreSQL: `?` and `?N` placeholders become `$N`,
+/// SQLite's two-argument max()/min() become GREATEST()/LEAST(), and `INSERT OR IGNORE INTO …`
+/// becomes `INSERT INTO … ON CONFLICT DO NOTHING`. Text in quotes is left alone. For SQLite:
+/// `sql` unchanged.
+std::string statementFor(Dialect dialect, std::string_view sql);
+
+/// A schema script (CREATE TABLE, CREATE INDEX) as `dialect` takes it. For PostgreSQL: an
+/// `INTEGER PRIMARY KEY` (AUTOINCREMENT or not) becomes a BIGINT identity, INTEGER BIGINT,
+/// REAL DOUBLE PRECISION, BLOB BYTEA; `WITHOUT ROWID` goes. For SQLite: `sql` unchanged.
+std::string schemaFor(Dialect dialect, std::string_view sql);
+
+} // namespace tosserp::db

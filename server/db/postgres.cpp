@@ -1,0 +1,275 @@
+#include "server/db/postgres.h"
+
+#include "server/db/dialect.h"
+
+#include <libpq-fe.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+
+namespace tosserp::db {
+
+namespace {
+
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+bool startsWith(const char* text, std::string_view prefix)
+{
+    return text != nullptr && std::string_view(text).substr(0, prefix.size()) == prefix;
+}
+
+/// A failure as DbError: SQLSTATE class 23 is a broken constraint; a lost connection, a
+/// serialisation failure, a deadlock, a server shutting down or out of resources may pass if
+/// tried again.
+[[noreturn]] void fail(PGconn* connection, const PGresult* result, std::string_view what)
+{
+    const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string message(what);
+    message += ": ";
+    const char* text = result != nullptr ? PQresultErrorMessage(result) : "";
+    message += text != nullptr && *text != '\0' ? text : PQerrorMessage(connection);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    const bool lost = PQstatus(connection) != CONNECTION_OK;
+    const bool transient = lost || state == nullptr || startsWith(state, "08") || startsWith(state, "40001")
+        || startsWith(state, "40P01") || startsWith(state, "57P") || startsWith(state, "53");
+    throw DbError(message, state != nullptr ? static_cast<int>(std::strtol(state, nullptr, 36)) : 0,
+        startsWith(state, "23"), transient);
+}
+
+class PgConnection;
+
+/// A statement prepared on the server under a name of its own; parameters travel as text.
+class PgStatement final : public Statement {
+public:
+    PgStatement(PgConnection& owner, std::string sql, std::string name)
+        : m_owner(owner)
+        , m_sql(std::move(sql))
+        , m_name(std::move(name))
+    { }
+
+    Statement& bind(int index, const Value& value) override
+    {
+        if (index < 1) {
+            throw DbError("bind: parameters are numbered from 1", 0, false);
+        }
+        if (static_cast<std::size_t>(index) > m_values.size()) {
+            m_values.resize(static_cast<std::size_t>(index));
+        }
+        auto& slot = m_values[static_cast<std::size_t>(index - 1)];
+        if (std::holds_alternative<std::nullptr_t>(value)) {
+            slot.reset();
+        } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+            slot = std::to_string(*i);
+        } else if (const auto* d = std::get_if<double>(&value)) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.17g", *d);
+            slot = buffer;
+        } else {
+            slot = std::get<std::string>(value);
+        }
+        return *this;
+    }
+
+    bool step() override
+    {
+        if (!m_result) {
+            execute();
+        }
+        return ++m_row < PQntuples(m_result.get());
+    }
+
+    std::int64_t run() override
+    {
+        execute();
+        const auto changed = std::strtoll(PQcmdTuples(m_result.get()), nullptr, 10);
+        reset();
+        return changed;
+    }
+
+    void reset() override
+    {
+        m_result.reset();
+        m_row = -1;
+        m_values.clear();
+    }
+
+    bool isNull(int column) const override { return PQgetisnull(m_result.get(), m_row, column) == 1; }
+
+    std::int64_t integer(int column) const override
+    {
+        const char* value = PQgetvalue(m_result.get(), m_row, column);
+        // A comparison's value comes back as a boolean; SQLite gives 1 or 0.
+        if (value[0] == 't' && value[1] == '\0') {
+            return 1;
+        }
+        if (value[0] == 'f' && value[1] == '\0') {
+            return 0;
+        }
+        return std::strtoll(value, nullptr, 10);
+    }
+
+    double real(int column) const override { return std::strtod(PQgetvalue(m_result.get(), m_row, column), nullptr); }
+
+    std::string text(int column) const override
+    {
+        return std::string(PQgetvalue(m_result.get(), m_row, column),
+            static_cast<std::size_t>(PQgetlength(m_result.get(), m_row, column)));
+    }
+
+private:
+    void execute();
+
+    PgConnection& m_owner;
+    std::string m_sql;
+    std::string m_name;
+    std::uint64_t m_preparedIn = 0; ///< the connection's session it was prepared in (0: none)
+    std::vector<std::optional<std::string>> m_values;
+    Result m_result;
+    int m_row = -1;
+};
+
+class PgConnection final : public Connection {
+public:
+    PgConnection(const std::string& conninfo, bool readOnly)
+        : m_readOnly(readOnly)
+    {
+        m_connection = PQconnectdb(conninfo.c_str());
+        if (m_connection == nullptr) {
+            throw DbError("cannot connect to PostgreSQL: out of memory", 0, false, true);
+        }
+        if (PQstatus(m_connection) != CONNECTION_OK) {
+            std::string message = PQerrorMessage(m_connection);
+            PQfinish(m_connection);
+            m_connection = nullptr;
+            while (!message.empty() && message.back() == '\n') {
+                message.pop_back();
+            }
+            throw DbError("cannot connect to PostgreSQL: " + message, 0, false, true);
+        }
+        started();
+    }
+
+    ~PgConnection() override
+    {
+        m_statements.clear();
+        PQfinish(m_connection);
+    }
+
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+
+    Statement& prepare(std::string_view sql) override
+    {
+        auto it = m_statements.find(std::string(sql));
+        if (it != m_statements.end()) {
+            it->second->reset();
+            return *it->second;
+        }
+        auto statement = std::make_unique<PgStatement>(
+            *this, statementFor(Dialect::Postgres, sql), "s" + std::to_string(m_statements.size() + 1));
+        auto [inserted, _] = m_statements.emplace(std::string(sql), std::move(statement));
+        return *inserted->second;
+    }
+
+    void execScript(const std::string& sql) override
+    {
+        ensureOpen();
+        const Result result(PQexec(m_connection, sql.c_str()));
+        const auto status = PQresultStatus(result.get());
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            fail(m_connection, result.get(), "script");
+        }
+    }
+
+    std::int64_t lastInsertId() override
+    {
+        auto& q = prepare("SELECT lastval()");
+        q.step();
+        const auto id = q.integer(0);
+        q.reset();
+        return id;
+    }
+
+    void syncFiles() override
+    {
+        // PostgreSQL has flushed its log when COMMIT returns (synchronous_commit on).
+    }
+
+    Dialect dialect() const override { return Dialect::Postgres; }
+
+    PGconn* handle() const { return m_connection; }
+    std::uint64_t session() const { return m_session; }
+
+    /// Opens the connection again when it broke; the statements are prepared again on use.
+    void ensureOpen()
+    {
+        if (PQstatus(m_connection) == CONNECTION_OK) {
+            return;
+        }
+        PQreset(m_connection);
+        if (PQstatus(m_connection) != CONNECTION_OK) {
+            fail(m_connection, nullptr, "reconnect to PostgreSQL");
+        }
+        started();
+    }
+
+private:
+    void started()
+    {
+        ++m_session;
+        const char* setup = m_readOnly ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
+                                       : "SET client_min_messages = warning";
+        const Result result(PQexec(m_connection, setup));
+        if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+            fail(m_connection, result.get(), "session set-up");
+        }
+    }
+
+    PGconn* m_connection = nullptr;
+    bool m_readOnly;
+    std::uint64_t m_session = 0;
+    std::unordered_map<std::string, std::unique_ptr<PgStatement>> m_statements;
+};
+
+void PgStatement::execute()
+{
+    m_owner.ensureOpen();
+    PGconn* connection = m_owner.handle();
+    if (m_preparedIn != m_owner.session()) {
+        const Result prepared(PQprepare(connection, m_name.c_str(), m_sql.c_str(), 0, nullptr));
+        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+            fail(connection, prepared.get(), "prepare " + m_sql);
+        }
+        m_preparedIn = m_owner.session();
+    }
+    std::vector<const char*> values;
+    values.reserve(m_values.size());
+    for (const auto& value : m_values) {
+        values.push_back(value ? value->c_str() : nullptr);
+    }
+    m_result.reset(PQexecPrepared(
+        connection, m_name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+    m_row = -1;
+    const auto status = PQresultStatus(m_result.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        Result failed = std::move(m_result);
+        m_values.clear();
+        fail(connection, failed.get(), m_sql);
+    }
+}
+
+} // namespace
+
+std::unique_ptr<Connection> openPostgres(const std::string& conninfo, bool readOnly)
+{
+    return std::make_unique<PgConnection>(conninfo, readOnly);
+}
+
+} // namespace tosserp::db
