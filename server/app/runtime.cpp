@@ -102,6 +102,9 @@ Runtime::Runtime(ServerConfig config)
         m_gateway = std::make_unique<gateway::Gateway>(options);
         registerSystemRoutes();
         m_gateway->registerRoutes(m_router, openApiDocument());
+        if (m_config.publicCatalog) {
+            m_router.reassignReads(std::string(domain::permission::kCatalogRead), access::kPublic);
+        }
         return;
     }
     if (runs("stock")) {
@@ -288,9 +291,11 @@ void Runtime::subscribeConsumers()
         std::vector<events::EventRelay::Source> sources;
         for (const auto& [domain, database] : local) {
             sources.push_back({ domain, database });
-            database->onCommit([this](db::Connection&) { m_relay->notify(); });
         }
         m_relay = std::make_unique<events::EventRelay>(*m_jetStream, sources);
+        for (const auto& [domain, database] : local) {
+            database->onCommit([this](db::Connection&) { m_relay->notify(); });
+        }
         return;
     }
     for (const auto& [domain, database] : local) {
@@ -318,19 +323,42 @@ std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, 
     if (domain != "stock" && domain != "orders" && domain != "payments" && domain != "all") {
         throw std::invalid_argument("--domain is stock, orders, payments or all, not \"" + domain + "\"");
     }
-    std::filesystem::create_directories(config.dataDir);
+    // Only databases that are there: an empty one made here would make replay "fix" the
+    // projections built from it (the Orders catalog from no Stock events) by emptying them.
+    const auto present = [&](const std::string& name, const std::string& location) {
+        return !location.empty() || std::filesystem::exists(std::filesystem::path(config.dataDir) / (name + ".db"));
+    };
+    const bool all = domain == "all";
+    const bool withStock = (all || domain == "stock") && present("stock", config.stockDatabase);
+    const bool withOrders = (all || domain == "orders") && present("orders", config.ordersDatabase);
+    const bool withPayments = (all || domain == "payments") && present("payments", config.paymentsDatabase);
+    if (!all && !withStock && !withOrders && !withPayments) {
+        throw std::invalid_argument(config.dataDir + " holds no " + domain + ".db to replay");
+    }
+    if (all && !withStock && !withOrders && !withPayments) {
+        throw std::invalid_argument(config.dataDir + " holds no TossErp database (stock.db, orders.db, payments.db)");
+    }
+    if (withOrders && !present("stock", config.stockDatabase)) {
+        throw std::invalid_argument("the Orders catalog copy is rebuilt from the Stock domain's events, and "
+            + config.dataDir
+            + " holds no stock.db (a split deployment's service keeps only its own domain): replay --domain "
+              "orders where both databases are");
+    }
     std::vector<events::ReplayReport> reports;
-    const auto stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations(), config.stockDatabase);
-    if (domain == "stock" || domain == "all") {
+    std::unique_ptr<db::Database> stockDb;
+    if (withStock || withOrders) {
+        stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations(), config.stockDatabase);
+    }
+    if (withStock) {
         reports.push_back(stock::replayStockLevels(*stockDb, dryRun));
     }
-    if (domain == "orders" || domain == "all") {
+    if (withOrders) {
         const auto ordersDb = openDomain(config.dataDir, "orders", orders::ordersMigrations(), config.ordersDatabase);
         for (auto& report : orders::OrdersService(*ordersDb).replay(*stockDb, dryRun)) {
             reports.push_back(std::move(report));
         }
     }
-    if (domain == "payments" || domain == "all") {
+    if (withPayments) {
         const auto paymentsDb
             = openDomain(config.dataDir, "payments", payments::paymentsMigrations(), config.paymentsDatabase);
         reports.push_back(payments::replayPayments(*paymentsDb, dryRun));

@@ -61,7 +61,9 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
         return answer;
     }
     answer.problem = m_name + " did not answer.";
-    for (int attempt = 1; attempt <= m_options.retry.attempts; ++attempt) {
+    const int attempts = call.attempts > 0 ? call.attempts : m_options.retry.attempts;
+    const auto timeout = call.timeout.count() > 0 ? call.timeout : m_options.timeout;
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
         if (attempt > 1) {
             std::chrono::milliseconds pause;
             {
@@ -82,8 +84,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
                 connection = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
             }
             auto& session = *connection;
-            session.setTimeout(
-                Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(m_options.timeout).count()));
+            session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout).count()));
             Poco::Net::HTTPRequest request(call.method, m_prefix + call.target, Poco::Net::HTTPMessage::HTTP_1_1);
             for (const auto& [name, value] : call.headers) {
                 request.set(name, value);
@@ -110,7 +111,8 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
                 answer.headers.emplace_back(name, value);
             }
             answer.body = received.str();
-            if (answer.status >= 500) {
+            answer.maybeDelivered = false;
+            if (answer.status >= 500 && !(answer.status == 503 && m_options.busyIsAnswer)) {
                 m_breaker.recordFailure();
                 answer.problem = m_name + " answered " + std::to_string(answer.status) + ".";
                 if (!call.retryable) {
@@ -129,6 +131,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
         } catch (const Poco::Exception& e) {
             m_breaker.recordFailure();
             answer.answered = false;
+            answer.maybeDelivered = true;
             answer.problem = m_name + " could not be reached: " + e.displayText();
             if (!call.retryable) {
                 break;

@@ -20,6 +20,9 @@ struct HttpDependencyOptions {
     int breakerThreshold = 5;
     std::chrono::milliseconds breakerOpenFor { 5000 };
     int maxConcurrent = 16;
+    /// A 503 is the dependency's own answer (busy: it says when to come back), passed back as
+    /// it is: it neither opens the breaker nor is tried again. Off: a 503 counts as a failure.
+    bool busyIsAnswer = false;
 };
 
 /// One HTTP request to a dependency.
@@ -33,6 +36,9 @@ struct HttpCall {
     /// timeout, a 5xx)? True for reads and for writes carrying an idempotency key. A call
     /// that could not even connect is always tried again.
     bool retryable = true;
+    /// Overrides the dependency's tries and patience for this call (a health probe: one short try).
+    int attempts = 0;
+    std::chrono::milliseconds timeout { 0 };
 };
 
 /// What came of a call: an answer (any status below 500, or a 5xx after the last try), or none
@@ -43,6 +49,9 @@ struct HttpAnswer {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     std::string problem;
+    /// Without an answer: whether the request may have reached the dependency (sent, then the
+    /// connection failed or timed out) rather than surely not (refused, breaker open, bulkhead full).
+    bool maybeDelivered = false;
 
     /// The first header named `name` (case-insensitive), or "".
     std::string header(const std::string& name) const;

@@ -111,8 +111,10 @@ bool EventDispatcher::drain(std::chrono::milliseconds timeout)
     const auto lastPositions = [&] {
         std::vector<std::int64_t> positions;
         for (const auto& worker : m_workers) {
-            positions.push_back(
-                worker->subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); }));
+            // A source in another process (a split deployment) has no position to wait for here.
+            positions.push_back(worker->subscription.source == nullptr
+                    ? 0
+                    : worker->subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); }));
         }
         return positions;
     };

@@ -129,8 +129,13 @@ Gateway::Gateway(GatewayOptions options)
         dependency.timeout = m_options.timeout;
         dependency.maxConcurrent = m_options.maxConcurrent;
         dependency.retry.attempts = 3;
+        dependency.busyIsAnswer = true;
         m_services.emplace(
             std::string(name), std::make_unique<HttpDependency>("service_" + std::string(name), dependency));
+        if (name == "users") {
+            dependency.timeout = std::chrono::milliseconds(5000);
+            m_credentials = std::make_unique<HttpDependency>("service_users_credentials", dependency);
+        }
     }
 }
 
@@ -152,6 +157,10 @@ void Gateway::registerRoutes(http::Router& router, const std::string& openApi)
                 continue;
             }
             const bool open = operation.contains("security") && operation["security"].empty();
+            bool keyed = false;
+            for (const auto& parameter : operation.value("parameters", nlohmann::json::array())) {
+                keyed = keyed || parameter.value("$ref", "") == "#/components/parameters/IdempotencyKey";
+            }
             const std::string permission
                 = open ? http::access::kPublic : operation.value("x-permission", http::access::kAuthenticated);
             if (path == "/api/v1/sync/live") {
@@ -162,12 +171,12 @@ void Gateway::registerRoutes(http::Router& router, const std::string& openApi)
             std::string verb = method;
             std::transform(verb.begin(), verb.end(), verb.begin(),
                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-            router.add(verb, path, permission, [this, path = path, owner](Request& r) {
+            router.add(verb, path, permission, [this, path = path, owner, keyed](Request& r) {
                 if (path != "/api/v1/events") {
-                    return forward(owner, r);
+                    return forward(owner, r, keyed);
                 }
                 try {
-                    return forward(owningService(path, r.queryParam("domain").value_or("stock")), r);
+                    return forward(owningService(path, r.queryParam("domain").value_or("stock")), r, false);
                 } catch (const std::invalid_argument&) {
                     throw ApiError(400, "invalid_query", "domain is stock, users, orders or payments.",
                         { { "domain", "invalid_value", "Expected stock, users, orders or payments." } });
@@ -218,7 +227,7 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     call.target = "/internal/v1/authenticate";
     call.headers = identityHeaders(request);
     call.headers.push_back(credential);
-    const auto answer = service("users").call(call);
+    const auto answer = m_credentials->call(call);
     if (!answer.answered || answer.status >= 500) {
         throw unavailable("users", "check credentials");
     }
@@ -230,12 +239,15 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
         std::shared_ptr<const domain::Principal> principal;
         try {
             principal = std::make_shared<const domain::Principal>(http::principalFromJson(body));
-        } catch (const std::invalid_argument&) {
+        } catch (const std::exception&) {
             throw ApiError(502, "bad_gateway", "The users service answered the credential check with no identity.");
         }
         std::unique_lock lock(m_cacheMutex);
-        if (m_cache.size() > 100'000) {
-            m_cache.clear();
+        if (m_cache.size() >= 10'000) {
+            std::erase_if(m_cache, [&](const auto& entry) { return entry.second.until <= now; });
+            if (m_cache.size() >= 100'000) {
+                m_cache.clear(); // that many callers within seconds: check them again
+            }
         }
         m_cache[cacheKey] = { principal, now + m_options.identityCache };
         return principal;
@@ -252,7 +264,7 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     throw error;
 }
 
-Response Gateway::forward(const std::string& name, Request& request)
+Response Gateway::forward(const std::string& name, Request& request, bool keyed)
 {
     HttpCall call;
     call.method = request.method;
@@ -266,9 +278,15 @@ Response Gateway::forward(const std::string& name, Request& request)
     call.body = request.body;
     // A repeat must not apply a write twice: only reads, and writes the service deduplicates
     // by their key, are sent again after a failure that may have reached the service.
-    call.retryable = request.method == "GET" || request.method == "HEAD" || request.header("idempotency-key");
+    call.retryable = request.method == "GET" || (keyed && request.header("idempotency-key"));
     const auto answer = service(name).call(call);
     if (!answer.answered) {
+        if (answer.maybeDelivered && !call.retryable) {
+            // The write may have been applied: "try again" could apply it twice.
+            throw ApiError(504, "gateway_timeout",
+                "The " + name
+                    + " service did not answer; the request may have been applied. Check before sending it again.");
+        }
         throw unavailable(name, "answer");
     }
     Response response;
@@ -354,14 +372,25 @@ void Gateway::forwardLive(const std::string& name, Poco::Net::WebSocket& socket,
 
 nlohmann::json Gateway::readiness()
 {
+    // Probes come often and from anyone: one short try per service, and the result kept for a
+    // second, so probing cannot load the services.
+    std::lock_guard lock(m_readyMutex);
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_ready.is_null() && now - m_readyAt < std::chrono::seconds(1)) {
+        return m_ready;
+    }
     nlohmann::json checks = nlohmann::json::object();
     for (const auto& [name, dependency] : m_services) {
         HttpCall call;
         call.target = "/health/ready";
+        call.attempts = 1;
+        call.timeout = std::chrono::milliseconds(2000);
         const auto answer = dependency->call(call);
         checks[name] = { { "status", answer.answered && answer.status == 200 ? "ok" : "unavailable" },
             { "circuit", std::string(circuitStateName(dependency->breaker().state())) } };
     }
+    m_ready = checks;
+    m_readyAt = std::chrono::steady_clock::now();
     return checks;
 }
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -42,9 +43,12 @@ std::string owningService(std::string_view path, const std::string& eventsDomain
 /// once by asking the Users service (kept for `identityCache`), and passes each call on to the
 /// service that owns it with the deployment's key, the caller's identity, request id and
 /// trace context. Calls to each service go through a bulkhead, a circuit breaker
-/// (`tosserp_circuit_state{dependency="service_<name>"}`) and retries (reads and writes with an
-/// Idempotency-Key only, so nothing is applied twice). A service that cannot be reached
-/// makes the gateway answer 503 with Retry-After. Thread-safe.
+/// (`tosserp_circuit_state{dependency="service_<name>"}`) and retries (reads, and writes of
+/// operations that apply an Idempotency-Key once, when the call carries one: nothing is
+/// applied twice). A service that cannot be reached makes the gateway answer 503 with
+/// Retry-After; a write that may have reached it before the connection failed, 504 (no
+/// Retry-After: it may have been applied). A service's own 503 (busy) is passed back as it
+/// is. Thread-safe.
 class Gateway : public http::Authenticator {
 public:
     explicit Gateway(GatewayOptions options);
@@ -60,7 +64,9 @@ public:
     void close() { m_closing = true; }
 
 private:
-    http::Response forward(const std::string& service, http::Request& request);
+    /// `keyed`: the operation applies a write once per Idempotency-Key, so a keyed call may be
+    /// sent again.
+    http::Response forward(const std::string& service, http::Request& request, bool keyed);
     void forwardLive(const std::string& service, Poco::Net::WebSocket& socket, const http::Request& request);
     std::vector<std::pair<std::string, std::string>> identityHeaders(const http::Request& request) const;
     HttpDependency& service(const std::string& name);
@@ -72,6 +78,12 @@ private:
 
     GatewayOptions m_options;
     std::map<std::string, std::unique_ptr<HttpDependency>> m_services;
+    /// The Users service for credential checks alone: a flood of sign-ins it refuses as busy
+    /// must not trip the breaker every other call's identity depends on.
+    std::unique_ptr<HttpDependency> m_credentials;
+    std::mutex m_readyMutex;
+    nlohmann::json m_ready;
+    std::chrono::steady_clock::time_point m_readyAt {};
     std::shared_mutex m_cacheMutex;
     std::unordered_map<std::string, CachedIdentity> m_cache;
     std::atomic<bool> m_closing { false };

@@ -25,8 +25,9 @@ bool sameSecret(std::string_view given, std::string_view expected);
 /// How a service of a split deployment knows its callers: every call comes from the gateway
 /// (or another service) with the deployment's service key, and the caller's identity in the
 /// principal header, checked once by the gateway. A call without the key gets no identity,
-/// so only public routes (health, metrics) answer it; one that carries credentials of its
-/// own is told to go through the gateway. A wrong key is refused.
+/// so only the routes open to anyone (health, metrics, the API description, sign-in) answer
+/// it; one that carries credentials of its own is told to go through the gateway. A wrong key
+/// is refused.
 class ServiceAuthenticator : public Authenticator {
 public:
     explicit ServiceAuthenticator(std::string serviceKey);

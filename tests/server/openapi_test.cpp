@@ -70,6 +70,25 @@ TEST(OpenApi, DocumentsExactlyTheRoutesTheServerHas)
     }
 }
 
+TEST(OpenApi, EachOperationNamesThePermissionItsRouteDemands)
+{
+    // The gateway of a split deployment checks permissions from the document: it must say what
+    // the routes demand.
+    TestServer server;
+    const auto document = server.get("/api/openapi.json").json();
+    for (const auto& route : server.runtime().router().routes()) {
+        std::string method = route.method;
+        for (auto& c : method) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        const auto& operation = document["paths"][route.pattern][method];
+        const bool open = operation.contains("security") && operation["security"].empty();
+        const auto documented
+            = open ? std::string("public") : operation.value("x-permission", std::string("authenticated"));
+        EXPECT_EQ(documented, route.permission) << route.method << " " << route.pattern;
+    }
+}
+
 TEST(OpenApi, EveryRequestExampleIsAcceptedByAFreshServer)
 {
     TestServer server;

@@ -303,6 +303,12 @@ TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDepl
     gateway.login("clerk", tosserp::test::TestServer::kUserPassword);
     const auto denied = gateway.request("GET", "/api/v1/users");
     EXPECT_EQ(denied.status, 403) << denied.body;
+    // Headers that speak for the deployment are the gateway's to set, not a caller's.
+    const json administrator = { { "sub", "user:1" }, { "uid", 1 }, { "name", "admin" },
+        { "roles", { "administrator" } }, { "perms", { "users.read" } }, { "wh", "*" }, { "api_key", false } };
+    const auto smuggled = gateway.request("GET", "/api/v1/users", {},
+        { { "X-TossErp-Principal", administrator.dump() }, { "X-TossErp-Service-Key", kServiceKey } });
+    EXPECT_EQ(smuggled.status, 403) << smuggled.body;
     EXPECT_EQ(gateway.request("GET", "/api/v1/products").status, 200);
     gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
 
@@ -323,9 +329,10 @@ TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDepl
             { "X-TossErp-Principal", everything.dump() } });
     EXPECT_EQ(wrongKey.status, 401);
     EXPECT_EQ(wrongKey.code(), "invalid_service_key");
-    const auto keyless = stock.request(
-        "GET", "/api/v1/products", {}, { { "X-TossErp-Principal", everything.dump() }, { "Authorization", "" } });
+    const auto keyless = stock.request("GET", "/api/v1/products", {},
+        { { "X-TossErp-Principal", everything.dump() }, { tosserp::test::TestServer::kNoAuth, "" } });
     EXPECT_EQ(keyless.status, 401);
+    EXPECT_EQ(keyless.code(), "unauthenticated");
     const auto check = s_deployment->service("users").request(
         "POST", "/internal/v1/authenticate", "{}", { { "Authorization", "Bearer " + token } });
     EXPECT_EQ(check.status, 401);
@@ -335,6 +342,22 @@ TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDepl
         { { "X-TossErp-Service-Key", kServiceKey }, { "X-TossErp-Principal", everything.dump() },
             { "Authorization", "" } });
     EXPECT_EQ(trusted.status, 200) << trusted.body;
+}
+
+TEST_F(Split, ReplayInOneServicesDirectoryRefusesWhatItCannotRebuildAndChangesNothing)
+{
+    const auto orders = s_deployment->dataDir("orders");
+    const auto [code, text] = runServerCommand({ "replay", "--data-dir", orders.string() });
+    EXPECT_EQ(code, 64) << text;
+    EXPECT_NE(text.find("holds no stock.db"), std::string::npos) << text;
+    EXPECT_FALSE(std::filesystem::exists(orders / "stock.db"));
+    // The Payments service's directory replays its own domain.
+    const auto [paymentsCode, paymentsText]
+        = runServerCommand({ "replay", "--dry-run", "--data-dir", s_deployment->dataDir("payments").string() });
+    EXPECT_EQ(paymentsCode, 0) << paymentsText;
+    EXPECT_NE(paymentsText.find("payments / payment amounts:"), std::string::npos) << paymentsText;
+    EXPECT_EQ(paymentsText.find("stock /"), std::string::npos) << paymentsText;
+    EXPECT_FALSE(std::filesystem::exists(s_deployment->dataDir("payments") / "stock.db"));
 }
 
 TEST_F(Split, RequestAndTraceIdsFollowTheCallIntoTheService)
