@@ -31,7 +31,7 @@ using namespace tosserp::http;
 namespace {
 
 /// The domains whose SQL has been carried over to PostgreSQL.
-constexpr std::string_view kOnPostgres[] = { "payments" };
+constexpr std::string_view kOnPostgres[] = { "users", "orders", "payments" };
 
 /// Opens a domain's database: the PostgreSQL database `location` names, or (empty) the SQLite
 /// file in `dir`; migrates it.

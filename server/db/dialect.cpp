@@ -101,7 +101,12 @@ std::string optionalFiltersLast(std::string_view sql)
 
 std::string toPostgres(std::string_view original)
 {
-    const auto reordered = optionalFiltersLast(original);
+    // A list of ids passed as one JSON array parameter: SQLite's json_each, PostgreSQL's
+    // json_array_elements_text (whose text values are cast to the ids' type).
+    static const std::regex idList(R"(SELECT\s+value\s+FROM\s+json_each\((\?\d*)\))", std::regex::icase);
+    const auto lists = std::regex_replace(
+        optionalFiltersLast(original), idList, "SELECT value::bigint FROM json_array_elements_text($1::json) AS value");
+    const auto& reordered = lists;
     const std::string_view sql = reordered;
     std::string out;
     out.reserve(sql.size() + 16);

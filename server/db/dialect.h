@@ -12,9 +12,11 @@ namespace tosserp::db {
 // which database it talks to.
 
 /// One statement as `dialect` takes it. For PostgreSQL: `?` and `?N` placeholders become `$N`,
-/// SQLite's two-argument max()/min() become GREATEST()/LEAST(), and `INSERT OR IGNORE INTO …`
-/// becomes `INSERT INTO … ON CONFLICT DO NOTHING`. Text in quotes is left alone. For SQLite:
-/// `sql` unchanged.
+/// SQLite's two-argument max()/min() become GREATEST()/LEAST(), `INSERT OR IGNORE INTO …`
+/// becomes `INSERT INTO … ON CONFLICT DO NOTHING`, `(?N IS NULL OR expr)` becomes
+/// `(expr OR $N IS NULL)` (so the parameter's type comes from `expr`), and a list of ids passed
+/// as a JSON array, `SELECT value FROM json_each(?N)`, reads it with json_array_elements_text. Text in quotes is left
+/// alone. For SQLite: `sql` unchanged.
 std::string statementFor(Dialect dialect, std::string_view sql);
 
 /// A schema script (CREATE TABLE, CREATE INDEX) as `dialect` takes it. For PostgreSQL: an

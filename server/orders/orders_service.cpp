@@ -160,9 +160,11 @@ void applyProductEvent(db::Connection& c, const events::EventRecord& event, cons
 {
     const auto& p = event.payload;
     if (event.type == "ProductCreated") {
-        c.prepare("INSERT OR REPLACE INTO " + table
-             + " (product_id, sku, name, unit, price_minor, currency, active, "
-               "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+        c.prepare("INSERT INTO " + table
+             + " (product_id, sku, name, unit, price_minor, currency, active, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0) "
+               "ON CONFLICT (product_id) DO UPDATE SET sku = excluded.sku, name = excluded.name, unit = "
+               "excluded.unit, price_minor = excluded.price_minor, currency = excluded.currency, active = "
+               "excluded.active, deleted = 0")
             .bindAll({ p.at("id").get<std::int64_t>(), p.at("sku").get<std::string>(), p.at("name").get<std::string>(),
                 p.at("unit").get<std::string>(), std::int64_t { 0 }, p.at("price").at("currency").get<std::string>(),
                 std::int64_t { p.value("active", true) ? 1 : 0 } })
@@ -517,8 +519,9 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
         m_db.write([&](db::Connection& c) {
             // Up to what the consumer has applied: later product events are still on their way.
             const auto upTo = events::Checkpoints::get(c, kStockConsumer);
-            c.execScript("DROP TABLE IF EXISTS temp.catalog_replay; CREATE TEMP TABLE catalog_replay AS SELECT * FROM "
-                         "catalog WHERE 0");
+            c.execScript("DROP TABLE IF EXISTS catalog_replay; CREATE TEMP TABLE catalog_replay AS SELECT * FROM "
+                         "catalog WHERE 1 = 0; CREATE UNIQUE INDEX catalog_replay_product ON catalog_replay "
+                         "(product_id)");
             events::EventFilter filter;
             filter.limit = 5000;
             for (;;) {
@@ -529,7 +532,7 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
                     }
                     if (event.type == "ProductCreated" || event.type == "ProductUpdated"
                         || event.type == "ProductDeleted") {
-                        applyProductEvent(c, event, "temp.catalog_replay");
+                        applyProductEvent(c, event, "catalog_replay");
                         ++report.events;
                     }
                 }
@@ -539,8 +542,8 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
                 filter.afterPosition = batch.back().position;
             }
             auto& q = c.prepare("SELECT product_id, 'live' FROM (SELECT * FROM catalog EXCEPT SELECT * FROM "
-                                "temp.catalog_replay) UNION ALL SELECT product_id, 'events' FROM (SELECT * FROM "
-                                "temp.catalog_replay EXCEPT SELECT * FROM catalog)");
+                                "catalog_replay) AS live UNION ALL SELECT product_id, 'events' FROM (SELECT * FROM "
+                                "catalog_replay EXCEPT SELECT * FROM catalog) AS replayed");
             std::set<std::int64_t> differing;
             while (q.step()) {
                 if (differing.insert(q.integer(0)).second && report.samples.size() < events::kReplaySamples) {
@@ -549,15 +552,15 @@ std::vector<events::ReplayReport> OrdersService::replay(db::Database& stock, boo
             }
             q.reset();
             report.differences = static_cast<std::int64_t>(differing.size());
-            auto& n = c.prepare("SELECT count(*) FROM temp.catalog_replay");
+            auto& n = c.prepare("SELECT count(*) FROM catalog_replay");
             n.step();
             report.rows = n.integer(0);
             n.reset();
             if (!dryRun && report.differences > 0) {
-                c.execScript("DELETE FROM catalog; INSERT INTO catalog SELECT * FROM temp.catalog_replay");
+                c.execScript("DELETE FROM catalog; INSERT INTO catalog SELECT * FROM catalog_replay");
                 report.fixed = true;
             }
-            c.execScript("DROP TABLE temp.catalog_replay");
+            c.execScript("DROP TABLE catalog_replay");
         });
         report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         reports.push_back(std::move(report));

@@ -50,6 +50,14 @@ TEST(Dialect, ScalarMaxAndMinBecomeGreatestAndLeast)
         statementFor(Dialect::Postgres, "SELECT maximum(a, b), a.max FROM t"), "SELECT maximum(a, b), a.max FROM t");
 }
 
+TEST(Dialect, AListOfIdsInOneJsonParameterIsReadByPostgresToo)
+{
+    EXPECT_EQ(statementFor(Dialect::Postgres,
+                  "SELECT id FROM orders WHERE (?2 IS NULL OR warehouse_id IN (SELECT value FROM json_each(?2)))"),
+        "SELECT id FROM orders WHERE (warehouse_id IN (SELECT value::bigint FROM json_array_elements_text($2::json) "
+        "AS value) OR $2 IS NULL)");
+}
+
 TEST(Dialect, InsertOrIgnoreBecomesOnConflictDoNothing)
 {
     EXPECT_EQ(statementFor(Dialect::Postgres, "INSERT OR IGNORE INTO t (a, b) VALUES (?, ?);"),
