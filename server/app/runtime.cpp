@@ -30,19 +30,11 @@ using namespace tosserp::http;
 
 namespace {
 
-/// The domains whose SQL has been carried over to PostgreSQL.
-constexpr std::string_view kOnPostgres[] = { "users", "orders", "payments" };
-
 /// Opens a domain's database: the PostgreSQL database `location` names, or (empty) the SQLite
 /// file in `dir`; migrates it.
 std::unique_ptr<db::Database> openDomain(const std::filesystem::path& dir, const std::string& domain,
     const std::vector<db::Migration>& migrations, const std::string& location = {})
 {
-    if (!location.empty()
-        && std::find(std::begin(kOnPostgres), std::end(kOnPostgres), domain) == std::end(kOnPostgres)) {
-        throw std::invalid_argument(domain + "_database: the " + domain
-            + " domain runs on SQLite only so far (on PostgreSQL: payments); leave it unset");
-    }
     auto database = std::make_unique<db::Database>(location.empty() ? (dir / (domain + ".db")).string() : location);
     const int applied = database->migrate(migrations);
     if (applied > 0) {

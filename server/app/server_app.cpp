@@ -202,6 +202,14 @@ int ServerApp::backup(const ServerConfig& config)
             bytes += file.bytes;
         }
         std::cout << "backup of " << config.dataDir << " written to " << m_backupTo << " (" << bytes << " bytes)\n";
+        for (const auto& [domain, location] :
+            { std::pair { "stock", &config.stockDatabase }, std::pair { "users", &config.usersDatabase },
+                std::pair { "orders", &config.ordersDatabase }, std::pair { "payments", &config.paymentsDatabase } }) {
+            if (!location->empty()) {
+                std::cout << "not in this backup: the " << domain
+                          << " domain is on PostgreSQL; back it up with pg_dump (docs/operations.md)\n";
+            }
+        }
         return EXIT_OK;
     } catch (const BackupUsageError& e) {
         std::cerr << "tosserp-server: " << e.what() << "\n";

@@ -292,6 +292,9 @@ int Database::migrate(const std::vector<Migration>& migrations)
                 return true;
             }
             c.execScript(schemaFor(c.dialect(), migration.sql));
+            if (const auto catchUp = identitiesCatchUp(c.dialect()); !catchUp.empty()) {
+                c.execScript(catchUp);
+            }
             c.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)")
                 .bindAll({ std::int64_t { migration.version }, migration.description, nowMs() })
                 .run();

@@ -1,6 +1,7 @@
 #include "server/db/dialect.h"
 
 #include <cctype>
+#include <functional>
 #include <regex>
 
 namespace tosserp::db {
@@ -99,13 +100,52 @@ std::string optionalFiltersLast(std::string_view sql)
     return text;
 }
 
+/// Rewrites every call of the function `name` (outside quotes) with `rewrite(arguments)`.
+std::string rewriteCalls(
+    const std::string& sql, std::string_view name, const std::function<std::string(const std::string&)>& rewrite)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        if (sql[i] == '\'' || sql[i] == '"') {
+            const auto end = skipQuoted(sql, i);
+            out.append(sql, i, end - i);
+            i = end;
+            continue;
+        }
+        if (startsWordAt(sql, i, name) && i + name.size() < sql.size() && sql[i + name.size()] == '(') {
+            const auto open = i + name.size();
+            int depth = 0;
+            std::size_t close = open;
+            for (; close < sql.size(); ++close) {
+                if (sql[close] == '\'' || sql[close] == '"') {
+                    close = skipQuoted(sql, close) - 1;
+                } else if (sql[close] == '(') {
+                    ++depth;
+                } else if (sql[close] == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            out += rewrite(rewriteCalls(sql.substr(open + 1, close - open - 1), name, rewrite));
+            i = close + 1;
+            continue;
+        }
+        out += sql[i++];
+    }
+    return out;
+}
+
 std::string toPostgres(std::string_view original)
 {
     // A list of ids passed as one JSON array parameter: SQLite's json_each, PostgreSQL's
     // json_array_elements_text (whose text values are cast to the ids' type).
     static const std::regex idList(R"(SELECT\s+value\s+FROM\s+json_each\((\?\d*)\))", std::regex::icase);
-    const auto lists = std::regex_replace(
+    auto lists = std::regex_replace(
         optionalFiltersLast(original), idList, "SELECT value::bigint FROM json_array_elements_text($1::json) AS value");
+    // JSON built in a query: an array per row, and the rows' arrays gathered ("[]" for none).
+    lists = rewriteCalls(lists, "json_array", [](const std::string& args) { return "json_build_array(" + args + ")"; });
+    lists = rewriteCalls(lists, "json_group_array",
+        [](const std::string& args) { return "COALESCE(json_agg(" + args + ")::text, '[]')"; });
     const auto& reordered = lists;
     const std::string_view sql = reordered;
     std::string out;
@@ -166,6 +206,8 @@ std::string schemaFor(Dialect dialect, std::string_view sql)
         { std::regex(R"(\bREAL\b)"), "DOUBLE PRECISION" },
         { std::regex(R"(\bBLOB\b)"), "BYTEA" },
         { std::regex(R"(\s*\bWITHOUT\s+ROWID\b)"), "" },
+        // 32 random hexadecimal digits (an identity made once, at migration).
+        { std::regex(R"(lower\(hex\(randomblob\(16\)\)\))"), "replace(gen_random_uuid()::text, '-', '')" },
     };
     // Only what is outside quotes is SQL to translate; a default value 'INTEGER' stays text.
     std::string out;
@@ -189,6 +231,26 @@ std::string schemaFor(Dialect dialect, std::string_view sql)
         }
     }
     return out;
+}
+
+std::string identitiesCatchUp(Dialect dialect)
+{
+    if (dialect == Dialect::Sqlite) {
+        return {};
+    }
+    return R"sql(
+DO $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT table_name, column_name FROM information_schema.columns
+             WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+        EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT max(%I) FROM %I), 0) + 1, false)',
+                       r.table_name, r.column_name, r.column_name, r.table_name);
+    END LOOP;
+END
+$$;
+)sql";
 }
 
 } // namespace tosserp::db

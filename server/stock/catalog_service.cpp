@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kSelectProduct
     = "SELECT p.id, p.sku, p.name, p.description, p.category_id, p.unit, p.price_minor, p.currency, p.active, "
       "p.version, (SELECT json_group_array(json_array(code, symbology)) FROM (SELECT code, symbology FROM "
-      "product_barcodes b WHERE b.product_id = p.id ORDER BY position)) FROM products p ";
+      "product_barcodes b WHERE b.product_id = p.id ORDER BY position) AS codes) FROM products p ";
 
 domain::Product readProduct(const db::Statement& q)
 {

@@ -79,7 +79,8 @@ std::int64_t levelAt(db::Connection& c, std::int64_t productId, std::int64_t loc
 void addLevel(db::Connection& c, std::int64_t productId, std::int64_t locationId, std::int64_t delta)
 {
     c.prepare("INSERT INTO stock_levels (product_id, location_id, quantity_milli) VALUES (?, ?, ?) ON CONFLICT "
-              "(product_id, location_id) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli")
+              "(product_id, location_id) DO UPDATE SET quantity_milli = stock_levels.quantity_milli + "
+              "excluded.quantity_milli")
         .bindAll({ productId, locationId, delta })
         .run();
 }
@@ -437,17 +438,20 @@ Page<StockLevel> InventoryService::levels(const LevelQuery& query) const
               "WHERE s.product_id = p.id AND l.warehouse_id = w.id AND l.kind = 'internal'), 0) AS on_hand, "
               "COALESCE((SELECT SUM(r.quantity_milli) FROM reservations r WHERE r.product_id = p.id AND "
               "r.warehouse_id = w.id AND r.state = 'active'), 0) AS reserved, rp.min_milli AS reorder_min, "
-              "w.id AS warehouse_id FROM products p JOIN warehouses w LEFT JOIN reorder_points rp ON rp.product_id "
+              "w.id AS warehouse_id FROM products p CROSS JOIN warehouses w LEFT JOIN reorder_points rp ON "
+              "rp.product_id "
               "= p.id AND rp.warehouse_id = w.id WHERE p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS "
               "NULL OR w.id = ?2) AND (p.id, w.id) > (?3, ?4) AND (?7 IS NULL OR w.id IN (SELECT value FROM "
-              "json_each(?7))) AND ?8 IS NULL) WHERE (on_hand <> 0 OR reserved <> 0 OR reorder_min "
+              "json_each(?7))) AND CAST(?8 AS INTEGER) IS NULL) AS levels WHERE (on_hand <> 0 OR reserved <> 0 OR "
+              "reorder_min "
               "IS NOT NULL) AND (?5 = 0 OR (reorder_min IS NOT NULL AND on_hand - reserved < reorder_min)) ORDER BY "
               "product_id, place_id LIMIT ?6";
         static const std::string byLocation
             = "SELECT p.id, p.sku, p.name, p.unit, l.id, s.quantity_milli, 0, NULL, l.warehouse_id FROM stock_levels s "
               "JOIN locations l ON l.id = s.location_id JOIN products p ON p.id = s.product_id WHERE l.kind = "
               "'internal' AND p.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) AND (?2 IS NULL OR l.warehouse_id = "
-              "?2) AND (p.id, l.id) > (?3, ?4) AND s.quantity_milli <> 0 AND ?5 = ?5 AND (?7 IS NULL OR l.warehouse_id "
+              "?2) AND (p.id, l.id) > (?3, ?4) AND s.quantity_milli <> 0 AND CAST(?5 AS INTEGER) = CAST(?5 AS INTEGER) "
+              "AND (?7 IS NULL OR l.warehouse_id "
               "IN (SELECT value FROM json_each(?7))) AND (?8 IS NULL OR l.id = ?8) ORDER BY p.id, l.id LIMIT ?6";
         auto& q = c.prepare(query.byLocation ? byLocation : byWarehouse);
         q.bindAll({ opt(query.productId), opt(query.warehouseId), query.afterProduct, query.afterPlace,

@@ -333,17 +333,18 @@ nlohmann::json SyncService::checksum(const domain::Principal& who) const
         const std::vector<std::pair<std::string, std::string>> queries = {
             { "categories",
                 "SELECT COUNT(*), COALESCE(SUM(((id % 1000003) * 7919 + (version % 1000003) * 104729) % "
-                "1000000007), 0) FROM categories WHERE ?1 IS NULL OR ?1 IS NOT NULL" },
+                "1000000007), 0) FROM categories WHERE CAST(?1 AS TEXT) IS NULL OR CAST(?1 AS TEXT) IS NOT NULL" },
             { "warehouses",
                 "SELECT COUNT(*), COALESCE(SUM(((id % 1000003) * 7919 + (version % 1000003) * 104729) % "
-                "1000000007), 0) FROM warehouses WHERE ?1 IS NULL OR id IN (SELECT value FROM json_each(?1))" },
+                "1000000007), 0) FROM warehouses WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))" },
             { "locations",
-                "SELECT COUNT(*), COALESCE(SUM(((id % 1000003) * 7919 + ((CASE WHEN active THEN 2 ELSE 1 END) "
-                "% 1000003) * 104729) % 1000000007), 0) FROM locations WHERE ?1 IS NULL OR warehouse_id IS "
-                "NULL OR warehouse_id IN (SELECT value FROM json_each(?1))" },
+                "SELECT COUNT(*), COALESCE(SUM(((id % 1000003) * 7919 + ((CASE WHEN active <> 0 THEN 2 ELSE 1 END) "
+                "% 1000003) * 104729) % 1000000007), 0) FROM locations WHERE (?1 IS NULL OR warehouse_id IS "
+                "NULL OR warehouse_id IN (SELECT value FROM json_each(?1)))" },
             { "products",
                 "SELECT COUNT(*), COALESCE(SUM(((id % 1000003) * 7919 + (version % 1000003) * 104729) % "
-                "1000000007), 0) FROM products WHERE deleted_at IS NULL AND (?1 IS NULL OR ?1 IS NOT NULL)" },
+                "1000000007), 0) FROM products WHERE deleted_at IS NULL AND (CAST(?1 AS TEXT) IS NULL OR CAST(?1 AS "
+                "TEXT) IS NOT NULL)" },
             { "stock_levels",
                 "SELECT COUNT(*), COALESCE(SUM(((s.product_id % 1000003) * 7919 + (s.location_id % 1000003) * 104729 + "
                 "((s.quantity_milli % 1000000007) + 1000000007) % 1000000007) % 1000000007), 0) FROM stock_levels s "

@@ -58,6 +58,14 @@ TEST(Dialect, AListOfIdsInOneJsonParameterIsReadByPostgresToo)
         "AS value) OR $2 IS NULL)");
 }
 
+TEST(Dialect, JsonBuiltInAQueryUsesPostgresFunctions)
+{
+    EXPECT_EQ(statementFor(Dialect::Postgres,
+                  "SELECT (SELECT json_group_array(json_array(code, f(x, ')'))) FROM (SELECT code FROM b) AS c)"),
+        "SELECT (SELECT COALESCE(json_agg(json_build_array(code, f(x, ')')))::text, '[]') FROM (SELECT code FROM b) AS "
+        "c)");
+}
+
 TEST(Dialect, InsertOrIgnoreBecomesOnConflictDoNothing)
 {
     EXPECT_EQ(statementFor(Dialect::Postgres, "INSERT OR IGNORE INTO t (a, b) VALUES (?, ?);"),

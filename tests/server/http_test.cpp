@@ -219,6 +219,13 @@ TEST(Http, MetricsPassPromtoolAndShowHowFarEachConsumerIsBehind)
             caughtUp = caughtUp
                 && body.find("tosserp_consumer_lag_events{consumer=\"" + consumer + "\"} 0\n") != std::string::npos;
         }
+        // The relay sets its lag again just after a publish, which the consumers may beat.
+        for (const auto* domain : { "stock", "users", "orders", "payments" }) {
+            caughtUp = caughtUp
+                && (server.runtime().config().natsUrl.empty()
+                    || body.find("tosserp_relay_lag_events{domain=\"" + std::string(domain) + "\"} 0\n")
+                        != std::string::npos);
+        }
         if (caughtUp) {
             break;
         }

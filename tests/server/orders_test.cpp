@@ -477,7 +477,8 @@ TEST(Orders, ReplayFindsAndFixesACorruptedProjectionInEveryDomain)
     EXPECT_EQ(server.get("/api/v1/payments/2").json()["captured"]["amount"], "23.78");
     EXPECT_EQ(shop.draft(1)["lines"][0]["unit_price"]["amount"], "9.99");
 
-    const auto again = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--domain", "all" });
+    const auto again = tosserp::test::runServerCommand(
+        { "replay", "--data-dir", dir, "--domain", "all" }, server.commandEnvironment());
     EXPECT_EQ(again.first, 0) << again.second;
     const auto wrong = tosserp::test::runServerCommand({ "replay", "--data-dir", dir, "--domain", "sales" });
     EXPECT_EQ(wrong.first, 64) << wrong.second; // EX_USAGE, as for every usage error

@@ -54,10 +54,20 @@ public:
     /// Starts (or starts again, on the port it had) one domain service.
     void startService(const std::string& name, std::uint16_t port)
     {
+        std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey, "TOSSERP_NATS_URL=" + m_nats.url() };
+        if (tosserp::test::testsUsePostgres()) {
+            // Each service on a PostgreSQL database of its own (kept across its restarts).
+            auto& database = m_databases[name];
+            if (!database) {
+                database = std::make_unique<tosserp::test::PgDatabase>();
+            }
+            env.push_back("TOSSERP_" + upper(name) + "_DATABASE=" + database->conninfo());
+        }
+        m_environments[name] = env;
         m_processes[name] = std::make_unique<ServerProcess>(
             std::vector<std::string> { "--service", name, "--listen", "127.0.0.1:" + std::to_string(port), "--data-dir",
                 m_dirs[name].path().string() },
-            std::vector<std::string> { "TOSSERP_SERVICE_KEY=" + kServiceKey, "TOSSERP_NATS_URL=" + m_nats.url() });
+            env);
         m_ports[name] = m_processes[name]->waitUntilListening();
         EXPECT_NE(m_ports[name], 0) << name << ": " << m_processes[name]->err();
     }
@@ -73,6 +83,8 @@ public:
     ServerProcess& service(const std::string& name) { return *m_processes.at(name); }
     std::uint16_t port(const std::string& name) const { return m_ports.at(name); }
     const std::filesystem::path& dataDir(const std::string& name) { return m_dirs[name].path(); }
+    /// The environment a `tosserp-server` command needs to find that service's database.
+    const std::vector<std::string>& environment(const std::string& name) { return m_environments[name]; }
 
 private:
     static std::string upper(std::string text)
@@ -84,6 +96,8 @@ private:
     }
 
     NatsServerProcess m_nats;
+    std::map<std::string, std::unique_ptr<tosserp::test::PgDatabase>> m_databases;
+    std::map<std::string, std::vector<std::string>> m_environments;
     std::map<std::string, TempDir> m_dirs;
     std::map<std::string, std::unique_ptr<ServerProcess>> m_processes;
     std::map<std::string, std::uint16_t> m_ports;
@@ -222,7 +236,9 @@ TEST_F(Split, EachServiceServesItsHealthAloneOnItsOwnDatabase)
         EXPECT_EQ(ready.json()["checks"][name + "_db"], "ok") << ready.body;
         EXPECT_EQ(ready.json()["checks"].size(), name == "payments" ? 2u : 1u) << ready.body;
         for (const auto& [other, otherFile] : files) {
-            EXPECT_EQ(std::filesystem::exists(s_deployment->dataDir(name) / otherFile), other == name)
+            // On PostgreSQL the service's directory holds no database file at all.
+            EXPECT_EQ(std::filesystem::exists(s_deployment->dataDir(name) / otherFile),
+                other == name && !tosserp::test::testsUsePostgres())
                 << name << " holds " << otherFile;
         }
     }
@@ -347,13 +363,15 @@ TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDepl
 TEST_F(Split, ReplayInOneServicesDirectoryRefusesWhatItCannotRebuildAndChangesNothing)
 {
     const auto orders = s_deployment->dataDir("orders");
-    const auto [code, text] = runServerCommand({ "replay", "--data-dir", orders.string() });
+    const auto [code, text]
+        = runServerCommand({ "replay", "--data-dir", orders.string() }, s_deployment->environment("orders"));
     EXPECT_EQ(code, 64) << text;
     EXPECT_NE(text.find("holds no stock.db"), std::string::npos) << text;
     EXPECT_FALSE(std::filesystem::exists(orders / "stock.db"));
     // The Payments service's directory replays its own domain.
     const auto [paymentsCode, paymentsText]
-        = runServerCommand({ "replay", "--dry-run", "--data-dir", s_deployment->dataDir("payments").string() });
+        = runServerCommand({ "replay", "--dry-run", "--data-dir", s_deployment->dataDir("payments").string() },
+            s_deployment->environment("payments"));
     EXPECT_EQ(paymentsCode, 0) << paymentsText;
     EXPECT_NE(paymentsText.find("payments / payment amounts:"), std::string::npos) << paymentsText;
     EXPECT_EQ(paymentsText.find("stock /"), std::string::npos) << paymentsText;

@@ -138,7 +138,8 @@ TestServer::TestServer(ServerConfig config)
         config.natsUrl = m_nats->url();
     }
     if (testsUsePostgres()) {
-        for (auto* location : { &config.usersDatabase, &config.ordersDatabase, &config.paymentsDatabase }) {
+        for (auto* location :
+            { &config.stockDatabase, &config.usersDatabase, &config.ordersDatabase, &config.paymentsDatabase }) {
             if (location->empty()) {
                 m_pg.push_back(std::make_unique<PgDatabase>());
                 *location = m_pg.back()->conninfo();
