@@ -125,6 +125,7 @@ public:
 
 private:
     void execute();
+    void attempt();
 
     PgConnection& m_owner;
     std::string m_sql;
@@ -205,6 +206,7 @@ public:
     Dialect dialect() const override { return Dialect::Postgres; }
 
     PGconn* handle() const { return m_connection; }
+    bool readOnly() const { return m_readOnly; }
     std::uint64_t session() const { return m_session; }
 
     /// Opens the connection again when it broke; the statements are prepared again on use.
@@ -224,6 +226,9 @@ private:
     void started()
     {
         ++m_session;
+        // Notices (a ROLLBACK with nothing to roll back) are not for the server's output.
+        PQsetNoticeProcessor(
+            m_connection, [](void*, const char*) {}, nullptr);
         const char* setup = m_readOnly ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
                                        : "SET client_min_messages = warning";
         const Result result(PQexec(m_connection, setup));
@@ -241,6 +246,25 @@ private:
 void PgStatement::execute()
 {
     m_owner.ensureOpen();
+    // A connection the server dropped while it sat idle (a restart, a failover) is found out
+    // only by the next statement sent on it. When nothing could have been done on it (a reader,
+    // or a writer beginning a transaction), it is opened again and the statement sent again,
+    // so a restart costs the callers nothing; otherwise the statement fails as transient.
+    const bool idle = PQtransactionStatus(m_owner.handle()) == PQTRANS_IDLE;
+    const bool repeatable = idle && (m_owner.readOnly() || m_sql == "BEGIN");
+    try {
+        attempt();
+    } catch (const DbError&) {
+        if (!repeatable || PQstatus(m_owner.handle()) == CONNECTION_OK) {
+            throw;
+        }
+        m_owner.ensureOpen();
+        attempt();
+    }
+}
+
+void PgStatement::attempt()
+{
     PGconn* connection = m_owner.handle();
     if (m_preparedIn != m_owner.session()) {
         const Result prepared(PQprepare(connection, m_name.c_str(), m_sql.c_str(), 0, nullptr));
@@ -260,7 +284,6 @@ void PgStatement::execute()
     const auto status = PQresultStatus(m_result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         Result failed = std::move(m_result);
-        m_values.clear();
         fail(connection, failed.get(), m_sql);
     }
 }

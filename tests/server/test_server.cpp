@@ -77,7 +77,7 @@ std::string clusterConninfo()
 
 } // namespace
 
-void PgDatabase::admin(const std::string& sql)
+int PgDatabase::admin(const std::string& sql)
 {
     PGconn* connection = PQconnectdb(clusterConninfo().c_str());
     if (PQstatus(connection) != CONNECTION_OK) {
@@ -88,11 +88,13 @@ void PgDatabase::admin(const std::string& sql)
     PGresult* result = PQexec(connection, sql.c_str());
     const auto status = PQresultStatus(result);
     const std::string message = PQresultErrorMessage(result);
+    const int rows = PQntuples(result);
     PQclear(result);
     PQfinish(connection);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         throw std::runtime_error(sql + ": " + message);
     }
+    return rows;
 }
 
 PgDatabase::PgDatabase()

@@ -54,8 +54,9 @@ public:
     /// The libpq connection string of this database.
     const std::string& conninfo() const { return m_conninfo; }
     const std::string& name() const { return m_name; }
-    /// Runs `sql` on the cluster's administrative database (e.g. to end connections).
-    static void admin(const std::string& sql);
+    /// Runs `sql` on the cluster's administrative database (e.g. to end connections); returns
+    /// the number of rows it answered.
+    static int admin(const std::string& sql);
 
 private:
     std::string m_name;
