@@ -4,6 +4,7 @@
 // the payments ledger balances, and no saga step was applied twice.
 // TOSSERP_FAULT_TRIALS sets the number of kills (the slow run uses many more).
 #include "process.h"
+#include "saga_check.h"
 #include "server/events/jetstream.h"
 
 #include <gtest/gtest.h>
@@ -31,33 +32,7 @@ int trials(int fallback)
     return text ? std::max(1, std::atoi(text)) : fallback;
 }
 
-json get(const ServerProcess& server, const std::string& path)
-{
-    const auto reply = server.request("GET", path);
-    EXPECT_EQ(reply.status, 200) << path << " " << reply.body;
-    return json::parse(reply.body, nullptr, false);
-}
-
-/// Every item of a paginated list.
-std::vector<json> all(const ServerProcess& server, const std::string& path)
-{
-    std::vector<json> items;
-    std::string cursor;
-    do {
-        const auto separator = path.find('?') == std::string::npos ? "?" : "&";
-        const auto page = get(server, path + separator + "limit=1000" + (cursor.empty() ? "" : "&cursor=" + cursor));
-        for (const auto& item : page["items"]) {
-            items.push_back(item);
-        }
-        cursor = page["next_cursor"].is_null() ? "" : page["next_cursor"].get<std::string>();
-    } while (!cursor.empty());
-    return items;
-}
-
-std::int64_t cents(const json& money)
-{
-    return std::llround(std::stod(money["amount"].get<std::string>()) * 100);
-}
+using tosserp::test::allItems;
 
 /// The saga under kill -9: of the server, and with `nats` (events through JetStream) also of
 /// nats-server in every other trial, restarted while the server goes on.
@@ -85,7 +60,7 @@ void sagaUnderFaults(int kills, tosserp::test::NatsServerProcess* nats)
                           R"({"sku":"TEA-1","name":"Tea","price":{"amount":"2.50","currency":"EUR"}})")
                       .status,
             201);
-        const auto stockLocation = all(server, "/api/v1/locations?warehouse_id=1").front()["id"].get<int>();
+        const auto stockLocation = allItems(server, "/api/v1/locations?warehouse_id=1").front()["id"].get<int>();
         ASSERT_EQ(server
                       .request("POST", "/api/v1/stock/movements",
                           json { { "kind", "receipt" }, { "product_id", 1 }, { "quantity", stocked },
@@ -146,102 +121,11 @@ void sagaUnderFaults(int kills, tosserp::test::NatsServerProcess* nats)
     ServerProcess server(args, env);
     ASSERT_NE(server.waitUntilListening(), 0) << server.err();
     server.login("admin", TestServer::kAdminPassword);
-    // The saga finishes by itself after the restart.
-    std::map<std::int64_t, json> orders;
-    // However far behind the consumers were left by the kills (a consumer's unacknowledged
-    // events come back only after the broker's wait; a provider failing now and then pauses
-    // Payments for up to 30 s each time), within five minutes.
-    const auto restarted = std::chrono::steady_clock::now();
-    for (int wait = 0; wait < 3000; ++wait) {
-        orders.clear();
-        bool settled = true;
-        for (const auto& order : all(server, "/api/v1/orders")) {
-            orders[order["id"].get<std::int64_t>()] = order;
-            const auto state = order["state"].get<std::string>();
-            settled = settled && state != "placed" && state != "reserved";
-        }
-        if (settled) {
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    std::map<std::int64_t, json> payments;
-    for (const auto& payment : all(server, "/api/v1/payments")) {
-        payments[payment["order_id"].get<std::int64_t>()] = payment;
-    }
-    for (const auto id : placed) {
-        ASSERT_TRUE(orders.count(id)) << "placed order " << id << " was lost";
-        EXPECT_NE(orders[id]["state"], "draft") << "placed order " << id << " went back to draft";
-    }
-    // Every order the server holds, acknowledged or not (a kill can land between the commit and
-    // the answer), is final or still the draft nobody placed.
-    std::int64_t reservedForPaid = 0;
-    std::map<std::string, int> outcomes;
-    for (const auto& [id, order] : orders) {
-        const auto state = order["state"].get<std::string>();
-        ++outcomes[state];
-        if (state == "draft") {
-            EXPECT_FALSE(placed.count(id));
-            continue;
-        }
-        EXPECT_TRUE(state == "paid" || state == "cancelled" || state == "rejected")
-            << "order " << id << " stuck in " << state;
-        const auto payment = payments.count(id) ? payments[id] : json();
-        if (state == "paid") {
-            reservedForPaid += order["lines"][0]["quantity"].get<std::int64_t>();
-            ASSERT_FALSE(payment.is_null()) << "paid order " << id << " has no payment";
-            EXPECT_EQ(payment["state"], "captured");
-            EXPECT_EQ(cents(payment["captured"]), cents(order["totals"]["gross"]));
-        } else if (state == "cancelled") {
-            EXPECT_TRUE(payment.is_null() || payment["state"] == "failed" || payment["state"] == "refunded")
-                << "cancelled order " << id << " kept the money: " << payment;
-        } else if (state == "rejected") {
-            EXPECT_TRUE(payment.is_null());
-        }
-        // Each saga step happened once for this order, in every domain that took part.
-        std::map<std::string, int> steps;
-        for (const auto* domain : { "orders", "stock" }) {
-            for (const auto& event : all(server,
-                     std::string("/api/v1/events?domain=") + domain + "&stream_id=order-" + std::to_string(id))) {
-                ++steps[event["type"].get<std::string>()];
-            }
-        }
-        for (const auto& [type, count] : steps) {
-            EXPECT_EQ(count, 1) << "order " << id << ": " << type << " recorded " << count << " times";
-        }
-    }
-    for (const auto& [order, payment] : payments) {
-        const auto detail = get(server, "/api/v1/payments/" + std::to_string(payment["id"].get<int>()));
-        std::int64_t provider = 0;
-        std::int64_t sales = 0;
-        for (const auto& entry : detail["ledger"]) {
-            const auto amount = cents(entry["amount"]);
-            (entry["debit"] == "provider" ? provider : sales) += amount;
-            (entry["credit"] == "provider" ? provider : sales) -= amount;
-        }
-        EXPECT_EQ(provider + sales, 0) << "payment of order " << order;
-        EXPECT_EQ(provider, cents(detail["captured"]) - cents(detail["refunded"])) << "payment of order " << order;
-    }
-    const auto level = get(server, "/api/v1/stock/levels?product_id=1")["items"][0];
-    EXPECT_EQ(level["on_hand"], stocked); // nothing shipped
-    EXPECT_EQ(level["reserved"].get<std::int64_t>(), reservedForPaid);
+    // The saga finishes by itself after the restart, and nothing was lost or doubled.
+    auto outcomes = tosserp::test::checkSagaSettled(server, placed, stocked, nats != nullptr ? nats->url() : "");
     if (nats != nullptr) {
-        // Every committed event is in its domain's stream exactly once.
-        tosserp::events::JetStream stream(nats->url());
-        for (const auto* domain : { "stock", "orders", "payments" }) {
-            const auto committed = all(server, std::string("/api/v1/events?domain=") + domain).size();
-            for (int wait = 0; wait < 100 && stream.storedEvents(domain) != static_cast<std::int64_t>(committed);
-                 ++wait) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            }
-            EXPECT_EQ(stream.storedEvents(domain), static_cast<std::int64_t>(committed)) << domain;
-        }
         std::cout << "nats-server kills: " << brokerKills << "\n";
     }
-    std::cout
-        << "settled "
-        << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - restarted).count()
-        << " ms after the last restart\n";
     std::cout << "server kills: " << kills << ", orders placed (acknowledged): " << placed.size()
               << ", paid: " << outcomes["paid"] << ", cancelled: " << outcomes["cancelled"]
               << ", rejected: " << outcomes["rejected"] << ", drafts never placed: " << outcomes["draft"] << "\n";

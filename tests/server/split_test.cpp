@@ -2,6 +2,7 @@
 // each on a data directory of its own, and nats-server carrying the events between them.
 
 #include "process.h"
+#include "saga_check.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -11,12 +12,18 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <random>
+#include <set>
 #include <thread>
 
 namespace {
@@ -34,7 +41,9 @@ const char* const kServices[] = { "stock", "users", "orders", "payments" };
 /// nats-server, the four services and the gateway, started in that order.
 class SplitDeployment {
 public:
-    SplitDeployment()
+    /// `serviceEnv`: more environment for the four services (e.g. a payment provider).
+    explicit SplitDeployment(std::vector<std::string> serviceEnv = {})
+        : m_serviceEnv(std::move(serviceEnv))
     {
         for (const std::string name : kServices) {
             startService(name, 0);
@@ -55,6 +64,7 @@ public:
     void startService(const std::string& name, std::uint16_t port)
     {
         std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey, "TOSSERP_NATS_URL=" + m_nats.url() };
+        env.insert(env.end(), m_serviceEnv.begin(), m_serviceEnv.end());
         if (tosserp::test::testsUsePostgres()) {
             // Each service on a PostgreSQL database of its own (kept across its restarts).
             auto& database = m_databases[name];
@@ -79,6 +89,7 @@ public:
     }
 
     ServerProcess& gateway() { return *m_gateway; }
+    NatsServerProcess& nats() { return m_nats; }
     std::uint16_t gatewayPort() const { return m_gatewayPort; }
     ServerProcess& service(const std::string& name) { return *m_processes.at(name); }
     std::uint16_t port(const std::string& name) const { return m_ports.at(name); }
@@ -95,6 +106,7 @@ private:
         return text;
     }
 
+    std::vector<std::string> m_serviceEnv;
     NatsServerProcess m_nats;
     std::map<std::string, std::unique_ptr<tosserp::test::PgDatabase>> m_databases;
     std::map<std::string, std::vector<std::string>> m_environments;
@@ -492,6 +504,87 @@ TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItI
         [](const json& o) { return o.value("state", "") == "paid"; });
     EXPECT_EQ(paid.value("state", ""), "paid") << paid;
     EXPECT_EQ(gateway.request("GET", "/api/v1/payments?order_id=" + std::to_string(order)).json()["items"].size(), 1u);
+}
+
+TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLosesNothingAndDoublesNothing)
+{
+    const char* trialsText = std::getenv("TOSSERP_FAULT_TRIALS");
+    const int kills = trialsText != nullptr ? std::max(1, std::atoi(trialsText)) : 6;
+    std::mt19937_64 random(20261126);
+    // The payment provider outlives the kills, as a real one would; it declines and fails some calls.
+    tosserp::test::PaymentSimulatorProcess provider(
+        { "--decline-rate", "0.25", "--error-rate", "0.2", "--seed", "42" });
+    SplitDeployment deployment({ "TOSSERP_PAYMENT_PROVIDER=" + provider.url(), "TOSSERP_ACCESS_LOG=false" });
+    auto& gateway = deployment.gateway();
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    const int stocked = 100000;
+    Shop shop(gateway, "FAULT");
+    ASSERT_EQ(post(gateway, "/api/v1/stock/movements",
+                  { { "kind", "receipt" }, { "product_id", shop.product }, { "quantity", stocked - 10 },
+                      { "to_location_id", shop.shelf } })
+                  .status,
+        201);
+    shop.order(gateway, 1); // the Orders service has the product before the kills begin
+
+    std::set<std::int64_t> placed { 1 };
+    std::map<std::string, int> victims;
+    const std::vector<std::string> candidates = { "stock", "users", "orders", "payments", "nats-server" };
+    for (int trial = 0; trial < kills; ++trial) {
+        std::atomic<bool> stop { false };
+        std::mutex mutex;
+        std::thread customers([&, seed = random()] {
+            std::mt19937_64 pick(seed);
+            while (!stop) {
+                try {
+                    const auto created = post(gateway, "/api/v1/orders",
+                        { { "customer_id", shop.customer }, { "warehouse_id", shop.warehouse }, { "tax_rate", 1900 },
+                            { "lines",
+                                { { { "product_id", shop.product },
+                                    { "quantity", 1 + static_cast<int>(pick() % 3) } } } } });
+                    if (created.status != 201) {
+                        continue;
+                    }
+                    const auto id = created.json()["id"].get<std::int64_t>();
+                    if (post(gateway, "/api/v1/orders/" + std::to_string(id) + "/place", json::object()).status
+                        == 200) {
+                        std::lock_guard lock(mutex);
+                        placed.insert(id);
+                    }
+                } catch (const std::exception&) {
+                    // An answer cut off: what was not acknowledged is not counted.
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(3));
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200 + random() % 500));
+        const auto& victim = candidates[random() % candidates.size()];
+        ++victims[victim];
+        if (victim == "nats-server") {
+            deployment.nats().kill();
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 400));
+            deployment.nats().start();
+        } else {
+            const auto port = deployment.port(victim);
+            deployment.kill(victim);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 400));
+            deployment.startService(victim, port);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 300));
+        stop = true;
+        customers.join();
+    }
+    ASSERT_GT(placed.size(), 5u) << "too few orders placed to prove anything";
+    // Every service back and reachable (the gateway's breakers closed again) before the checks.
+    const auto ready = waitFor(gateway, "/health/ready", [](const json&) { return true; });
+    ASSERT_EQ(ready.value("status", ""), "ok") << ready;
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    const auto outcomes = tosserp::test::checkSagaSettled(gateway, placed, stocked, deployment.nats().url());
+    std::cout << "kills:";
+    for (const auto& [victim, count] : victims) {
+        std::cout << " " << victim << " " << count;
+    }
+    std::cout << "; orders placed (acknowledged): " << placed.size() << ", paid: " << outcomes.at("paid")
+              << ", cancelled: " << (outcomes.count("cancelled") ? outcomes.at("cancelled") : 0) << "\n";
 }
 
 } // namespace
