@@ -166,6 +166,10 @@ std::string toPostgres(std::string_view original)
             out += '$';
             out += digits > i + 1 ? std::string(sql.substr(i + 1, digits - i - 1)) : std::to_string(++next);
             i = digits;
+        } else if (startsWordAt(sql, i, "like")) {
+            // SQLite's LIKE ignores case (ASCII); PostgreSQL's ILIKE does.
+            out += "ILIKE";
+            i += 4;
         } else if ((startsWordAt(sql, i, "max") || startsWordAt(sql, i, "min")) && i + 3 < sql.size()
             && sql[i + 3] == '(' && hasTopLevelComma(sql, i + 3)) {
             out += std::tolower(static_cast<unsigned char>(sql[i + 1])) == 'a' ? "GREATEST" : "LEAST";

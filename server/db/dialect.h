@@ -12,7 +12,8 @@ namespace tosserp::db {
 // which database it talks to.
 
 /// One statement as `dialect` takes it. For PostgreSQL: `?` and `?N` placeholders become `$N`,
-/// SQLite's two-argument max()/min() become GREATEST()/LEAST(), `INSERT OR IGNORE INTO …`
+/// LIKE becomes ILIKE (SQLite's LIKE ignores case), SQLite's two-argument max()/min() become
+/// GREATEST()/LEAST(), `INSERT OR IGNORE INTO …`
 /// becomes `INSERT INTO … ON CONFLICT DO NOTHING`, `(?N IS NULL OR expr)` becomes
 /// `(expr OR $N IS NULL)` (so the parameter's type comes from `expr`), and a list of ids passed
 /// as a JSON array, `SELECT value FROM json_each(?N)`, reads it with json_array_elements_text. Text in quotes is left

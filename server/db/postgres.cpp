@@ -207,6 +207,8 @@ public:
 
     PGconn* handle() const { return m_connection; }
     bool readOnly() const { return m_readOnly; }
+    bool inTransaction() const { return m_inTransaction; }
+    void setInTransaction(bool open) { m_inTransaction = open; }
     std::uint64_t session() const { return m_session; }
 
     /// Opens the connection again when it broke; the statements are prepared again on use.
@@ -239,12 +241,18 @@ private:
 
     PGconn* m_connection = nullptr;
     bool m_readOnly;
+    bool m_inTransaction = false;
     std::uint64_t m_session = 0;
     std::unordered_map<std::string, std::unique_ptr<PgStatement>> m_statements;
 };
 
 void PgStatement::execute()
 {
+    // A transaction whose connection broke is over: its statements must not go on in a new
+    // session, one by one, each committing by itself. Only the ROLLBACK that ends it passes.
+    if (m_owner.inTransaction() && PQstatus(m_owner.handle()) != CONNECTION_OK && m_sql != "ROLLBACK") {
+        fail(m_owner.handle(), nullptr, "the connection was lost inside a transaction");
+    }
     m_owner.ensureOpen();
     // A connection the server dropped while it sat idle (a restart, a failover) is found out
     // only by the next statement sent on it. When nothing could have been done on it (a reader,
@@ -252,14 +260,40 @@ void PgStatement::execute()
     // so a restart costs the callers nothing; otherwise the statement fails as transient.
     const bool idle = PQtransactionStatus(m_owner.handle()) == PQTRANS_IDLE;
     const bool repeatable = idle && (m_owner.readOnly() || m_sql == "BEGIN");
+    const bool begins = m_sql.rfind("BEGIN", 0) == 0;
+    const bool ends = m_sql == "COMMIT" || m_sql == "ROLLBACK";
     try {
-        attempt();
-    } catch (const DbError&) {
-        if (!repeatable || PQstatus(m_owner.handle()) == CONNECTION_OK) {
-            throw;
+        try {
+            attempt();
+        } catch (const DbError&) {
+            if (!repeatable || PQstatus(m_owner.handle()) == CONNECTION_OK) {
+                throw;
+            }
+            m_owner.ensureOpen();
+            attempt();
         }
-        m_owner.ensureOpen();
-        attempt();
+    } catch (const DbError& e) {
+        if (ends) {
+            m_owner.setInTransaction(false);
+        }
+        if (m_sql == "COMMIT" && PQstatus(m_owner.handle()) != CONNECTION_OK) {
+            // The server may have committed before the connection went: whether the work was
+            // applied is unknown, so it must not be answered as "refused, try again".
+            throw DbError(std::string("the connection was lost during COMMIT; whether the transaction was applied is "
+                                      "unknown: ")
+                    + e.what(),
+                e.code(), false, false);
+        }
+        throw;
+    }
+    if (begins) {
+        m_owner.setInTransaction(true);
+    } else if (ends) {
+        m_owner.setInTransaction(false);
+        // COMMIT of a transaction an error had already aborted answers ROLLBACK: not applied.
+        if (m_sql == "COMMIT" && std::string_view(PQcmdStatus(m_result.get())) == "ROLLBACK") {
+            throw DbError("the transaction was rolled back by an earlier error", 0, false, false);
+        }
     }
 }
 

@@ -66,6 +66,13 @@ TEST(Dialect, JsonBuiltInAQueryUsesPostgresFunctions)
         "c)");
 }
 
+TEST(Dialect, LikeIgnoresCaseOnBoth)
+{
+    EXPECT_EQ(statementFor(Dialect::Postgres, "SELECT id FROM p WHERE name LIKE ? ESCAPE '\\' OR sku like 'A-%'"),
+        "SELECT id FROM p WHERE name ILIKE $1 ESCAPE '\\' OR sku ILIKE 'A-%'");
+    EXPECT_EQ(statementFor(Dialect::Postgres, "SELECT likes, unlike FROM t"), "SELECT likes, unlike FROM t");
+}
+
 TEST(Dialect, InsertOrIgnoreBecomesOnConflictDoNothing)
 {
     EXPECT_EQ(statementFor(Dialect::Postgres, "INSERT OR IGNORE INTO t (a, b) VALUES (?, ?);"),

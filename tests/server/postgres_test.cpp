@@ -247,4 +247,19 @@ TEST(Postgres, WhilePostgresDropsEveryConnectionTheApiAnswers503AndLosesNothingA
     EXPECT_EQ(signIn.status, 200) << signIn.body;
 }
 
+TEST(Postgres, ProductSearchIgnoresCaseAsOnSqlite)
+{
+    PgDatabase stock;
+    tosserp::ServerConfig config;
+    config.stockDatabase = stock.conninfo();
+    TestServer server(config);
+    const auto id = server.makeProduct("Tea-Green-1");
+    for (const auto* query : { "tea-green", "TEA-GREEN", "product tea" }) {
+        const auto found = server.get(std::string("/api/v1/products?q=") + query);
+        ASSERT_EQ(found.status, 200) << found.body;
+        ASSERT_EQ(found.json()["items"].size(), 1u) << query << ": " << found.body;
+        EXPECT_EQ(found.json()["items"][0]["id"], id);
+    }
+}
+
 } // namespace
