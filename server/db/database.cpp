@@ -404,20 +404,47 @@ Database::Lease::Lease(Database& db)
     : database(db)
     , connection(nullptr)
 {
-    std::lock_guard lock(db.m_poolMutex);
-    if (!db.m_idle.empty()) {
-        connection = db.m_idle.back();
-        db.m_idle.pop_back();
-        return;
+    // PostgreSQL counts connections against max_connections (100 by default): a few readers
+    // per domain serve many threads. SQLite's cost nothing to hold.
+    const std::size_t limit = db.dialect() == Dialect::Postgres ? 16 : 1024;
+    std::unique_lock lock(db.m_poolMutex);
+    for (;;) {
+        if (!db.m_idle.empty()) {
+            connection = db.m_idle.back();
+            db.m_idle.pop_back();
+            return;
+        }
+        if (db.m_readers.size() + static_cast<std::size_t>(db.m_opening) < limit) {
+            break;
+        }
+        db.m_poolFreed.wait(lock);
     }
-    db.m_readers.push_back(openConnection(db.m_path, true));
+    // Opened outside the lock: a server slow to answer must not hold up the leases of
+    // connections already open.
+    ++db.m_opening;
+    lock.unlock();
+    std::unique_ptr<Connection> made;
+    try {
+        made = openConnection(db.m_path, true);
+    } catch (...) {
+        lock.lock();
+        --db.m_opening;
+        db.m_poolFreed.notify_one();
+        throw;
+    }
+    lock.lock();
+    --db.m_opening;
+    db.m_readers.push_back(std::move(made));
     connection = db.m_readers.back().get();
 }
 
 Database::Lease::~Lease()
 {
-    std::lock_guard lock(database.m_poolMutex);
-    database.m_idle.push_back(connection);
+    {
+        std::lock_guard lock(database.m_poolMutex);
+        database.m_idle.push_back(connection);
+    }
+    database.m_poolFreed.notify_one();
 }
 
 } // namespace tosserp::db

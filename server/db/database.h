@@ -1,5 +1,6 @@
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -204,8 +205,10 @@ private:
     std::mutex m_writeMutex;
     std::unique_ptr<Connection> m_writer;
     std::mutex m_poolMutex;
+    std::condition_variable m_poolFreed;
     std::vector<std::unique_ptr<Connection>> m_readers;
     std::vector<Connection*> m_idle;
+    int m_opening = 0; ///< reader connections being opened (outside the lock)
     std::vector<std::function<void(Connection&)>> m_onCommit;
 };
 

@@ -24,8 +24,8 @@ bool startsWith(const char* text, std::string_view prefix)
 }
 
 /// A failure as DbError: SQLSTATE class 23 is a broken constraint; a lost connection, a
-/// serialisation failure, a deadlock, a server shutting down or out of resources may pass if
-/// tried again.
+/// serialisation failure, a deadlock, a lock not granted in time, a server shutting down or
+/// out of resources may pass if tried again.
 [[noreturn]] void fail(PGconn* connection, const PGresult* result, std::string_view what)
 {
     const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -38,7 +38,8 @@ bool startsWith(const char* text, std::string_view prefix)
     }
     const bool lost = PQstatus(connection) != CONNECTION_OK;
     const bool transient = lost || state == nullptr || startsWith(state, "08") || startsWith(state, "40001")
-        || startsWith(state, "40P01") || startsWith(state, "57P") || startsWith(state, "53");
+        || startsWith(state, "40P01") || startsWith(state, "57P") || startsWith(state, "53")
+        || startsWith(state, "55P03");
     throw DbError(message, state != nullptr ? static_cast<int>(std::strtol(state, nullptr, 36)) : 0,
         startsWith(state, "23"), transient);
 }
@@ -141,7 +142,11 @@ public:
     PgConnection(const std::string& conninfo, bool readOnly)
         : m_readOnly(readOnly)
     {
-        m_connection = PQconnectdb(conninfo.c_str());
+        // A server that does not answer fails the connection after 5 s, unless the connection
+        // string says otherwise (its settings come after these and win).
+        const char* const keywords[] = { "connect_timeout", "dbname", nullptr };
+        const char* const values[] = { "5", conninfo.c_str(), nullptr };
+        m_connection = PQconnectdbParams(keywords, values, 1);
         if (m_connection == nullptr) {
             throw DbError("cannot connect to PostgreSQL: out of memory", 0, false, true);
         }
@@ -231,8 +236,10 @@ private:
         // Notices (a ROLLBACK with nothing to roll back) are not for the server's output.
         PQsetNoticeProcessor(
             m_connection, [](void*, const char*) {}, nullptr);
+        // A writer waits at most 10 s for another process's writer (SQLite waits 5 s), then
+        // fails as transient.
         const char* setup = m_readOnly ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
-                                       : "SET client_min_messages = warning";
+                                       : "SET client_min_messages = warning; SET lock_timeout = '10s'";
         const Result result(PQexec(m_connection, setup));
         if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
             fail(m_connection, result.get(), "session set-up");

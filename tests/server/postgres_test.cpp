@@ -262,4 +262,31 @@ TEST(Postgres, ProductSearchIgnoresCaseAsOnSqlite)
     }
 }
 
+TEST(Postgres, ManyReadersShareABoundedPoolOfConnections)
+{
+    PgDatabase pg;
+    Database database(pg.conninfo());
+    database.migrate(tosserp::payments::paymentsMigrations());
+    std::vector<std::thread> readers;
+    std::atomic<int> done { 0 };
+    for (int i = 0; i < 40; ++i) {
+        readers.emplace_back([&] {
+            database.read([](Connection& c) {
+                auto& q = c.prepare("SELECT pg_sleep(0.2)");
+                q.step();
+                q.reset();
+            });
+            ++done;
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    const int open = PgDatabase::admin("SELECT pid FROM pg_stat_activity WHERE datname = '" + pg.name() + "'");
+    for (auto& reader : readers) {
+        reader.join();
+    }
+    EXPECT_EQ(done.load(), 40); // every read was served, some after waiting for a connection
+    EXPECT_LE(open, 17) << "16 readers and the writer at most";
+    EXPECT_GE(open, 2);
+}
+
 } // namespace
