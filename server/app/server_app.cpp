@@ -202,9 +202,7 @@ int ServerApp::backup(const ServerConfig& config)
             bytes += file.bytes;
         }
         std::cout << "backup of " << config.dataDir << " written to " << m_backupTo << " (" << bytes << " bytes)\n";
-        for (const auto& [domain, location] :
-            { std::pair { "stock", &config.stockDatabase }, std::pair { "users", &config.usersDatabase },
-                std::pair { "orders", &config.ordersDatabase }, std::pair { "payments", &config.paymentsDatabase } }) {
+        for (const auto& [domain, location] : config.databases()) {
             if (!location->empty()) {
                 std::cout << "not in this backup: the " << domain
                           << " domain is on PostgreSQL; back it up with pg_dump (docs/operations.md)\n";

@@ -57,6 +57,18 @@ const std::vector<std::string>& ServerConfig::keys()
     return names;
 }
 
+std::vector<std::pair<std::string, std::string*>> ServerConfig::databases()
+{
+    return { { "stock", &stockDatabase }, { "users", &usersDatabase }, { "orders", &ordersDatabase },
+        { "payments", &paymentsDatabase } };
+}
+
+std::vector<std::pair<std::string, const std::string*>> ServerConfig::databases() const
+{
+    return { { "stock", &stockDatabase }, { "users", &usersDatabase }, { "orders", &ordersDatabase },
+        { "payments", &paymentsDatabase } };
+}
+
 const std::vector<std::string>& ServerConfig::services()
 {
     static const std::vector<std::string> names = { "all", "gateway", "stock", "users", "orders", "payments" };
@@ -181,14 +193,12 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
                 + ", the http:// or https:// address of that service, not \"" + *target + "\"");
         }
     }
-    for (const auto& [key, target] :
-        { std::pair { "stock_database", &config.stockDatabase }, std::pair { "users_database", &config.usersDatabase },
-            std::pair { "orders_database", &config.ordersDatabase },
-            std::pair { "payments_database", &config.paymentsDatabase } }) {
+    for (const auto& [domain, target] : config.databases()) {
+        const auto key = domain + "_database";
         *target = source.getString(key, "");
         if (!target->empty() && target->rfind("postgresql://", 0) != 0 && target->rfind("postgres://", 0) != 0
             && target->find('=') == std::string::npos) {
-            throw std::invalid_argument(std::string(key)
+            throw std::invalid_argument(key
                 + " is a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or host=… dbname=…), not \""
                 + *target + "\"");
         }

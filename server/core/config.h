@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace Poco::Util {
@@ -82,6 +83,9 @@ struct ServerConfig {
     std::string ordersUrl;
     std::string paymentsUrl;
 
+    /// Each domain's database setting, by domain name ("stock", "users", "orders", "payments").
+    std::vector<std::pair<std::string, std::string*>> databases();
+    std::vector<std::pair<std::string, const std::string*>> databases() const;
     /// The values `service` may take.
     static const std::vector<std::string>& services();
     /// The configuration keys, as written in a config file.

@@ -1,5 +1,6 @@
 #include "server/gateway/gateway.h"
 
+#include "domain/text.h"
 #include "server/core/log.h"
 #include "server/http/problem.h"
 #include "server/http/service_auth.h"
@@ -55,13 +56,6 @@ bool underPrefix(std::string_view path, std::string_view prefix)
 {
     return path == prefix
         || (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix && path[prefix.size()] == '/');
-}
-
-std::string lower(std::string text)
-{
-    std::transform(
-        text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 std::string encodeQuery(const std::multimap<std::string, std::string>& query)
@@ -294,7 +288,7 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
     response.body = answer.body;
     response.contentType = answer.header("Content-Type");
     for (const auto& [header, value] : answer.headers) {
-        const auto key = lower(header);
+        const auto key = domain::asciiLower(header);
         if (std::find(std::begin(kHopByHop), std::end(kHopByHop), key) == std::end(kHopByHop)) {
             response.headers.emplace_back(header, value);
         }

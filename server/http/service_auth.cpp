@@ -1,20 +1,12 @@
 #include "server/http/service_auth.h"
 
-#include "domain/text.h"
 #include "server/http/problem.h"
+
+#include <openssl/crypto.h>
 
 #include <stdexcept>
 
 namespace tosserp::http {
-
-namespace {
-
-std::string lower(std::string_view name)
-{
-    return domain::asciiLower(name);
-}
-
-} // namespace
 
 nlohmann::json principalToJson(const domain::Principal& principal)
 {
@@ -61,12 +53,7 @@ domain::Principal principalFromJson(const nlohmann::json& json)
 
 bool sameSecret(std::string_view given, std::string_view expected)
 {
-    unsigned char difference = given.size() == expected.size() ? 0 : 1;
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-        difference |= static_cast<unsigned char>(
-            static_cast<unsigned char>(i < given.size() ? given[i] : 0) ^ static_cast<unsigned char>(expected[i]));
-    }
-    return difference == 0;
+    return given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), expected.size()) == 0;
 }
 
 ServiceAuthenticator::ServiceAuthenticator(std::string serviceKey)
@@ -75,7 +62,7 @@ ServiceAuthenticator::ServiceAuthenticator(std::string serviceKey)
 
 bool ServiceAuthenticator::fromDeployment(const Request& request) const
 {
-    const auto key = request.header(lower(kServiceKeyHeader));
+    const auto key = request.header(kServiceKeyHeader);
     return key && sameSecret(*key, m_key);
 }
 
@@ -84,12 +71,12 @@ std::optional<std::string> ServiceAuthenticator::forwardedAddress(const Request&
     if (!fromDeployment(request)) {
         return std::nullopt;
     }
-    return request.header(lower(kClientAddressHeader));
+    return request.header(kClientAddressHeader);
 }
 
 std::shared_ptr<const domain::Principal> ServiceAuthenticator::authenticate(const Request& request)
 {
-    const auto key = request.header(lower(kServiceKeyHeader));
+    const auto key = request.header(kServiceKeyHeader);
     if (!key) {
         if (request.header("authorization") || request.header("x-api-key") || request.queryParam("access_token")) {
             throw ApiError(401, "use_gateway",
@@ -100,7 +87,7 @@ std::shared_ptr<const domain::Principal> ServiceAuthenticator::authenticate(cons
     if (!sameSecret(*key, m_key)) {
         throw ApiError(401, "invalid_service_key", "The service key is not this deployment's.");
     }
-    const auto identity = request.header(lower(kPrincipalHeader));
+    const auto identity = request.header(kPrincipalHeader);
     if (!identity) {
         return nullptr;
     }

@@ -575,7 +575,7 @@ TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLoses
     }
     ASSERT_GT(placed.size(), 5u) << "too few orders placed to prove anything";
     // Every service back and reachable (the gateway's breakers closed again) before the checks.
-    const auto ready = waitFor(gateway, "/health/ready", [](const json&) { return true; });
+    const auto ready = waitFor(gateway, "/health/ready", [](const json& r) { return r.value("status", "") == "ok"; });
     ASSERT_EQ(ready.value("status", ""), "ok") << ready;
     gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
     const auto outcomes = tosserp::test::checkSagaSettled(gateway, placed, stocked, deployment.nats().url());

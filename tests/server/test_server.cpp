@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -140,8 +141,7 @@ TestServer::TestServer(ServerConfig config)
         config.natsUrl = m_nats->url();
     }
     if (testsUsePostgres()) {
-        for (auto* location :
-            { &config.stockDatabase, &config.usersDatabase, &config.ordersDatabase, &config.paymentsDatabase }) {
+        for (const auto& [domain, location] : config.databases()) {
             if (location->empty()) {
                 m_pg.push_back(std::make_unique<PgDatabase>());
                 *location = m_pg.back()->conninfo();
@@ -157,11 +157,12 @@ std::vector<std::string> TestServer::commandEnvironment() const
 {
     std::vector<std::string> environment;
     const auto& config = m_runtime->config();
-    for (const auto& [name, location] :
-        { std::pair { "STOCK", &config.stockDatabase }, std::pair { "USERS", &config.usersDatabase },
-            std::pair { "ORDERS", &config.ordersDatabase }, std::pair { "PAYMENTS", &config.paymentsDatabase } }) {
+    for (const auto& [domain, location] : config.databases()) {
         if (!location->empty()) {
-            environment.push_back(std::string("TOSSERP_") + name + "_DATABASE=" + *location);
+            std::string key = "TOSSERP_" + domain + "_DATABASE";
+            std::transform(key.begin(), key.end(), key.begin(),
+                [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            environment.push_back(key + "=" + *location);
         }
     }
     return environment;
