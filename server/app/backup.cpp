@@ -2,11 +2,13 @@
 
 #include "server/core/ids.h"
 #include "server/db/database.h"
+#include "server/db/postgres.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -84,27 +86,56 @@ void checkIntegrity(const fs::path& path)
     }
 }
 
+/// Where one domain's database lives: a SQLite file in the data directory or a PostgreSQL
+/// database, and the name of its copy in a backup.
+struct DomainStore {
+    std::string domain; ///< "stock", …
+    std::string location; ///< file path or connection string
+    bool postgres = false;
+    std::string setting; ///< the configuration key that names its PostgreSQL database ("" for none)
+
+    std::string fileName() const { return domain + (postgres ? ".pgdump" : ".db"); }
+};
+
+/// The domains, in the order they are copied, where `config` keeps them (the data directory
+/// `dataDir`).
+std::vector<DomainStore> domainStores(const ServerConfig& config, const fs::path& dataDir)
+{
+    std::vector<DomainStore> stores;
+    for (const auto& [domain, location] : config.databases()) {
+        const bool postgres = !location->empty();
+        stores.push_back(
+            { domain, postgres ? *location : (dataDir / (domain + ".db")).string(), postgres, domain + "_database" });
+    }
+    // The notifier's outbox is always a file of the data directory.
+    stores.push_back({ "notifications", (dataDir / "notifications.db").string(), false, "" });
+    return stores;
+}
+
+void checkCopy(const DomainStore& store, const fs::path& copy)
+{
+    if (store.postgres) {
+        db::checkPostgresDump(copy.string());
+    } else {
+        checkIntegrity(copy);
+    }
+}
+
 /// The databases are copied one after another, so a consumer's checkpoint (kept in its own
 /// database, copied later) can point past the last event its source's copy holds. New events
 /// of that source would then get positions the consumer believes it has handled and be
 /// skipped for ever. Each source's next position is raised above every checkpoint on it.
 /// Consumers are named "<consumer's domain>.<source domain>".
-void reconcileEventPositions(const fs::path& dir)
+void reconcileEventPositions(const std::vector<DomainStore>& stores)
 {
     std::map<std::string, std::int64_t> highest; // source domain → highest checkpoint on it
-    for (const auto& name : domainDatabaseNames()) {
-        if (!fs::exists(dir / name)) {
+    for (const auto& store : stores) {
+        db::Database database(store.location);
+        const auto tables = database.tableNames();
+        if (std::find(tables.begin(), tables.end(), "consumer_checkpoints") == tables.end()) {
             continue;
         }
-        db::Database database((dir / name).string());
         database.read([&](db::Connection& c) {
-            auto& exists = c.prepare(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'consumer_checkpoints'");
-            const bool has = exists.step() && exists.integer(0) > 0;
-            exists.reset();
-            if (!has) {
-                return 0;
-            }
             auto& q = c.prepare("SELECT consumer, position FROM consumer_checkpoints");
             while (q.step()) {
                 const auto consumer = q.text(0);
@@ -118,45 +149,58 @@ void reconcileEventPositions(const fs::path& dir)
             return 0;
         });
     }
-    for (const auto& [domain, position] : highest) {
-        const auto file = dir / (domain + ".db");
-        if (!fs::exists(file)) {
-            continue;
+    for (const auto& store : stores) {
+        const auto top = highest.find(store.domain);
+        if (top != highest.end()) {
+            db::Database(store.location).raiseNextKey("events", "position", top->second);
         }
-        db::Database source(file.string());
-        source.write([&](db::Connection& c) {
-            c.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT 'events', 0 WHERE NOT EXISTS (SELECT 1 FROM "
-                      "sqlite_sequence WHERE name = 'events')")
-                .run();
-            c.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'events'").bind(1, position).run();
-        });
     }
+}
+
+/// Whether the PostgreSQL database `store` names holds nothing yet (at most the empty
+/// migrations table a server creates when it connects); empties it of that table.
+bool takeEmptyDatabase(const DomainStore& store)
+{
+    db::Database database(store.location);
+    const auto tables = database.tableNames();
+    if (tables.size() > 1 || (tables.size() == 1 && tables.front() != "schema_migrations")) {
+        return false;
+    }
+    const auto migrations = database.read([](db::Connection& c) {
+        auto& q = c.prepare("SELECT count(*) FROM schema_migrations");
+        const auto n = q.step() ? q.integer(0) : 0;
+        q.reset();
+        return n;
+    });
+    if (migrations > 0) {
+        return false;
+    }
+    database.dropAllTables();
+    return true;
+}
+
+BackupFile describe(const std::string& name, const fs::path& path)
+{
+    return { name, fs::file_size(path), sha256File(path) };
 }
 
 } // namespace
 
-const std::vector<std::string>& domainDatabaseNames()
+std::vector<BackupFile> backupData(const ServerConfig& config, const std::string& to)
 {
-    static const std::vector<std::string> names
-        = { "stock.db", "users.db", "orders.db", "payments.db", "notifications.db" };
-    return names;
-}
-
-std::vector<BackupFile> backupData(const std::string& dataDir, const std::string& to)
-{
-    const fs::path source(dataDir);
+    const fs::path source(config.dataDir);
     const fs::path target(to);
     if (!emptyOrMissing(target)) {
         throw BackupUsageError(to + " is not empty: give a new directory for each backup");
     }
-    std::vector<std::string> present;
-    for (const auto& name : domainDatabaseNames()) {
-        if (fs::exists(source / name)) {
-            present.push_back(name);
+    std::vector<DomainStore> present;
+    for (auto& store : domainStores(config, source)) {
+        if (store.postgres || fs::exists(store.location)) {
+            present.push_back(std::move(store));
         }
     }
     if (present.empty()) {
-        throw BackupUsageError(dataDir + " holds no TossErp database (stock.db, users.db, …)");
+        throw BackupUsageError(config.dataDir + " holds no TossErp database (stock.db, users.db, …)");
     }
     fs::create_directories(target);
     // A backup holds password hashes and the signing key: for the owner's eyes only.
@@ -164,20 +208,28 @@ std::vector<BackupFile> backupData(const std::string& dataDir, const std::string
     nlohmann::json manifest = { { "format", kManifestFormat }, { "version", TOSSERP_VERSION },
         { "created_at", isoTime(nowMs()) }, { "files", nlohmann::json::array() } };
     std::vector<BackupFile> files;
-    for (const auto& name : present) {
-        db::Database database((source / name).string());
-        database.backupTo((target / name).string());
-        fs::permissions(target / name, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
-        checkIntegrity(target / name);
-        BackupFile file { name, fs::file_size(target / name), sha256File(target / name) };
+    const auto add = [&](const std::string& name) {
+        auto file = describe(name, target / name);
         manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
         files.push_back(std::move(file));
+    };
+    for (const auto& store : present) {
+        const auto copy = target / store.fileName();
+        if (store.postgres) {
+            // Readable by its owner only before pg_dump writes anything into it.
+            std::ofstream(copy).close();
+            fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+            db::dumpPostgres(store.location, copy.string());
+        } else {
+            db::Database(store.location).backupTo(copy.string());
+            fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+        }
+        checkCopy(store, copy);
+        add(store.fileName());
     }
     if (fs::exists(source / kSigningKey)) {
         copyPrivate(source / kSigningKey, target / kSigningKey);
-        BackupFile file { kSigningKey, fs::file_size(target / kSigningKey), sha256File(target / kSigningKey) };
-        manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
-        files.push_back(std::move(file));
+        add(kSigningKey);
     }
     // The manifest last, through a rename: a backup cut short has none.
     const auto partial = target / "manifest.json.partial";
@@ -192,10 +244,10 @@ std::vector<BackupFile> backupData(const std::string& dataDir, const std::string
     return files;
 }
 
-std::vector<BackupFile> restoreData(const std::string& from, const std::string& dataDir)
+std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig& config)
 {
     const fs::path source(from);
-    const fs::path target(dataDir);
+    const fs::path target(config.dataDir);
     std::ifstream in(source / "manifest.json");
     if (!in) {
         throw BackupUsageError(from + " is not a TossErp backup (no manifest.json)");
@@ -206,17 +258,39 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
         throw BackupUsageError(from + "/manifest.json is not a TossErp backup manifest this version reads");
     }
     if (!emptyOrMissing(target)) {
-        throw BackupUsageError(dataDir + " is not empty: restore into a new data directory (move the old one aside)");
+        throw BackupUsageError(
+            config.dataDir + " is not empty: restore into a new data directory (move the old one aside)");
     }
-    // Everything is checked before anything is copied.
+    // Everything is checked before anything is written.
+    const auto stores = domainStores(config, target);
     std::vector<BackupFile> files;
-    const auto& known = domainDatabaseNames();
+    std::vector<DomainStore> restoring; // the domains the backup holds, where they go
     for (const auto& entry : manifest["files"]) {
+        if (!entry.is_object()) {
+            throw BackupUsageError(from + "/manifest.json lists a file that is not an object");
+        }
         BackupFile file { entry.value("name", ""), entry.value("bytes", std::uintmax_t { 0 }),
             entry.value("sha256", "") };
-        const bool key = file.name == kSigningKey;
-        if (!key && std::find(known.begin(), known.end(), file.name) == known.end()) {
+        const DomainStore* store = nullptr;
+        bool otherKind = false;
+        for (const auto& candidate : stores) {
+            if (file.name == candidate.fileName()) {
+                store = &candidate;
+            } else if (file.name == candidate.domain + ".db"
+                || (!candidate.setting.empty() && file.name == candidate.domain + ".pgdump")) {
+                store = &candidate;
+                otherKind = true;
+            }
+        }
+        if (store == nullptr && file.name != kSigningKey) {
             throw BackupUsageError("the manifest names an unknown file \"" + file.name + "\"");
+        }
+        if (otherKind) {
+            throw BackupUsageError(store->postgres
+                    ? "the backup holds the " + store->domain + " domain as a SQLite file, but " + store->setting
+                        + " names a PostgreSQL database: leave it unset to restore the file into the data directory"
+                    : "the backup holds the " + store->domain + " domain from PostgreSQL: set " + store->setting
+                        + " to a new, empty PostgreSQL database to restore it into");
         }
         const auto path = source / file.name;
         if (!fs::exists(path)) {
@@ -225,34 +299,57 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
         if (fs::file_size(path) != file.bytes || sha256File(path) != file.sha256) {
             throw BackupDamagedError(file.name + " does not match the manifest (changed or cut short)");
         }
-        if (!key) {
+        if (store != nullptr) {
             try {
-                checkIntegrity(path);
+                checkCopy(*store, path);
             } catch (const std::runtime_error& e) {
-                throw BackupDamagedError(e.what());
+                throw BackupDamagedError(file.name + ": " + e.what());
             }
+            restoring.push_back(*store);
         }
         files.push_back(std::move(file));
     }
-    // Everything is assembled beside the target and moved into place in one rename: a restore
-    // that fails or is killed leaves no half-restored data directory a server could start on.
+    for (const auto& store : restoring) {
+        if (store.postgres && !takeEmptyDatabase(store)) {
+            throw BackupUsageError("the database " + store.setting
+                + " names is not empty: restore into a new database (the backup's tables would clash)");
+        }
+    }
+    // The data directory is assembled beside the target and moved into place in one rename: a
+    // restore that fails or is killed leaves no half-restored data directory a server could
+    // start on. The PostgreSQL domains are restored each in one transaction, and emptied again
+    // when a later step fails.
     const auto staging = target.parent_path() / (target.filename().string() + ".restoring");
     fs::remove_all(staging);
     fs::create_directories(staging);
     fs::permissions(staging, fs::perms::owner_all, fs::perm_options::replace);
+    std::vector<DomainStore> restored;
     try {
         for (const auto& file : files) {
-            copyPrivate(source / file.name, staging / file.name);
+            if (file.name == kSigningKey || file.name.ends_with(".db")) {
+                copyPrivate(source / file.name, staging / file.name);
+            }
         }
-        reconcileEventPositions(staging);
+        std::vector<DomainStore> staged; // where the restored domains are until the rename
+        for (auto store : restoring) {
+            if (store.postgres) {
+                restored.push_back(store);
+                db::restorePostgres(store.location, (source / store.fileName()).string());
+            } else {
+                store.location = (staging / store.fileName()).string();
+            }
+            staged.push_back(std::move(store));
+        }
+        reconcileEventPositions(staged);
         // A restored server is a new server to the replicas: their cursors may point past what
         // the backup holds, into a history that is gone. A new identity makes every replica
         // start a fresh snapshot at its next sync (its outbox is pushed again, applied once).
-        if (fs::exists(staging / "stock.db")) {
-            db::Database stock((staging / "stock.db").string());
-            stock.write([](db::Connection& c) {
-                c.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'server_id'").run();
-            });
+        for (const auto& store : staged) {
+            if (store.domain == "stock") {
+                db::Database(store.location).write([](db::Connection& c) {
+                    c.prepare("UPDATE meta SET value = ? WHERE key = 'server_id'").bind(1, randomHex(16)).run();
+                });
+            }
         }
         if (fs::exists(target)) {
             fs::remove(target); // empty, checked above
@@ -261,6 +358,13 @@ std::vector<BackupFile> restoreData(const std::string& from, const std::string& 
     } catch (...) {
         std::error_code ignored;
         fs::remove_all(staging, ignored);
+        for (const auto& store : restored) {
+            try {
+                db::Database(store.location).dropAllTables();
+            } catch (const std::exception&) {
+                // The restore's own failure is the one to report.
+            }
+        }
         throw;
     }
     return files;

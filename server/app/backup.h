@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/config.h"
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -27,25 +29,27 @@ struct BackupFile {
     std::string sha256;
 };
 
-/// The domain databases a data directory holds, in the order they are copied.
-const std::vector<std::string>& domainDatabaseNames();
+/// Copies every domain database of `config` into the new or empty directory `to`: each file
+/// of its data directory through SQLite's online backup (`stock.db`, …), each domain on
+/// PostgreSQL through pg_dump (`stock.pgdump`, …), and the token signing key kept in the data
+/// directory. Each copy is one consistent snapshot taken while the server keeps running (the
+/// domains one after another, not at one instant) and is checked once written;
+/// `manifest.json` (version, time, files with size and SHA-256) comes last: a directory without
+/// a manifest is not a backup. Throws BackupUsageError when `to` is not empty or there is no
+/// database to copy, std::runtime_error when a copy fails (the partial directory is left
+/// without a manifest).
+std::vector<BackupFile> backupData(const ServerConfig& config, const std::string& to);
 
-/// Copies every domain database of `dataDir` (and the token signing key kept there) into the
-/// new or empty directory `to` through
-/// SQLite's online backup (each file one consistent snapshot, taken while the server keeps
-/// running; the domains one after another, not at one instant), checks each copy, and writes `manifest.json` (version,
-/// time, files with size and SHA-256) last: a directory without a manifest is not a backup. Throws BackupUsageError
-/// when `to` is not empty or `dataDir` holds no database, std::runtime_error when a copy
-/// fails (the partial directory is left without a manifest).
-std::vector<BackupFile> backupData(const std::string& dataDir, const std::string& to);
-
-/// Restores the backup in `from` into the new or empty data directory `dataDir`: checks the
-/// manifest, each file's size, SHA-256 and SQLite integrity first (BackupDamagedError when
-/// any fails), then assembles the data directory beside the target (files readable by their
-/// owner only), raises each domain's next event position above every consumer checkpoint
-/// on it, gives the restored server a new sync identity (replicas start a fresh snapshot),
-/// and moves it into place in one rename. Throws BackupUsageError when `from` is not a backup
-/// or `dataDir` is not empty; any other failure leaves `dataDir` as it was.
-std::vector<BackupFile> restoreData(const std::string& from, const std::string& dataDir);
+/// Restores the backup in `from` where `config` keeps its databases: SQLite files into its new
+/// or empty data directory, PostgreSQL archives into the new, empty databases its
+/// `…_database` settings name (a domain goes back to the kind of database it was taken from).
+/// Checks everything first: the manifest, each file's size, SHA-256 and integrity
+/// (BackupDamagedError), the targets (BackupUsageError). Then assembles the data directory
+/// beside the target (files readable by their owner only) and restores each PostgreSQL domain
+/// in one transaction, raises each domain's next event position above every consumer
+/// checkpoint on it, gives the restored server a new sync identity (replicas start a fresh
+/// snapshot), and moves the directory into place in one rename. Any failure empties the
+/// databases it restored into and leaves the data directory as it was.
+std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig& config);
 
 } // namespace tosserp

@@ -147,9 +147,10 @@ void ServerApp::printHelp() const
     footer += "\n\nreplay rebuilds a domain's projections (stock levels; the orders' catalog copy and order "
               "states; payment amounts) from its events, reports every difference from the live tables and "
               "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error.";
-    footer += "\n\nbackup copies every domain database (online, while the server runs) into a new directory "
-              "with a manifest of sizes and SHA-256 sums. restore checks a backup and copies it into an empty "
-              "data directory, then checks the projections against the events as replay --dry-run does. "
+    footer += "\n\nbackup copies every domain database (online, while the server runs; those on PostgreSQL "
+              "through pg_dump) into a new directory with a manifest of sizes and SHA-256 sums. restore checks a "
+              "backup and copies it into an empty data directory and the new, empty PostgreSQL databases the "
+              "*_database settings name, then checks the projections against the events as replay --dry-run does. "
               "Exit status: 0 done (and, for restore, all equal), 1 differences found, 64 a usage error, "
               "65 a damaged backup, 70 a failure.";
     help.setFooter(footer);
@@ -197,17 +198,11 @@ int ServerApp::backup(const ServerConfig& config)
     }
     try {
         std::uintmax_t bytes = 0;
-        for (const auto& file : backupData(config.dataDir, m_backupTo)) {
+        for (const auto& file : backupData(config, m_backupTo)) {
             std::cout << file.name << ": " << file.bytes << " bytes, sha256 " << file.sha256 << "\n";
             bytes += file.bytes;
         }
-        std::cout << "backup of " << config.dataDir << " written to " << m_backupTo << " (" << bytes << " bytes)\n";
-        for (const auto& [domain, location] : config.databases()) {
-            if (!location->empty()) {
-                std::cout << "not in this backup: the " << domain
-                          << " domain is on PostgreSQL; back it up with pg_dump (docs/operations.md)\n";
-            }
-        }
+        std::cout << "backup written to " << m_backupTo << " (" << bytes << " bytes)\n";
         return EXIT_OK;
     } catch (const BackupUsageError& e) {
         std::cerr << "tosserp-server: " << e.what() << "\n";
@@ -225,7 +220,7 @@ int ServerApp::restore(const ServerConfig& config)
         return EXIT_USAGE;
     }
     try {
-        for (const auto& file : restoreData(m_restoreFrom, config.dataDir)) {
+        for (const auto& file : restoreData(m_restoreFrom, config)) {
             std::cout << file.name << ": restored, " << file.bytes << " bytes\n";
         }
     } catch (const BackupUsageError& e) {

@@ -307,10 +307,67 @@ int Database::migrate(const std::vector<Migration>& migrations)
     return applied;
 }
 
+std::vector<std::string> Database::tableNames()
+{
+    return read([](Connection& c) {
+        auto& q = c.prepare(c.dialect() == Dialect::Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                  "ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "ORDER BY table_name");
+        std::vector<std::string> names;
+        while (q.step()) {
+            names.push_back(q.text(0));
+        }
+        q.reset();
+        return names;
+    });
+}
+
+void Database::raiseNextKey(const std::string& table, const std::string& column, std::int64_t floor)
+{
+    write([&](Connection& c) {
+        if (c.dialect() == Dialect::Sqlite) {
+            // AUTOINCREMENT keys continue after the larger of sqlite_sequence and the table's
+            // largest key.
+            c.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT ?1, 0 WHERE NOT EXISTS (SELECT 1 FROM "
+                      "sqlite_sequence WHERE name = ?1)")
+                .bind(1, table)
+                .run();
+            c.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?2) WHERE name = ?1")
+                .bind(1, table)
+                .bind(2, floor)
+                .run();
+            return;
+        }
+        auto& q = c.prepare("SELECT setval(pg_get_serial_sequence(?1, ?2), "
+                            "GREATEST(CAST(?3 AS BIGINT), nextval(pg_get_serial_sequence(?1, ?2))))");
+        q.bind(1, table).bind(2, column).bind(3, floor);
+        q.step();
+        q.reset();
+    });
+}
+
+void Database::dropAllTables()
+{
+    const auto tables = tableNames();
+    write([&](Connection& c) {
+        for (const auto& table : tables) {
+            std::string quoted = "\"";
+            for (const char ch : table) {
+                quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            }
+            quoted += "\"";
+            c.execScript("DROP TABLE IF EXISTS " + quoted + (c.dialect() == Dialect::Sqlite ? "" : " CASCADE"));
+        }
+    });
+}
+
 void Database::backupTo(const std::string& target)
 {
     if (dialect() != Dialect::Sqlite) {
-        throw DbError("a PostgreSQL database is backed up with pg_dump, not copied to " + target, 0, false);
+        dumpPostgres(m_path, target);
+        return;
     }
     sqlite3* destination = nullptr;
     int rc = sqlite3_open(target.c_str(), &destination);

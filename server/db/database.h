@@ -169,10 +169,19 @@ public:
     /// with the writer connection still held (so it reads exactly what was committed). Add
     /// listeners at start-up, before writes begin.
     void onCommit(std::function<void(Connection&)> callback) { m_onCommit.push_back(std::move(callback)); }
-    /// Copies the live database into `target` through SQLite's online backup: one consistent
-    /// snapshot, in one self-contained file (rollback journal mode), while writers go on.
-    /// (A PostgreSQL database is backed up with pg_dump: throws DbError.)
+    /// Copies the live database into the file `target`: one consistent snapshot, taken while
+    /// writers go on. SQLite: through its online backup, one self-contained database file
+    /// (rollback journal mode). PostgreSQL: through pg_dump, an archive in its custom format
+    /// (db/postgres.h). Throws DbError.
     void backupTo(const std::string& target);
+    /// The names of the tables the database holds (schema_migrations included), sorted.
+    std::vector<std::string> tableNames();
+    /// Makes the next key `table` gives a row through its integer key `column` larger than
+    /// `floor` (and than any it gave before).
+    void raiseNextKey(const std::string& table, const std::string& column, std::int64_t floor);
+    /// Drops every table (PostgreSQL: with their sequences): undoes a restore that cannot
+    /// finish. Call only on a database nothing else uses.
+    void dropAllTables();
 
 private:
     void notifyCommit()

@@ -2,10 +2,15 @@
 
 #include "server/db/dialect.h"
 
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 #include <libpq-fe.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -329,7 +334,100 @@ void PgStatement::attempt()
     }
 }
 
+/// `conninfo` without its password, and the password ("" when it has none).
+std::pair<std::string, std::string> splitPassword(const std::string& conninfo)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr) {
+        const std::string why = error != nullptr ? error : "out of memory";
+        PQfreemem(error);
+        throw DbError("the PostgreSQL connection string is malformed: " + why, 0, false);
+    }
+    std::string rest;
+    std::string password;
+    for (auto* option = options; option->keyword != nullptr; ++option) {
+        if (option->val == nullptr) {
+            continue;
+        }
+        if (std::string_view(option->keyword) == "password") {
+            password = option->val;
+            continue;
+        }
+        rest += rest.empty() ? "" : " ";
+        rest += option->keyword;
+        rest += "='";
+        for (const char* c = option->val; *c != '\0'; ++c) {
+            if (*c == '\'' || *c == '\\') {
+                rest += '\\';
+            }
+            rest += *c;
+        }
+        rest += "'";
+    }
+    PQconninfoFree(options);
+    return { rest, password };
+}
+
+/// Runs one of PostgreSQL's programs with `args`; throws DbError with what it wrote when it
+/// fails.
+void runPostgresProgram(const std::string& program, const std::vector<std::string>& args, const std::string& password)
+{
+    bool found = false;
+    const char* path = std::getenv("PATH");
+    std::string_view dirs(path != nullptr ? path : "/usr/bin:/bin");
+    while (!found && !dirs.empty()) {
+        const auto colon = dirs.find(':');
+        const auto dir = dirs.substr(0, colon);
+        dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+        std::error_code ignored;
+        found = !dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / program, ignored);
+    }
+    if (!found) {
+        throw DbError(program + " is not installed (Debian: apt-get install postgresql-client)", 0, false);
+    }
+    Poco::Process::Env environment;
+    if (!password.empty()) {
+        environment["PGPASSWORD"] = password;
+    }
+    Poco::Pipe output;
+    auto handle = Poco::Process::launch(program, args, nullptr, &output, &output, environment);
+    Poco::PipeInputStream stream(output);
+    std::string said((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+    const int code = handle.wait();
+    if (code != 0) {
+        while (!said.empty() && (said.back() == '\n' || said.back() == ' ')) {
+            said.pop_back();
+        }
+        throw DbError(program + " failed (exit " + std::to_string(code) + "): " + said, code, false);
+    }
+}
+
 } // namespace
+
+void dumpPostgres(const std::string& conninfo, const std::string& file)
+{
+    const auto [target, password] = splitPassword(conninfo);
+    runPostgresProgram("pg_dump",
+        { "--format=custom", "--no-owner", "--no-acl", "--no-password", "--file=" + file, "--dbname=" + target },
+        password);
+}
+
+void checkPostgresDump(const std::string& file)
+{
+    // The whole archive is read (as the script a restore would run), not only its table of
+    // contents: a file cut short or damaged in its data is found too.
+    runPostgresProgram("pg_restore", { "--file=/dev/null", file }, {});
+}
+
+void restorePostgres(const std::string& conninfo, const std::string& file)
+{
+    const auto [target, password] = splitPassword(conninfo);
+    runPostgresProgram("pg_restore",
+        { "--single-transaction", "--exit-on-error", "--no-owner", "--no-acl", "--no-password", "--dbname=" + target,
+            file },
+        password);
+}
 
 std::unique_ptr<Connection> openPostgres(const std::string& conninfo, bool readOnly)
 {

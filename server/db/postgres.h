@@ -14,4 +14,21 @@ namespace tosserp::db {
 /// when the server cannot be reached.
 std::unique_ptr<Connection> openPostgres(const std::string& conninfo, bool readOnly);
 
+// Backups of a PostgreSQL database, through PostgreSQL's own pg_dump and pg_restore (found on
+// PATH; Debian's postgresql-client). A password in the connection string reaches them through
+// their environment (PGPASSWORD), never their command line, which other users can read. They
+// never ask for a password. Each throws DbError with the program's own message on failure.
+
+/// Writes the database `conninfo` names into `file`, in pg_dump's custom format: one
+/// consistent snapshot, taken while writers go on.
+void dumpPostgres(const std::string& conninfo, const std::string& file);
+
+/// Checks that `file` is a whole archive pg_restore reads, data included.
+void checkPostgresDump(const std::string& file);
+
+/// Restores the archive `file` into the database `conninfo` names, in one transaction: all
+/// of it or nothing. Owners and privileges are not restored (the connecting role owns what it
+/// creates).
+void restorePostgres(const std::string& conninfo, const std::string& file);
+
 } // namespace tosserp::db

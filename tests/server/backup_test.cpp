@@ -1,13 +1,16 @@
 // tosserp-server backup and restore, run as the program: a backup taken while the server
-// writes restores into a fresh data directory whose projections agree with its events; bad
-// commands and damaged backups are refused and change nothing.
+// writes restores into a fresh data directory (and, when the suites run on PostgreSQL, fresh
+// databases) whose projections agree with its events; bad commands and damaged backups are
+// refused and change nothing.
 #include "process.h"
 #include "server/app/runtime.h"
 #include "server/db/database.h"
 #include "server/events/dispatcher.h"
+#include "server/events/event_store.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 #include <atomic>
 #include <filesystem>
@@ -16,16 +19,131 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using tosserp::test::PgDatabase;
 using tosserp::test::runServerCommand;
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
+using tosserp::test::testsUsePostgres;
 
 namespace {
 
-std::int64_t scalar(const fs::path& database, const std::string& sql)
+const std::vector<std::string> kPostgresDomains = { "stock", "users", "orders", "payments" };
+
+std::int64_t scalar(const std::string& location, const std::string& sql)
 {
-    tosserp::db::Database db(database.string());
+    tosserp::db::Database db(location);
     return tosserp::test::scalar(db, sql);
+}
+
+/// The name of a domain's copy in a backup.
+std::string backupName(const std::string& domain)
+{
+    return domain + (testsUsePostgres() && domain != "notifications" ? ".pgdump" : ".db");
+}
+
+/// Where databases go: a data directory and, when the suites run on PostgreSQL, a database of
+/// its own per domain.
+class Place {
+public:
+    explicit Place(fs::path dir)
+        : m_dir(std::move(dir))
+    {
+        if (testsUsePostgres()) {
+            for (const auto& domain : kPostgresDomains) {
+                m_pg[domain] = std::make_unique<PgDatabase>();
+            }
+        }
+    }
+    const fs::path& dir() const { return m_dir; }
+    /// The file or connection string of `domain`'s database.
+    std::string location(const std::string& domain) const
+    {
+        const auto pg = m_pg.find(domain);
+        return pg != m_pg.end() ? pg->second->conninfo() : (m_dir / (domain + ".db")).string();
+    }
+    /// What a command needs to find these databases.
+    std::vector<std::string> environment() const
+    {
+        std::vector<std::string> env;
+        for (const auto& [domain, database] : m_pg) {
+            std::string key = domain;
+            std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::toupper(c); });
+            env.push_back("TOSSERP_" + key + "_DATABASE=" + database->conninfo());
+        }
+        return env;
+    }
+    /// A configuration of a server that keeps its databases here.
+    tosserp::ServerConfig config() const
+    {
+        tosserp::ServerConfig config;
+        config.dataDir = m_dir.string();
+        for (const auto& [domain, location] : config.databases()) {
+            const auto pg = m_pg.find(domain);
+            if (pg != m_pg.end()) {
+                *location = pg->second->conninfo();
+            }
+        }
+        return config;
+    }
+
+private:
+    fs::path m_dir;
+    std::map<std::string, std::unique_ptr<PgDatabase>> m_pg;
+};
+
+std::string serverLocation(TestServer& server, const std::string& domain)
+{
+    for (const auto& [name, location] : server.runtime().config().databases()) {
+        if (name == domain && !location->empty()) {
+            return *location;
+        }
+    }
+    return (server.dataDir() / (domain + ".db")).string();
+}
+
+std::string serverId(const std::string& stock)
+{
+    tosserp::db::Database db(stock);
+    return db.read([](tosserp::db::Connection& c) {
+        auto& q = c.prepare("SELECT value FROM meta WHERE key = 'server_id'");
+        const auto id = q.step() ? q.text(0) : std::string();
+        q.reset();
+        return id;
+    });
+}
+
+std::string sha256Of(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        static const char* const digits = "0123456789abcdef";
+        hex += digits[digest[i] >> 4];
+        hex += digits[digest[i] & 15];
+    }
+    return hex;
+}
+
+/// Rewrites the manifest's size and SHA-256 of `name` to match the file as it is now, as a
+/// backup damaged before its manifest was written would have them.
+void refreshManifest(const fs::path& backup, const std::string& name)
+{
+    json manifest;
+    {
+        std::ifstream in(backup / "manifest.json");
+        manifest = json::parse(in);
+    }
+    for (auto& file : manifest["files"]) {
+        if (file["name"] == name) {
+            file["bytes"] = fs::file_size(backup / name);
+            file["sha256"] = sha256Of(backup / name);
+        }
+    }
+    std::ofstream(backup / "manifest.json") << manifest.dump(2);
 }
 
 } // namespace
@@ -40,7 +158,7 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
     server.makeUser("packer", { "warehouse_staff" });
     TempDir work;
     const auto backup = work.path() / "backup";
-    const auto restored = work.path() / "restored";
+    const Place restored(work.path() / "restored");
 
     // Receipts keep arriving while the backup is taken.
     std::atomic<bool> writing { true };
@@ -57,48 +175,46 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
     while (written < 20) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    const auto [code, text]
-        = runServerCommand({ "backup", "--data-dir", server.dataDir().string(), "--to", backup.string() });
+    const auto [code, text] = runServerCommand(
+        { "backup", "--data-dir", server.dataDir().string(), "--to", backup.string() }, server.commandEnvironment());
     writing = false;
     writer.join();
     ASSERT_EQ(code, 0) << text;
-    EXPECT_NE(text.find("stock.db:"), std::string::npos) << text;
+    EXPECT_NE(text.find(backupName("stock") + ":"), std::string::npos) << text;
     std::ifstream in(backup / "manifest.json");
     const auto manifest = json::parse(in);
     EXPECT_EQ(manifest["files"].size(), 6u) << manifest; // five databases and the signing key
     EXPECT_EQ(manifest["format"], 1);
+    for (const auto& domain : { "stock", "users", "orders", "payments", "notifications" }) {
+        const auto copy = backup / backupName(domain);
+        ASSERT_TRUE(fs::exists(copy)) << copy;
+        EXPECT_EQ(fs::status(copy).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none)
+            << copy;
+    }
 
-    const auto [restoreCode, restoreText]
-        = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", restored.string() });
+    const auto [restoreCode, restoreText] = runServerCommand(
+        { "restore", "--from", backup.string(), "--data-dir", restored.dir().string() }, restored.environment());
     ASSERT_EQ(restoreCode, 0) << restoreText;
     EXPECT_NE(restoreText.find("projections agree with the events"), std::string::npos) << restoreText;
     // What the backup caught: the product, the accounts, and a stock level that is the sum of
     // the receipts it holds (one consistent snapshot, however busy the writer was).
-    EXPECT_EQ(scalar(restored / "stock.db", "SELECT count(*) FROM products WHERE sku = 'BK-1'"), 1);
-    EXPECT_EQ(scalar(restored / "users.db", "SELECT count(*) FROM users WHERE username = 'packer'"), 1);
-    const auto receipts = scalar(restored / "stock.db", "SELECT count(*) FROM stock_movements");
+    const auto stock = restored.location("stock");
+    EXPECT_EQ(scalar(stock, "SELECT count(*) FROM products WHERE sku = 'BK-1'"), 1);
+    EXPECT_EQ(scalar(restored.location("users"), "SELECT count(*) FROM users WHERE username = 'packer'"), 1);
+    const auto receipts = scalar(stock, "SELECT count(*) FROM stock_movements");
     EXPECT_GE(receipts, 21);
-    EXPECT_EQ(scalar(restored / "stock.db",
-                  "SELECT quantity_milli FROM stock_levels WHERE location_id = " + std::to_string(shelf)),
+    EXPECT_EQ(scalar(stock, "SELECT quantity_milli FROM stock_levels WHERE location_id = " + std::to_string(shelf)),
         (100 + receipts - 1) * 1000);
     // A new sync identity: replicas whose cursor points into the lost history start afresh.
-    const auto serverId = [](const fs::path& stock) {
-        tosserp::db::Database db(stock.string());
-        return db.read([](tosserp::db::Connection& c) {
-            auto& q = c.prepare("SELECT value FROM meta WHERE key = 'server_id'");
-            const auto id = q.step() ? q.text(0) : std::string();
-            q.reset();
-            return id;
-        });
-    };
-    EXPECT_NE(serverId(restored / "stock.db"), serverId(server.dataDir() / "stock.db"));
-    EXPECT_EQ(serverId(restored / "stock.db").size(), 32u);
+    EXPECT_NE(serverId(stock), serverId(serverLocation(server, "stock")));
+    EXPECT_EQ(serverId(stock).size(), 32u);
     // The signing key comes back readable by its owner only: tokens signed before stay valid.
-    EXPECT_TRUE(fs::exists(restored / "keys" / "token-signing.pem"));
-    EXPECT_EQ(
-        fs::status(restored / "keys" / "token-signing.pem").permissions() & fs::perms::others_read, fs::perms::none);
-    // The restored directory serves.
-    const auto [replayCode, replayText] = runServerCommand({ "replay", "--dry-run", "--data-dir", restored.string() });
+    const auto key = restored.dir() / "keys" / "token-signing.pem";
+    EXPECT_TRUE(fs::exists(key));
+    EXPECT_EQ(fs::status(key).permissions() & fs::perms::others_read, fs::perms::none);
+    // The restored databases serve: replay finds the projections equal to the events.
+    const auto [replayCode, replayText]
+        = runServerCommand({ "replay", "--dry-run", "--data-dir", restored.dir().string() }, restored.environment());
     EXPECT_EQ(replayCode, 0) << replayText;
 }
 
@@ -109,11 +225,12 @@ TEST(Backup, BadCommandsAndDamagedBackupsAreRefusedAndChangeNothing)
     TempDir work;
     const auto backup = work.path() / "backup";
     const auto data = server.dataDir().string();
-    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", data, "--to", backup.string() }).first, 0);
+    const auto env = server.commandEnvironment();
+    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", data, "--to", backup.string() }, env).first, 0);
 
     // Usage: no target, a target that is not empty, a data directory without databases.
-    EXPECT_EQ(runServerCommand({ "backup", "--data-dir", data }).first, 64);
-    const auto [again, againText] = runServerCommand({ "backup", "--data-dir", data, "--to", backup.string() });
+    EXPECT_EQ(runServerCommand({ "backup", "--data-dir", data }, env).first, 64);
+    const auto [again, againText] = runServerCommand({ "backup", "--data-dir", data, "--to", backup.string() }, env);
     EXPECT_EQ(again, 64);
     EXPECT_NE(againText.find("is not empty"), std::string::npos) << againText;
     EXPECT_EQ(runServerCommand(
@@ -126,48 +243,64 @@ TEST(Backup, BadCommandsAndDamagedBackupsAreRefusedAndChangeNothing)
         runServerCommand({ "restore", "--from", work.path().string(), "--data-dir", (work.path() / "r1").string() })
             .first,
         64);
-    const auto [busy, busyText] = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", data });
+    const auto [busy, busyText] = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", data }, env);
     EXPECT_EQ(busy, 64);
     EXPECT_NE(busyText.find("is not empty"), std::string::npos) << busyText;
 
     // A damaged copy: one byte changed, then a file cut short. Nothing is restored.
+    const Place target(work.path() / "r2");
+    const auto restoreInto = [&](const fs::path& from) {
+        return runServerCommand(
+            { "restore", "--from", from.string(), "--data-dir", target.dir().string() }, target.environment());
+    };
+    const auto untouched = [&] {
+        EXPECT_TRUE(!fs::exists(target.dir()) || fs::is_empty(target.dir()));
+        if (testsUsePostgres()) {
+            tosserp::db::Database orders(target.location("orders"));
+            EXPECT_EQ(orders.tableNames(), std::vector<std::string> { "schema_migrations" });
+        }
+    };
+    const auto orders = backupName("orders");
     const auto damaged = work.path() / "damaged";
     fs::copy(backup, damaged);
     {
-        std::fstream file(damaged / "orders.db", std::ios::in | std::ios::out | std::ios::binary);
-        file.seekp(5000);
+        std::fstream file(damaged / orders, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(static_cast<std::streamoff>(fs::file_size(damaged / orders) / 2));
         file.put('\x5a');
     }
-    const auto target = work.path() / "r2";
-    const auto [bad, badText]
-        = runServerCommand({ "restore", "--from", damaged.string(), "--data-dir", target.string() });
+    const auto [bad, badText] = restoreInto(damaged);
     EXPECT_EQ(bad, 65);
-    EXPECT_NE(badText.find("orders.db does not match the manifest"), std::string::npos) << badText;
-    EXPECT_TRUE(!fs::exists(target) || fs::is_empty(target));
+    EXPECT_NE(badText.find(orders + " does not match the manifest"), std::string::npos) << badText;
+    untouched();
     const auto cut = work.path() / "cut";
     fs::copy(backup, cut);
-    fs::resize_file(cut / "orders.db", 4096);
-    const auto [cutCode, cutText]
-        = runServerCommand({ "restore", "--from", cut.string(), "--data-dir", target.string() });
+    fs::resize_file(cut / orders, fs::file_size(cut / orders) / 2);
+    const auto [cutCode, cutText] = restoreInto(cut);
     EXPECT_EQ(cutCode, 65);
-    EXPECT_NE(cutText.find("orders.db does not match the manifest"), std::string::npos) << cutText;
-    EXPECT_TRUE(!fs::exists(target) || fs::is_empty(target));
+    EXPECT_NE(cutText.find(orders + " does not match the manifest"), std::string::npos) << cutText;
+    untouched();
+    // Cut short before the manifest was written (its sums match): the file's own check finds it.
+    refreshManifest(cut, orders);
+    const auto [shortCode, shortText] = restoreInto(cut);
+    EXPECT_EQ(shortCode, 65);
+    EXPECT_NE(shortText.find(orders + ": "), std::string::npos) << shortText;
+    untouched();
     // A manifest this version does not read.
     std::ofstream(damaged / "manifest.json") << "{\"format\": 99, \"files\": []}";
-    EXPECT_EQ(runServerCommand({ "restore", "--from", damaged.string(), "--data-dir", target.string() }).first, 64);
+    EXPECT_EQ(restoreInto(damaged).first, 64);
+    untouched();
 }
 
 TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARestore)
 {
     // The databases are copied one after another: here Orders' checkpoint on Stock's events
-    // is 50 past the last event the copy of stock.db holds, as if stock events had been
-    // committed and handled between the two copies.
+    // is 50 past the last event the copy of the Stock database holds, as if stock events had
+    // been committed and handled between the two copies.
     TempDir work;
-    const auto data = work.path() / "data";
+    const Place data(work.path() / "data");
     std::int64_t lastStock = 0;
     {
-        tosserp::ServerConfig config;
-        config.dataDir = data.string();
+        auto config = data.config();
         config.host = "127.0.0.1";
         config.port = 0;
         config.accessLog = false;
@@ -176,25 +309,120 @@ TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARes
         tosserp::Runtime runtime(config);
     }
     {
-        tosserp::db::Database stock((data / "stock.db").string());
+        tosserp::db::Database stock(data.location("stock"));
         lastStock = stock.read([](tosserp::db::Connection& c) { return tosserp::events::EventStore::lastPosition(c); });
-        tosserp::db::Database orders((data / "orders.db").string());
+        tosserp::db::Database orders(data.location("orders"));
         orders.write([&](tosserp::db::Connection& c) {
             tosserp::events::Checkpoints::advance(c, "orders.stock", lastStock + 50);
         });
     }
     const auto backup = work.path() / "backup";
-    const auto restored = work.path() / "restored";
-    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", data.string(), "--to", backup.string() }).first, 0);
-    const auto [code, text]
-        = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", restored.string() });
+    const Place restored(work.path() / "restored");
+    ASSERT_EQ(
+        runServerCommand({ "backup", "--data-dir", data.dir().string(), "--to", backup.string() }, data.environment())
+            .first,
+        0);
+    const auto [code, text] = runServerCommand(
+        { "restore", "--from", backup.string(), "--data-dir", restored.dir().string() }, restored.environment());
     ASSERT_EQ(code, 0) << text;
     EXPECT_FALSE(fs::exists(work.path() / "restored.restoring"));
     // The next Stock event gets a position past the checkpoint, so Orders will hear it.
-    EXPECT_GE(scalar(restored / "stock.db", "SELECT seq FROM sqlite_sequence WHERE name = 'events'"), lastStock + 50);
+    tosserp::db::Database stock(restored.location("stock"));
+    const auto next = stock.write([](tosserp::db::Connection& c) {
+        return tosserp::events::EventStore::append(c, "test-1", "test.recorded", json::object(), {}).position;
+    });
+    EXPECT_GT(next, lastStock + 50);
     // Only the owner may read what was restored.
-    EXPECT_EQ(fs::status(restored / "users.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
+    EXPECT_EQ(
+        fs::status(restored.dir() / "notifications.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
         fs::perms::none);
-    EXPECT_EQ(fs::status(backup / "users.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
+    EXPECT_EQ(fs::status(backup / "notifications.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
         fs::perms::none);
+}
+
+/// A server on PostgreSQL databases with one product, and a backup of it.
+class BackupOnPostgres : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        if (!testsUsePostgres()) {
+            GTEST_SKIP() << "runs with the PostgreSQL suites (TOSSERP_TEST_STORAGE=pg)";
+        }
+        server = std::make_unique<TestServer>();
+        server->makeProduct("BK-3");
+        const auto [code, text]
+            = runServerCommand({ "backup", "--data-dir", server->dataDir().string(), "--to", backup.string() },
+                server->commandEnvironment());
+        ASSERT_EQ(code, 0) << text;
+    }
+
+    std::unique_ptr<TestServer> server;
+    TempDir work;
+    const fs::path backup = work.path() / "backup";
+};
+
+TEST_F(BackupOnPostgres, ARestoreGoesBackToTheKindOfDatabaseItCameFromAndOnlyIntoEmptyOnes)
+{
+
+    // PostgreSQL archives need PostgreSQL databases to go into.
+    const auto [fileCode, fileText]
+        = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", (work.path() / "r1").string() });
+    EXPECT_EQ(fileCode, 64);
+    EXPECT_NE(fileText.find("set stock_database to a new, empty PostgreSQL database"), std::string::npos) << fileText;
+    EXPECT_FALSE(fs::exists(work.path() / "r1"));
+
+    // The server's own databases are in use.
+    const auto [usedCode, usedText]
+        = runServerCommand({ "restore", "--from", backup.string(), "--data-dir", (work.path() / "r2").string() },
+            server->commandEnvironment());
+    EXPECT_EQ(usedCode, 64);
+    EXPECT_NE(usedText.find("is not empty"), std::string::npos) << usedText;
+    EXPECT_EQ(scalar(serverLocation(*server, "stock"), "SELECT count(*) FROM products WHERE sku = 'BK-3'"), 1);
+
+    // A backup of SQLite files does not go into PostgreSQL databases.
+    const auto files = work.path() / "files";
+    {
+        tosserp::ServerConfig config;
+        config.dataDir = (work.path() / "sqlite").string();
+        config.host = "127.0.0.1";
+        config.port = 0;
+        config.adminPassword = TestServer::kAdminPassword;
+        config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
+        tosserp::Runtime runtime(config);
+    }
+    ASSERT_EQ(
+        runServerCommand({ "backup", "--data-dir", (work.path() / "sqlite").string(), "--to", files.string() }).first,
+        0);
+    const Place fresh(work.path() / "r3");
+    const auto [kindCode, kindText] = runServerCommand(
+        { "restore", "--from", files.string(), "--data-dir", fresh.dir().string() }, fresh.environment());
+    EXPECT_EQ(kindCode, 64);
+    EXPECT_NE(kindText.find("stock_database names a PostgreSQL database"), std::string::npos) << kindText;
+}
+
+TEST_F(BackupOnPostgres, ARestoreThatFailsPartWayEmptiesTheDatabasesItFilled)
+{
+    // The Payments database, restored last, refuses to create indexes: Stock, Users and
+    // Orders are restored by then.
+    const Place target(work.path() / "restored");
+    {
+        tosserp::db::Database payments(target.location("payments"));
+        payments.write([](tosserp::db::Connection& c) {
+            c.execScript("CREATE FUNCTION refuse_indexes() RETURNS event_trigger LANGUAGE plpgsql AS "
+                         "'BEGIN RAISE EXCEPTION ''no indexes in this database''; END';"
+                         "CREATE EVENT TRIGGER refuse_indexes ON ddl_command_start WHEN TAG IN ('CREATE INDEX') "
+                         "EXECUTE FUNCTION refuse_indexes();");
+        });
+    }
+    const auto [code, text] = runServerCommand(
+        { "restore", "--from", backup.string(), "--data-dir", target.dir().string() }, target.environment());
+    EXPECT_EQ(code, 70) << text;
+    EXPECT_NE(text.find("no indexes in this database"), std::string::npos) << text;
+    EXPECT_NE(text.find("nothing restored"), std::string::npos) << text;
+    for (const auto& domain : kPostgresDomains) {
+        tosserp::db::Database database(target.location(domain));
+        EXPECT_EQ(database.tableNames(), std::vector<std::string> { "schema_migrations" }) << domain;
+    }
+    EXPECT_FALSE(fs::exists(target.dir()));
+    EXPECT_FALSE(fs::exists(work.path() / "restored.restoring"));
 }
