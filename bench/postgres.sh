@@ -2,7 +2,8 @@
 # Stock movements on PostgreSQL (tosserp-bench-pg-writes: the Stock service records a movement,
 # its stock level and its event per transaction, then batches) beside pgbench inserting one row
 # per transaction into a table of the same shape, on the same throw-away cluster (fsync and
-# synchronous_commit on, as in production), with the same number of clients. Run as root.
+# synchronous_commit on, as in production), with the same number of clients; then pgbench sending
+# the statements of one TossErp movement per transaction. Run as root.
 # Usage: bench/postgres.sh [CLIENTS] [SECONDS]
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,3 +36,21 @@ echo "-- pgbench, one INSERT per transaction, 1 client:"
 echo "-- TossErp Stock service on PostgreSQL:"
 "$BIN/tosserp-bench-pg-writes" --database "host=127.0.0.1 port=$port user=postgres dbname=tosserp_stock" \
     --clients "$clients" --seconds "$seconds"
+# The same transaction as one TossErp movement (the statements it sends, prepared), from
+# pgbench's clients side by side on the same tables, without TossErp's one-writer rule.
+product=$(psql -d tosserp_stock -tA -c "SELECT min(id) FROM products")
+shelf=$(psql -d tosserp_stock -tA -c "SELECT min(id) FROM locations WHERE kind = 'internal'")
+movement="$dir/movement.sql"
+cat >"$movement" <<SQL
+BEGIN;
+SELECT id, unit FROM products WHERE id = $product AND deleted_at IS NULL;
+SELECT id, warehouse_id, code, name, kind, active FROM locations WHERE id IN (1, $shelf);
+INSERT INTO stock_movements (kind, product_id, from_location_id, to_location_id, quantity_milli, reason, reference, occurred_at, actor) VALUES ('receipt', $product, 1, $shelf, 1000, '', '', 0, 'pgbench') RETURNING id;
+INSERT INTO stock_levels (product_id, location_id, quantity_milli) VALUES ($product, 1, -1000), ($product, $shelf, 1000) ON CONFLICT (product_id, location_id) DO UPDATE SET quantity_milli = stock_levels.quantity_milli + excluded.quantity_milli;
+INSERT INTO events (event_id, stream_id, stream_version, type, payload, actor, correlation_id, causation_id, occurred_at) VALUES (gen_random_uuid()::text, 'pgbench-' || :client_id || '-' || random(), (SELECT COALESCE(MAX(stream_version), 0) + 1 FROM events WHERE stream_id = 'none'), 'StockMoved', '{"quantity": "1"}', 'pgbench', '', '', 0) RETURNING position;
+END;
+SQL
+chmod a+r "$movement"
+echo "-- pgbench, the statements of one TossErp movement per transaction (prepared):"
+"$pg/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j "$clients" -T "$seconds" \
+    -f "$movement" tosserp_stock | grep -E "^tps|latency average"

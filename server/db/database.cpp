@@ -55,7 +55,6 @@ public:
 
     Statement& prepare(std::string_view sql) override;
     void execScript(const std::string& sql) override;
-    std::int64_t lastInsertId() override;
     void syncFiles() override;
     Dialect dialect() const override { return Dialect::Sqlite; }
     sqlite3* handle() const { return m_db; }
@@ -205,11 +204,6 @@ void SqliteConnection::execScript(const std::string& sql)
     }
 }
 
-std::int64_t SqliteConnection::lastInsertId()
-{
-    return sqlite3_last_insert_rowid(m_db);
-}
-
 void SqliteConnection::syncFiles()
 {
     // What is committed is in the write-ahead log, or (after a checkpoint, which SQLite syncs
@@ -233,6 +227,17 @@ Statement& Statement::bindAll(const std::vector<Value>& values)
         bind(static_cast<int>(i + 1), values[i]);
     }
     return *this;
+}
+
+std::int64_t Statement::insertedKey()
+{
+    if (!step()) {
+        reset();
+        throw DbError("an INSERT … RETURNING gave no key", 0, false);
+    }
+    const auto key = integer(0);
+    reset();
+    return key;
 }
 
 std::optional<std::int64_t> Statement::optionalInteger(int column) const
@@ -411,14 +416,16 @@ Database::TransactionGuard::TransactionGuard(Connection& c)
         connection.prepare("BEGIN IMMEDIATE").run();
         return;
     }
-    connection.prepare("BEGIN").run();
+    // One writer at a time, across processes too: positions then grow in commit order. The
+    // lock is asked for with BEGIN, in one round trip; it goes with the transaction.
     try {
-        // One writer at a time, across processes too: positions then grow in commit order.
-        auto& lock = connection.prepare("SELECT pg_advisory_xact_lock(7023311)");
-        lock.step();
-        lock.reset();
+        connection.prepare("BEGIN; SELECT pg_advisory_xact_lock(7023311)").run();
     } catch (...) {
-        connection.prepare("ROLLBACK").run();
+        try {
+            connection.prepare("ROLLBACK").run();
+        } catch (...) {
+            // The connection is gone: so is the transaction.
+        }
         throw;
     }
 }

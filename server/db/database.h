@@ -56,6 +56,10 @@ public:
     /// Runs to completion and resets; returns the number of rows changed.
     virtual std::int64_t run() = 0;
     virtual void reset() = 0;
+    /// Runs an `INSERT … RETURNING key` and returns the key it gave the new row (both
+    /// databases answer RETURNING; a key read back in a second statement would cost another
+    /// round trip on PostgreSQL). Throws DbError when the statement returns no row.
+    std::int64_t insertedKey();
 
     virtual bool isNull(int column) const = 0;
     virtual std::int64_t integer(int column) const = 0;
@@ -74,8 +78,6 @@ public:
     virtual Statement& prepare(std::string_view sql) = 0;
     /// Runs one or more statements without parameters (schema, pragmas).
     virtual void execScript(const std::string& sql) = 0;
-    /// The key the last INSERT of this connection gave its row.
-    virtual std::int64_t lastInsertId() = 0;
     /// Puts what this connection committed on disk (SQLite: syncs the database file and its
     /// write-ahead log through SQLite's own file handles; PostgreSQL: a commit is already
     /// durable).

@@ -199,15 +199,6 @@ public:
         }
     }
 
-    std::int64_t lastInsertId() override
-    {
-        auto& q = prepare("SELECT lastval()");
-        q.step();
-        const auto id = q.integer(0);
-        q.reset();
-        return id;
-    }
-
     void syncFiles() override
     {
         // PostgreSQL has flushed its log when COMMIT returns (synchronous_commit on).
@@ -271,8 +262,8 @@ void PgStatement::execute()
     // or a writer beginning a transaction), it is opened again and the statement sent again,
     // so a restart costs the callers nothing; otherwise the statement fails as transient.
     const bool idle = PQtransactionStatus(m_owner.handle()) == PQTRANS_IDLE;
-    const bool repeatable = idle && (m_owner.readOnly() || m_sql == "BEGIN");
     const bool begins = m_sql.rfind("BEGIN", 0) == 0;
+    const bool repeatable = idle && (m_owner.readOnly() || begins);
     const bool ends = m_sql == "COMMIT" || m_sql == "ROLLBACK";
     try {
         try {
@@ -312,6 +303,18 @@ void PgStatement::execute()
 void PgStatement::attempt()
 {
     PGconn* connection = m_owner.handle();
+    if (m_values.empty() && m_sql.find(';') != std::string::npos) {
+        // Several commands without parameters (BEGIN and the writer's lock) go in one simple
+        // query: one round trip for all of them.
+        m_result.reset(PQexec(connection, m_sql.c_str()));
+        m_row = -1;
+        const auto status = PQresultStatus(m_result.get());
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            Result failed = std::move(m_result);
+            fail(connection, failed.get(), m_sql);
+        }
+        return;
+    }
     if (m_preparedIn != m_owner.session()) {
         const Result prepared(PQprepare(connection, m_name.c_str(), m_sql.c_str(), 0, nullptr));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {

@@ -29,12 +29,6 @@ EventRecord EventStore::append(db::Connection& connection, const std::string& st
     const nlohmann::json& payload, const EventContext& context)
 {
     EventRecord record;
-    auto& version = connection.prepare("SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
-    version.bind(1, streamId);
-    version.step();
-    record.streamVersion = version.integer(0) + 1;
-    version.reset();
-
     record.eventId = newUuid();
     record.streamId = streamId;
     record.type = std::string(type);
@@ -43,13 +37,20 @@ EventRecord EventStore::append(db::Connection& connection, const std::string& st
     record.correlationId = context.correlationId.empty() ? record.eventId : context.correlationId;
     record.causationId = context.causationId;
     record.occurredAtMs = nowMs();
-    connection
-        .prepare("INSERT INTO events (event_id, stream_id, stream_version, type, payload, actor, correlation_id, "
-                 "causation_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll({ record.eventId, record.streamId, record.streamVersion, record.type, payload.dump(), record.actor,
-            record.correlationId, record.causationId, record.occurredAtMs })
-        .run();
-    record.position = connection.lastInsertId();
+    // The stream's next version is found by the INSERT itself: one statement, one round trip.
+    auto& insert = connection.prepare(
+        "INSERT INTO events (event_id, stream_id, stream_version, type, payload, actor, correlation_id, causation_id, "
+        "occurred_at) VALUES (?1, ?2, (SELECT COALESCE(MAX(stream_version), 0) + 1 FROM events WHERE stream_id = ?2), "
+        "?3, ?4, ?5, ?6, ?7, ?8) RETURNING position, stream_version");
+    insert.bindAll({ record.eventId, record.streamId, record.type, payload.dump(), record.actor, record.correlationId,
+        record.causationId, record.occurredAtMs });
+    if (!insert.step()) {
+        insert.reset();
+        throw db::DbError("the event was not stored", 0, false);
+    }
+    record.position = insert.integer(0);
+    record.streamVersion = insert.integer(1);
+    insert.reset();
     return record;
 }
 

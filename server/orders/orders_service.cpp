@@ -79,12 +79,12 @@ void saveOrder(db::Connection& c, domain::Order& order)
     const auto now = nowMs();
     const std::string state(domain::orderStateName(order.state()));
     if (order.id() == 0) {
-        c.prepare("INSERT INTO orders (customer_id, warehouse_id, state, tax_rate_bp, reason, version, created_at, "
-                  "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)")
-            .bindAll({ order.customerId(), order.warehouseId(), state, std::int64_t { order.taxRateBasisPoints() },
-                order.reason(), now, now })
-            .run();
-        order.setId(c.lastInsertId());
+        order.setId(
+            c.prepare("INSERT INTO orders (customer_id, warehouse_id, state, tax_rate_bp, reason, version, created_at, "
+                      "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id")
+                .bindAll({ order.customerId(), order.warehouseId(), state, std::int64_t { order.taxRateBasisPoints() },
+                    order.reason(), now, now })
+                .insertedKey());
         order.setVersion(1);
     } else {
         order.setVersion(order.version() + 1);
@@ -239,10 +239,10 @@ Result<domain::Customer> OrdersService::createCustomer(
     }
     return m_db.write([&](db::Connection& c) {
         auto created = customer.value();
-        c.prepare("INSERT INTO customers (name, email, version, created_at) VALUES (?, ?, 1, ?)")
-            .bindAll({ created.name, created.email, nowMs() })
-            .run();
-        created.id = c.lastInsertId();
+        created.id
+            = c.prepare("INSERT INTO customers (name, email, version, created_at) VALUES (?, ?, 1, ?) RETURNING id")
+                  .bindAll({ created.name, created.email, nowMs() })
+                  .insertedKey();
         events::EventStore::append(
             c, "customer-" + std::to_string(created.id), "CustomerCreated", customerToJson(created), context);
         return Result<domain::Customer>(created);

@@ -56,12 +56,13 @@ void savePayment(db::Connection& c, domain::Payment& payment)
 {
     const auto now = nowMs();
     if (payment.id() == 0) {
-        c.prepare("INSERT INTO payments (order_id, state, amount_minor, currency, created_at, updated_at) VALUES (?, "
-                  "?, ?, ?, ?, ?)")
-            .bindAll({ payment.orderId(), std::string(domain::paymentStateName(payment.state())),
-                payment.amount().minor(), payment.amount().currency().code(), now, now })
-            .run();
-        payment.setId(c.lastInsertId());
+        payment.setId(
+            c.prepare(
+                 "INSERT INTO payments (order_id, state, amount_minor, currency, created_at, updated_at) VALUES (?, "
+                 "?, ?, ?, ?, ?) RETURNING id")
+                .bindAll({ payment.orderId(), std::string(domain::paymentStateName(payment.state())),
+                    payment.amount().minor(), payment.amount().currency().code(), now, now })
+                .insertedKey());
         return;
     }
     payment.setVersion(payment.version() + 1);

@@ -131,10 +131,10 @@ Result<domain::Category> CatalogService::createCategory(
             return domain::unprocessable("category_not_found", "The parent category does not exist.", "parent_id");
         }
         const auto now = nowMs();
-        c.prepare("INSERT INTO categories (name, parent_id, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)")
-            .bindAll({ category.name, optionalValue(category.parentId), now, now })
-            .run();
-        category.id = c.lastInsertId();
+        category.id = c.prepare("INSERT INTO categories (name, parent_id, version, created_at, updated_at) VALUES (?, "
+                                "?, 1, ?, ?) RETURNING id")
+                          .bindAll({ category.name, optionalValue(category.parentId), now, now })
+                          .insertedKey();
         const domain::StockEvent event = domain::CategoryCreated { category };
         appendEvent(c, event, context);
         return category;
@@ -291,13 +291,13 @@ Result<domain::Product> CatalogService::createProduct(
             return *error;
         }
         const auto now = nowMs();
-        c.prepare("INSERT INTO products (sku, name, description, category_id, unit, price_minor, currency, active, "
-                  "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)")
-            .bindAll(
-                { product.sku().value(), product.name(), product.description(), optionalValue(product.categoryId()),
-                    product.unit().code(), product.price().minor(), product.price().currency().code(), now, now })
-            .run();
-        product.setId(c.lastInsertId());
+        product.setId(
+            c.prepare("INSERT INTO products (sku, name, description, category_id, unit, price_minor, currency, active, "
+                      "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?) RETURNING id")
+                .bindAll(
+                    { product.sku().value(), product.name(), product.description(), optionalValue(product.categoryId()),
+                        product.unit().code(), product.price().minor(), product.price().currency().code(), now, now })
+                .insertedKey());
         writeBarcodes(c, product);
         const domain::StockEvent event = domain::ProductCreated { product };
         appendEvent(c, event, context);

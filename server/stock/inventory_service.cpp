@@ -76,12 +76,17 @@ std::int64_t levelAt(db::Connection& c, std::int64_t productId, std::int64_t loc
     return value;
 }
 
-void addLevel(db::Connection& c, std::int64_t productId, std::int64_t locationId, std::int64_t delta)
+/// Moves `quantity` of a product from one location's level to another's, in one statement
+/// when they differ.
+void addLevels(db::Connection& c, std::int64_t productId, std::int64_t from, std::int64_t to, std::int64_t quantity)
 {
-    c.prepare("INSERT INTO stock_levels (product_id, location_id, quantity_milli) VALUES (?, ?, ?) ON CONFLICT "
-              "(product_id, location_id) DO UPDATE SET quantity_milli = stock_levels.quantity_milli + "
+    if (from == to) {
+        return; // nothing changes
+    }
+    c.prepare("INSERT INTO stock_levels (product_id, location_id, quantity_milli) VALUES (?1, ?2, ?3), (?1, ?4, ?5) "
+              "ON CONFLICT (product_id, location_id) DO UPDATE SET quantity_milli = stock_levels.quantity_milli + "
               "excluded.quantity_milli")
-        .bindAll({ productId, locationId, delta })
+        .bindAll({ productId, from, -quantity, to, quantity })
         .run();
 }
 
@@ -226,6 +231,11 @@ Result<MovementOutcome> recordOne(db::Connection& c, const MovementInput& input,
         return outcome; // a count that matched the books
     }
     const auto& req = *request.value();
+    if (!locations.contains(req.fromLocationId) || !locations.contains(req.toLocationId)) {
+        for (auto& location : loadLocations(c, req.fromLocationId, req.toLocationId)) {
+            locations.emplace(location.id, std::move(location));
+        }
+    }
     auto from = cachedLocation(c, locations, req.fromLocationId, "from_location_id");
     if (!from) {
         return from.error();
@@ -266,15 +276,14 @@ Result<MovementOutcome> recordOne(db::Connection& c, const MovementInput& input,
         }
     }
     movement.occurredAtMs = nowMs();
-    c.prepare("INSERT INTO stock_movements (kind, product_id, from_location_id, to_location_id, quantity_milli, "
-              "reason, reference, occurred_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll({ std::string(domain::movementKindName(movement.kind)), movement.productId, movement.fromLocationId,
-            movement.toLocationId, movement.quantity.milli(), movement.reason, movement.reference,
-            movement.occurredAtMs, context.actor })
-        .run();
-    movement.id = c.lastInsertId();
-    addLevel(c, movement.productId, movement.fromLocationId, -movement.quantity.milli());
-    addLevel(c, movement.productId, movement.toLocationId, movement.quantity.milli());
+    movement.id
+        = c.prepare("INSERT INTO stock_movements (kind, product_id, from_location_id, to_location_id, quantity_milli, "
+                    "reason, reference, occurred_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+              .bindAll({ std::string(domain::movementKindName(movement.kind)), movement.productId,
+                  movement.fromLocationId, movement.toLocationId, movement.quantity.milli(), movement.reason,
+                  movement.reference, movement.occurredAtMs, context.actor })
+              .insertedKey();
+    addLevels(c, movement.productId, movement.fromLocationId, movement.toLocationId, movement.quantity.milli());
     appendEvent(c, domain::StockMoved { movement }, context);
     outcome.movement = movement;
     return outcome;

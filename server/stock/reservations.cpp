@@ -94,11 +94,12 @@ Result<domain::Reservation> InventoryService::reserve(std::int64_t productId, st
             return allowed.error();
         }
         auto reservation = created.value();
-        c.prepare("INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
-                  "VALUES (?, ?, ?, ?, 'active', ?)")
-            .bindAll({ productId, warehouseId, reservation.quantity.milli(), reservation.reference, nowMs() })
-            .run();
-        reservation.id = c.lastInsertId();
+        reservation.id
+            = c.prepare(
+                   "INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
+                   "VALUES (?, ?, ?, ?, 'active', ?) RETURNING id")
+                  .bindAll({ productId, warehouseId, reservation.quantity.milli(), reservation.reference, nowMs() })
+                  .insertedKey();
         appendEvent(c, domain::ReservationCreated { reservation }, context);
         return reservation;
     });
@@ -207,12 +208,13 @@ Result<std::vector<domain::Reservation>> InventoryService::reserveOrder(db::Conn
         planned.push_back(std::move(reservation).value());
     }
     for (auto& reservation : planned) {
-        c.prepare("INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
-                  "VALUES (?, ?, ?, ?, 'active', ?)")
-            .bindAll({ reservation.productId, reservation.warehouseId, reservation.quantity.milli(),
-                reservation.reference, nowMs() })
-            .run();
-        reservation.id = c.lastInsertId();
+        reservation.id
+            = c.prepare(
+                   "INSERT INTO reservations (product_id, warehouse_id, quantity_milli, reference, state, created_at) "
+                   "VALUES (?, ?, ?, ?, 'active', ?) RETURNING id")
+                  .bindAll({ reservation.productId, reservation.warehouseId, reservation.quantity.milli(),
+                      reservation.reference, nowMs() })
+                  .insertedKey();
         appendEvent(c, domain::ReservationCreated { reservation }, context);
     }
     return planned;

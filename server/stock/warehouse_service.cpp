@@ -54,11 +54,11 @@ domain::Location insertLocation(db::Connection& c, domain::Location location)
     if (location.warehouseId) {
         warehouse = *location.warehouseId;
     }
-    c.prepare("INSERT INTO locations (warehouse_id, code, name, kind, active, created_at) VALUES (?, ?, ?, ?, 1, ?)")
-        .bindAll(
-            { warehouse, location.code, location.name, std::string(domain::locationKindName(location.kind)), nowMs() })
-        .run();
-    location.id = c.lastInsertId();
+    location.id = c.prepare("INSERT INTO locations (warehouse_id, code, name, kind, active, created_at) VALUES (?, ?, "
+                            "?, ?, 1, ?) RETURNING id")
+                      .bindAll({ warehouse, location.code, location.name,
+                          std::string(domain::locationKindName(location.kind)), nowMs() })
+                      .insertedKey();
     return location;
 }
 
@@ -74,6 +74,18 @@ std::optional<domain::Location> loadLocation(db::Connection& c, std::int64_t id)
     }
     q.reset();
     return result;
+}
+
+std::vector<domain::Location> loadLocations(db::Connection& c, std::int64_t first, std::int64_t second)
+{
+    auto& q = c.prepare(std::string(kLocationColumns) + "WHERE id IN (?1, ?2)");
+    q.bindAll({ first, second });
+    std::vector<domain::Location> found;
+    while (q.step()) {
+        found.push_back(readLocation(q));
+    }
+    q.reset();
+    return found;
 }
 
 std::optional<domain::Warehouse> loadWarehouse(db::Connection& c, std::int64_t id)
@@ -110,10 +122,10 @@ Result<domain::Warehouse> WarehouseService::createWarehouse(
             return domain::conflict(
                 "duplicate_warehouse_code", "Another warehouse already has the code " + warehouse.code + ".", "code");
         }
-        c.prepare("INSERT INTO warehouses (code, name, active, version, created_at) VALUES (?, ?, 1, 1, ?)")
-            .bindAll({ warehouse.code, warehouse.name, nowMs() })
-            .run();
-        warehouse.id = c.lastInsertId();
+        warehouse.id = c.prepare("INSERT INTO warehouses (code, name, active, version, created_at) VALUES (?, ?, 1, 1, "
+                                 "?) RETURNING id")
+                           .bindAll({ warehouse.code, warehouse.name, nowMs() })
+                           .insertedKey();
         appendEvent(c, domain::WarehouseCreated { warehouse }, context);
         auto stock = domain::Location::create(warehouse.id, "STOCK", "Stock", domain::LocationKind::Internal).value();
         appendEvent(c, domain::LocationCreated { insertLocation(c, stock) }, context);

@@ -44,6 +44,8 @@ private:
 
 /// Loads a location inside an open transaction.
 std::optional<domain::Location> loadLocation(db::Connection& connection, std::int64_t id);
+/// The locations `first` and `second` that exist, read in one statement.
+std::vector<domain::Location> loadLocations(db::Connection& connection, std::int64_t first, std::int64_t second);
 /// Loads a warehouse inside an open transaction.
 std::optional<domain::Warehouse> loadWarehouse(db::Connection& connection, std::int64_t id);
 

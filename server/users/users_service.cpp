@@ -250,12 +250,11 @@ std::optional<std::string> UserService::bootstrapAdmin(const std::string& passwo
     const auto hash = m_hasher.hash(chosen);
     m_db.write([&](db::Connection& c) {
         const auto now = nowMs();
-        c.prepare("INSERT INTO users (username, display_name, active, password_hash, password_changed_at, created_at, "
-                  "updated_at) VALUES ('admin', 'Administrator', 1, ?, ?, ?, ?)")
-            .bindAll({ hash, now, now, now })
-            .run();
         domain::User admin;
-        admin.id = c.lastInsertId();
+        admin.id = c.prepare("INSERT INTO users (username, display_name, active, password_hash, password_changed_at, "
+                             "created_at, updated_at) VALUES ('admin', 'Administrator', 1, ?, ?, ?, ?) RETURNING id")
+                       .bindAll({ hash, now, now, now })
+                       .insertedKey();
         admin.username = "admin";
         admin.displayName = "Administrator";
         admin.roles = { "administrator" };
@@ -327,11 +326,11 @@ Result<domain::User> UserService::createUser(const domain::UserDraft& draft, con
             return domain::conflict("duplicate_username", "The username " + user.username + " is taken.", "username");
         }
         const auto now = nowMs();
-        c.prepare("INSERT INTO users (username, display_name, email, active, password_hash, password_changed_at, "
-                  "created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)")
-            .bindAll({ user.username, user.displayName, optionalText(user.email), hash, now, now, now })
-            .run();
-        user.id = c.lastInsertId();
+        user.id
+            = c.prepare("INSERT INTO users (username, display_name, email, active, password_hash, password_changed_at, "
+                        "created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?) RETURNING id")
+                  .bindAll({ user.username, user.displayName, optionalText(user.email), hash, now, now, now })
+                  .insertedKey();
         writeMemberships(c, user);
         appendEvent(c, userStream(user.id), "UserCreated", domain::userToJson(user), context);
         return user;
@@ -552,12 +551,13 @@ Result<CreatedApiKey> UserService::createApiKey(std::string_view name, const std
         if (warehouses) {
             scope = nlohmann::json(*warehouses).dump();
         }
-        c.prepare("INSERT INTO api_keys (name, prefix, secret_hash, permissions, warehouses, created_by, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .bindAll({ checkedName.value(), prefix, http::sha256Hex(secret), nlohmann::json(granted).dump(), scope,
-                by.subject, std::int64_t { now } })
-            .run();
-        created.info.id = c.lastInsertId();
+        created.info.id
+            = c.prepare(
+                   "INSERT INTO api_keys (name, prefix, secret_hash, permissions, warehouses, created_by, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                  .bindAll({ checkedName.value(), prefix, http::sha256Hex(secret), nlohmann::json(granted).dump(),
+                      scope, by.subject, std::int64_t { now } })
+                  .insertedKey();
         created.info.name = checkedName.value();
         created.info.prefix = prefix;
         created.info.permissions = granted;

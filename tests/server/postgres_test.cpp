@@ -38,11 +38,10 @@ TEST(Postgres, MigrationsRunOnceAndTheSchemaTakesTheDomainsRows)
     const auto ids = database.write([](Connection& c) {
         std::vector<std::int64_t> made;
         for (int order = 1; order <= 2; ++order) {
-            c.prepare("INSERT INTO payments (order_id, state, amount_minor, currency, created_at, updated_at) VALUES "
-                      "(?, 'pending', ?, 'EUR', 0, 0)")
-                .bindAll({ std::int64_t { order }, std::int64_t { 1000 * order } })
-                .run();
-            made.push_back(c.lastInsertId());
+            made.push_back(c.prepare("INSERT INTO payments (order_id, state, amount_minor, currency, created_at, "
+                                     "updated_at) VALUES (?, 'pending', ?, 'EUR', 0, 0) RETURNING id")
+                               .bindAll({ std::int64_t { order }, std::int64_t { 1000 * order } })
+                               .insertedKey());
         }
         return made;
     });
