@@ -19,6 +19,7 @@
 #include <iostream>
 #include <malloc.h>
 #include <pthread.h>
+#include <set>
 
 #ifndef TOSSERP_VERSION
 #define TOSSERP_VERSION "0.0.0"
@@ -219,9 +220,13 @@ int ServerApp::restore(const ServerConfig& config)
         std::cerr << "tosserp-server: restore needs --from DIR (see --help)\n";
         return EXIT_USAGE;
     }
+    std::set<std::string> restored; // the domains the backup held
     try {
         for (const auto& file : restoreData(m_restoreFrom, config)) {
             std::cout << file.name << ": restored, " << file.bytes << " bytes\n";
+            if (const auto dot = file.name.rfind('.'); file.name.find('/') == std::string::npos) {
+                restored.insert(file.name.substr(0, dot));
+            }
         }
     } catch (const BackupUsageError& e) {
         std::cerr << "tosserp-server: " << e.what() << "\n";
@@ -233,9 +238,21 @@ int ServerApp::restore(const ServerConfig& config)
         std::cerr << "tosserp-server: restore failed, nothing restored: " << e.what() << "\n";
         return EXIT_SOFTWARE;
     }
-    // The restored projections must agree with the restored events.
+    // The restored projections must agree with the restored events. A split deployment's
+    // service directory holds one domain: only what the backup held is checked.
     try {
-        const auto differences = printReplay(replayProjections(config, "all", true));
+        std::int64_t differences = 0;
+        for (const auto* domain : { "stock", "orders", "payments" }) {
+            if (!restored.contains(domain)) {
+                continue;
+            }
+            if (std::string(domain) == "orders" && !restored.contains("stock")) {
+                std::cout << "orders: not checked here: the Orders catalog copy is rebuilt from the Stock domain's "
+                             "events, which this backup does not hold (replay --domain orders where both are)\n";
+                continue;
+            }
+            differences += printReplay(replayProjections(config, domain, true));
+        }
         std::cout << "restored into " << config.dataDir << "; "
                   << (differences == 0 ? "projections agree with the events"
                                        : "projections differ from the events: run replay to fix them")

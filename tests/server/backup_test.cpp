@@ -45,11 +45,12 @@ std::string backupName(const std::string& domain)
 /// its own per domain.
 class Place {
 public:
-    explicit Place(fs::path dir)
+    /// With PostgreSQL, a database for each of `domains` (the others would be files).
+    explicit Place(fs::path dir, const std::vector<std::string>& domains = kPostgresDomains)
         : m_dir(std::move(dir))
     {
         if (testsUsePostgres()) {
-            for (const auto& domain : kPostgresDomains) {
+            for (const auto& domain : domains) {
                 m_pg[domain] = std::make_unique<PgDatabase>();
             }
         }
@@ -338,6 +339,61 @@ TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARes
         fs::perms::none);
     EXPECT_EQ(fs::status(backup / "notifications.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
         fs::perms::none);
+}
+
+TEST(Backup, AServicesOwnBackupRestoresAloneAndChecksWhatItHolds)
+{
+    // A split deployment's services each keep one domain: their backups hold only that one.
+    TestServer server;
+    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
+    (void)warehouse;
+    const auto product = server.makeProduct("BK-5");
+    server.receive(product, shelf, 7);
+    TempDir work;
+    const auto full = work.path() / "full";
+    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", server.dataDir().string(), "--to", full.string() },
+                  server.commandEnvironment())
+                  .first,
+        0);
+    for (const std::string domain : { "orders", "stock" }) {
+        // The service's data: its domain's database alone (a file copied from the full backup,
+        // or its PostgreSQL database).
+        const auto serviceDir = work.path() / (domain + "-data");
+        fs::create_directories(serviceDir);
+        std::vector<std::string> serviceEnv;
+        if (testsUsePostgres()) {
+            for (const auto& setting : server.commandEnvironment()) {
+                if (setting.rfind("TOSSERP_" + std::string(domain == "orders" ? "ORDERS" : "STOCK"), 0) == 0) {
+                    serviceEnv.push_back(setting);
+                }
+            }
+        } else {
+            fs::copy_file(full / (domain + ".db"), serviceDir / (domain + ".db"));
+        }
+        const auto backup = work.path() / (domain + "-backup");
+        const auto [backupCode, backupText]
+            = runServerCommand({ "backup", "--data-dir", serviceDir.string(), "--to", backup.string() }, serviceEnv);
+        ASSERT_EQ(backupCode, 0) << backupText;
+        std::ifstream in(backup / "manifest.json");
+        EXPECT_EQ(json::parse(in)["files"].size(), 1u) << backupText;
+
+        const Place target(work.path() / (domain + "-restored"), { domain });
+        const auto [code, text] = runServerCommand(
+            { "restore", "--from", backup.string(), "--data-dir", target.dir().string() }, target.environment());
+        EXPECT_EQ(code, 0) << text;
+        if (domain == "orders") {
+            // Its catalog copy comes from the Stock domain's events, which are elsewhere.
+            EXPECT_NE(text.find("orders: not checked here"), std::string::npos) << text;
+            EXPECT_EQ(text.find("stock /"), std::string::npos) << text;
+        } else {
+            EXPECT_NE(text.find("stock / stock_levels: "), std::string::npos) << text;
+            EXPECT_NE(text.find("projections agree with the events"), std::string::npos) << text;
+            EXPECT_EQ(scalar(target.location("stock"),
+                          "SELECT quantity_milli FROM stock_levels WHERE location_id = " + std::to_string(shelf)),
+                7000);
+        }
+        EXPECT_FALSE(fs::exists(target.dir() / "payments.db"));
+    }
 }
 
 /// A server on PostgreSQL databases with one product, and a backup of it.
