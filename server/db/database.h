@@ -20,23 +20,28 @@ using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 /// Thrown for infrastructure failures (cannot open, disk full, constraint violated unexpectedly).
 /// `constraint` is true when the failure is a UNIQUE/FOREIGN KEY/CHECK violation; `transient`
-/// when trying again shortly may succeed (the database is busy, restarting or unreachable).
+/// when trying again shortly may succeed (the database is busy, restarting or unreachable);
+/// `outcomeUnknown` when the connection was lost during COMMIT, so the transaction may or may
+/// not have been applied.
 class DbError : public std::runtime_error {
 public:
-    DbError(const std::string& message, int code, bool constraint, bool transient = false)
+    DbError(const std::string& message, int code, bool constraint, bool transient = false, bool outcomeUnknown = false)
         : std::runtime_error(message)
         , m_code(code)
         , m_constraint(constraint)
         , m_transient(transient)
+        , m_outcomeUnknown(outcomeUnknown)
     { }
     int code() const { return m_code; }
     bool isConstraint() const { return m_constraint; }
     bool isTransient() const { return m_transient; }
+    bool isOutcomeUnknown() const { return m_outcomeUnknown; }
 
 private:
     int m_code;
     bool m_constraint;
     bool m_transient;
+    bool m_outcomeUnknown;
 };
 
 /// The SQL a database speaks. The services write SQL both accept; what differs is translated

@@ -285,7 +285,7 @@ void PgStatement::execute()
             throw DbError(std::string("the connection was lost during COMMIT; whether the transaction was applied is "
                                       "unknown: ")
                     + e.what(),
-                e.code(), false, false);
+                e.code(), false, false, true);
         }
         throw;
     }

@@ -164,8 +164,13 @@ public:
                 { { "request_id", request.requestId }, { "trace_id", request.traceId }, { "route", routeName },
                     { "error", e.what() } });
             const bool busy = e.isTransient(); // busy, restarting or out of reach: worth a retry
-            ApiError error(busy ? 503 : 500, busy ? "database_busy" : "internal_error",
-                busy ? "The database is busy or out of reach; retry shortly." : "The server failed to answer.");
+            const bool unknown = e.isOutcomeUnknown();
+            ApiError error(busy ? 503 : 500, busy ? "database_busy" : (unknown ? "outcome_unknown" : "internal_error"),
+                busy ? "The database is busy or out of reach; retry shortly."
+                     : (unknown ? "The database went away while the change was being committed: it may or may not "
+                                  "have been applied. Send it again with the same Idempotency-Key to find out; "
+                                  "without one, look before sending it again."
+                                : "The server failed to answer."));
             if (busy) {
                 error.headers.emplace_back("Retry-After", "1");
             }

@@ -9,7 +9,13 @@
 
 #include <gtest/gtest.h>
 
+#include <Poco/Net/ServerSocket.h>
+#include <unistd.h>
+
+#include <array>
 #include <atomic>
+#include <cstdlib>
+#include <mutex>
 #include <thread>
 
 namespace {
@@ -168,47 +174,123 @@ TEST(Postgres, AConnectionTheServerDroppedIsOpenedAgainOnItsNextUse)
 
 namespace {
 
+using tosserp::test::TempDir;
 using tosserp::test::TestServer;
+
+/// A clerk receiving one unit at a time through the API, each receipt with a key of its own,
+/// who sends a refused receipt again (same key) until it is acknowledged. Any answer but 201,
+/// 503 `database_busy` with `Retry-After: 1`, or 500 `outcome_unknown` (the database went
+/// away during COMMIT: the same key tells) is wrong.
+class Clerk {
+public:
+    Clerk(TestServer& server, std::int64_t product, std::int64_t shelf, const std::string& keys)
+        : m_thread([this, &server, product, shelf, keys] {
+            for (int n = 0; !m_stop; ++n) {
+                const auto key = keys + std::to_string(n);
+                const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                while (true) {
+                    const auto reply = server.post("/api/v1/stock/movements",
+                        { { "kind", "receipt" }, { "product_id", product }, { "quantity", 1 },
+                            { "to_location_id", shelf } },
+                        { { "Idempotency-Key", key } });
+                    if (reply.status == 201) {
+                        ++acknowledged;
+                        break;
+                    }
+                    const bool busy
+                        = reply.status == 503 && reply.header("retry-after") == "1" && reply.code() == "database_busy";
+                    const bool unknown = reply.status == 500 && reply.code() == "outcome_unknown";
+                    if ((!busy && !unknown) || std::chrono::steady_clock::now() > giveUp) {
+                        std::lock_guard lock(m_mutex);
+                        m_wrongAnswer = std::to_string(reply.status) + " " + reply.body;
+                        return;
+                    }
+                    ++refused;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+            }
+        })
+    { }
+    ~Clerk() { finish(); }
+    Clerk(const Clerk&) = delete;
+    Clerk& operator=(const Clerk&) = delete;
+
+    /// Waits until `count` receipts in all were acknowledged (false after 30 s).
+    bool waitFor(int count)
+    {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (acknowledged < count && std::chrono::steady_clock::now() < until && wrongAnswer().empty()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return acknowledged >= count;
+    }
+    /// Lets the receipt under way finish, then stops.
+    void finish()
+    {
+        m_stop = true;
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+    std::string wrongAnswer()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_wrongAnswer;
+    }
+
+    std::atomic<int> acknowledged { 0 };
+    std::atomic<int> refused { 0 };
+
+private:
+    std::atomic<bool> m_stop { false };
+    std::mutex m_mutex;
+    std::string m_wrongAnswer;
+    std::thread m_thread;
+};
+
+/// What the clerk's receipts must have left: every acknowledged one there once (the refused
+/// ones sent again not doubled), and signing in works at once (the Users database, idle since
+/// the outage: connections found dropped are opened again before anything is sent on them).
+void expectNothingLostOrDoubled(TestServer& server, Clerk& clerk, std::int64_t product)
+{
+    EXPECT_TRUE(clerk.wrongAnswer().empty()) << clerk.wrongAnswer();
+    EXPECT_GT(clerk.refused.load(), 0) << "no request met the outages";
+    const auto level = server.get("/api/v1/stock/levels?product_id=" + std::to_string(product));
+    ASSERT_EQ(level.status, 200) << level.body;
+    EXPECT_EQ(level.json()["items"][0]["on_hand"], clerk.acknowledged.load()) << level.body;
+    const auto signIn = server.post("/api/v1/auth/login",
+        { { "username", "admin" }, { "password", TestServer::kAdminPassword } }, { { TestServer::kNoAuth, "" } });
+    EXPECT_EQ(signIn.status, 200) << signIn.body;
+}
+
+/// A server with each domain on a fresh database of the shared test cluster, a warehouse and
+/// a product.
+struct OnPostgres {
+    explicit OnPostgres(const std::string& sku)
+    {
+        tosserp::ServerConfig config;
+        config.stockDatabase = databases[0].conninfo();
+        config.usersDatabase = databases[1].conninfo();
+        config.ordersDatabase = databases[2].conninfo();
+        config.paymentsDatabase = databases[3].conninfo();
+        server = std::make_unique<TestServer>(config);
+        shelf = server->makeWarehouse("PG").second;
+        product = server->makeProduct(sku);
+    }
+    std::array<PgDatabase, 4> databases; ///< Stock, Users, Orders, Payments
+    std::unique_ptr<TestServer> server;
+    std::int64_t shelf = 0;
+    std::int64_t product = 0;
+};
 
 TEST(Postgres, WhilePostgresDropsEveryConnectionTheApiAnswers503AndLosesNothingAcknowledged)
 {
-    PgDatabase stock, users, orders, payments;
-    tosserp::ServerConfig config;
-    config.stockDatabase = stock.conninfo();
-    config.usersDatabase = users.conninfo();
-    config.ordersDatabase = orders.conninfo();
-    config.paymentsDatabase = payments.conninfo();
-    TestServer server(config);
-    const auto shelf = server.makeWarehouse("PG").second;
-    const auto product = server.makeProduct("PG-1");
-
-    // A clerk receives one unit at a time, each with a key of its own, and sends a refused
-    // receipt again (same key) until it is acknowledged.
-    std::atomic<bool> stop { false };
-    std::atomic<int> refused { 0 };
-    std::atomic<int> acknowledged { 0 };
-    std::string wrongAnswer;
-    std::thread clerk([&] {
-        for (int n = 0; !stop; ++n) {
-            const auto key = "pg-outage-" + std::to_string(n);
-            for (int attempt = 0; attempt < 100; ++attempt) {
-                const auto reply = server.post("/api/v1/stock/movements",
-                    { { "kind", "receipt" }, { "product_id", product }, { "quantity", 1 },
-                        { "to_location_id", shelf } },
-                    { { "Idempotency-Key", key } });
-                if (reply.status == 201) {
-                    ++acknowledged;
-                    break;
-                }
-                if (reply.status != 503 || reply.header("retry-after") != "1" || reply.code() != "database_busy") {
-                    wrongAnswer = std::to_string(reply.status) + " " + reply.body;
-                    return;
-                }
-                ++refused;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            }
-        }
-    });
+    OnPostgres pg("PG-1");
+    auto& server = *pg.server;
+    const auto& [stock, users, orders, payments] = pg.databases;
+    const auto shelf = pg.shelf;
+    const auto product = pg.product;
+    Clerk clerk(server, product, shelf, "pg-outage-");
     // Twice, the four databases go away for a second: PostgreSQL ends every connection and
     // takes no new ones, as while it restarts or fails over.
     const std::vector<std::string> names = { stock.name(), users.name(), orders.name(), payments.name() };
@@ -229,20 +311,137 @@ TEST(Postgres, WhilePostgresDropsEveryConnectionTheApiAnswers503AndLosesNothingA
     }
     EXPECT_GE(ended, 4) << "the outages ended no connection";
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    stop = true;
-    clerk.join();
-    EXPECT_TRUE(wrongAnswer.empty()) << wrongAnswer;
-    EXPECT_GT(refused.load(), 0) << "no request met the outages";
-    EXPECT_GT(acknowledged.load(), 3);
-    // Every acknowledged receipt is there once, and the refused ones sent again were not doubled.
-    const auto level = server.get("/api/v1/stock/levels?product_id=" + std::to_string(product));
+    clerk.finish();
+    EXPECT_GT(clerk.acknowledged.load(), 3);
+    expectNothingLostOrDoubled(server, clerk, product);
+}
+
+TEST(Postgres, AConnectionLostDuringCommitIsAnsweredOutcomeUnknownAndTheSameKeyThenAppliesItOnce)
+{
+    OnPostgres pg("PG-3");
+    auto& server = *pg.server;
+    const auto& stock = pg.databases[0];
+    // A check deferred to COMMIT that takes its time: the connection is cut while it runs.
+    tosserp::db::openConnection(stock.conninfo(), false)
+        ->execScript("CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN PERFORM "
+                     "pg_sleep(2); RETURN NULL; END'; CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON "
+                     "stock_movements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()");
+    const nlohmann::json receipt
+        = { { "kind", "receipt" }, { "product_id", pg.product }, { "quantity", 1 }, { "to_location_id", pg.shelf } };
+    int ended = 0;
+    std::thread cut([&] {
+        for (int i = 0; i < 100 && ended == 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            ended = PgDatabase::admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                + stock.name() + "' AND query = 'COMMIT' AND state = 'active'");
+        }
+    });
+    const auto first = server.post("/api/v1/stock/movements", receipt, { { "Idempotency-Key", "commit-lost-1" } });
+    cut.join();
+    ASSERT_EQ(ended, 1) << "the COMMIT was not cut";
+    EXPECT_EQ(first.status, 500) << first.body;
+    EXPECT_EQ(first.code(), "outcome_unknown") << first.body;
+    EXPECT_TRUE(first.header("retry-after").empty());
+
+    // Sent again with the same key (the check gone), it is applied once, however often it is sent.
+    tosserp::db::openConnection(stock.conninfo(), false)->execScript("DROP TRIGGER slow_commit ON stock_movements");
+    for (int again = 0; again < 2; ++again) {
+        const auto reply = server.post("/api/v1/stock/movements", receipt, { { "Idempotency-Key", "commit-lost-1" } });
+        EXPECT_LT(reply.status, 300) << reply.body;
+    }
+    const auto level = server.get("/api/v1/stock/levels?product_id=" + std::to_string(pg.product));
     ASSERT_EQ(level.status, 200) << level.body;
-    EXPECT_EQ(level.json()["items"][0]["on_hand"], acknowledged.load()) << level.body;
-    // Signing in (the Users database, idle since the outage) works at once: connections found
-    // dropped are opened again before anything was sent on them.
-    const auto signIn = server.post("/api/v1/auth/login",
-        { { "username", "admin" }, { "password", TestServer::kAdminPassword } }, { { TestServer::kNoAuth, "" } });
-    EXPECT_EQ(signIn.status, 200) << signIn.body;
+    EXPECT_EQ(level.json()["items"][0]["on_hand"], 1) << level.body;
+}
+
+/// A PostgreSQL cluster of the test's own, which it stops and starts again while the shared
+/// test cluster goes on serving the other tests. PostgreSQL refuses to run as root: as root,
+/// its programs run as the postgres user.
+class OwnCluster {
+public:
+    OwnCluster()
+    {
+        const char* bin = std::getenv("TOSSERP_TEST_PG_BIN");
+        m_bin = bin != nullptr && *bin != '\0' ? bin : "/usr/lib/postgresql/15/bin";
+        Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+        m_port = probe.address().port();
+        probe.close();
+        if (geteuid() == 0) {
+            run("chown postgres: '" + m_dir.path().string() + "'", false);
+        }
+        run(m_bin + "/initdb -D '" + data() + "' -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8");
+        start();
+    }
+    ~OwnCluster()
+    {
+        std::system((as() + m_bin + "/pg_ctl -D '" + data() + "' -m immediate -w stop >/dev/null 2>&1").c_str());
+    }
+    OwnCluster(const OwnCluster&) = delete;
+    OwnCluster& operator=(const OwnCluster&) = delete;
+
+    void start()
+    {
+        run(m_bin + "/pg_ctl -D '" + data() + "' -l '" + m_dir.path().string() + "/server.log' -w -o '-c "
+            + "listen_addresses=127.0.0.1 -p " + std::to_string(m_port) + " -k " + m_dir.path().string() + "' start");
+    }
+    /// Stops the server: "immediate" ends it at once, as a crash would (the next start
+    /// recovers from the log); "fast" shuts it down cleanly.
+    void stop(const std::string& mode) { run(m_bin + "/pg_ctl -D '" + data() + "' -m " + mode + " -w stop"); }
+    std::string conninfo(const std::string& database) const
+    {
+        return "host=127.0.0.1 port=" + std::to_string(m_port) + " user=postgres dbname=" + database;
+    }
+    void createDatabase(const std::string& name)
+    {
+        tosserp::db::openConnection(conninfo("postgres"), false)->execScript("CREATE DATABASE " + name);
+    }
+
+private:
+    std::string data() const { return m_dir.path().string() + "/data"; }
+    static std::string as() { return geteuid() == 0 ? "runuser -u postgres -- " : ""; }
+    void run(const std::string& command, bool asPostgres = true)
+    {
+        const auto full = (asPostgres ? as() : std::string()) + command + " >/dev/null";
+        if (std::system(full.c_str()) != 0) {
+            throw std::runtime_error("failed: " + full);
+        }
+    }
+
+    TempDir m_dir;
+    std::string m_bin;
+    std::uint16_t m_port = 0;
+};
+
+TEST(Postgres, WhilePostgresIsStoppedTheApiAnswers503AndAfterwardsRecoversByItselfLosingNothing)
+{
+    OwnCluster cluster;
+    tosserp::ServerConfig config;
+    for (const auto& [domain, location] : config.databases()) {
+        cluster.createDatabase("tosserp_" + domain);
+        *location = cluster.conninfo("tosserp_" + domain);
+    }
+    TestServer server(config);
+    const auto shelf = server.makeWarehouse("PG").second;
+    const auto product = server.makeProduct("PG-2");
+    Clerk clerk(server, product, shelf, "pg-stop-");
+    ASSERT_TRUE(clerk.waitFor(5)) << clerk.wrongAnswer();
+
+    // Stopped at once, as a crash would stop it, for three seconds.
+    cluster.stop("immediate");
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    const auto read = server.get("/api/v1/products");
+    EXPECT_EQ(read.status, 503) << read.body;
+    EXPECT_EQ(read.code(), "database_busy") << read.body;
+    EXPECT_EQ(server.get("/health/ready").status, 503);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const auto during = clerk.acknowledged.load();
+    cluster.start();
+
+    // Nothing is restarted on the server's side: its next requests find PostgreSQL back.
+    ASSERT_TRUE(clerk.waitFor(during + 10)) << clerk.wrongAnswer();
+    clerk.finish();
+    EXPECT_EQ(server.get("/health/ready").status, 200);
+    expectNothingLostOrDoubled(server, clerk, product);
 }
 
 TEST(Postgres, ProductSearchIgnoresCaseAsOnSqlite)
