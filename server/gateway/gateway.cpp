@@ -158,8 +158,7 @@ void Gateway::registerRoutes(http::Router& router, const std::string& openApi)
             const std::string permission
                 = open ? http::access::kPublic : operation.value("x-permission", http::access::kAuthenticated);
             if (path == "/api/v1/sync/live") {
-                router.addWebSocket(path, permission,
-                    [this, owner](Poco::Net::WebSocket& socket, const Request& r) { forwardLive(owner, socket, r); });
+                router.addWebSocket(path, permission, [this, owner](const Request& r) { return openLive(owner, r); });
                 continue;
             }
             std::string verb = method;
@@ -296,18 +295,19 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
     return response;
 }
 
-void Gateway::forwardLive(const std::string& name, Poco::Net::WebSocket& socket, const Request& request)
+http::WebSocketSession Gateway::openLive(const std::string& name, const Request& request)
 {
     using Poco::Net::WebSocket;
     const Poco::URI base(service(name).baseUrl());
-    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    std::shared_ptr<Poco::Net::HTTPClientSession> session;
     if (base.getScheme() == "https") {
         Poco::Net::Context::Ptr tls = new Poco::Net::Context(
             Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9, true);
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(base.getHost(), base.getPort(), tls);
+        session = std::make_shared<Poco::Net::HTTPSClientSession>(base.getHost(), base.getPort(), tls);
     } else {
-        session = std::make_unique<Poco::Net::HTTPClientSession>(base.getHost(), base.getPort());
+        session = std::make_shared<Poco::Net::HTTPClientSession>(base.getHost(), base.getPort());
     }
+    session->setTimeout(Poco::Timespan(5, 0));
     auto path = base.getPath();
     while (!path.empty() && path.back() == '/') {
         path.pop_back();
@@ -317,51 +317,69 @@ void Gateway::forwardLive(const std::string& name, Poco::Net::WebSocket& socket,
     for (const auto& [header, value] : identityHeaders(request)) {
         upgrade.set(header, value);
     }
+    // The service's channel is opened first: the caller's upgrade is answered only once it is,
+    // so a service that is down is a 503 the caller can act on, not a channel that closes.
+    Poco::Net::HTTPResponse response;
+    std::shared_ptr<WebSocket> upstream;
     try {
-        Poco::Net::HTTPResponse response;
-        WebSocket upstream(*session, upgrade, response);
-        char buffer[4096];
-        // Pass frames both ways until either side closes or the gateway stops.
-        while (!m_closing) {
-            // Frames that came with the handshake wait in the socket's own buffer, where poll()
-            // does not see them; available() counts them.
-            if (upstream.available() > 0 || upstream.poll(Poco::Timespan(0, 250'000), Poco::Net::Socket::SELECT_READ)) {
-                int flags = 0;
-                const int n = upstream.receiveFrame(buffer, sizeof buffer, flags);
-                const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
-                if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
-                    break;
-                }
-                if (opcode == WebSocket::FRAME_OP_PING) {
-                    upstream.sendFrame(
-                        buffer, n, static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PONG);
-                } else {
-                    socket.sendFrame(buffer, n, flags);
-                }
-            }
-            while (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
-                int flags = 0;
-                const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
-                const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
-                if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
-                    upstream.shutdown();
-                    socket.shutdown();
-                    return;
-                }
-                upstream.sendFrame(buffer, n, flags);
-            }
-        }
-        upstream.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
-        socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+        upstream = std::make_shared<WebSocket>(*session, upgrade, response);
     } catch (const Poco::Exception& e) {
-        log::debug("live channel through the gateway closed",
-            { { "request_id", request.requestId }, { "service", name }, { "reason", e.displayText() } });
-        try {
-            socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
-        } catch (const Poco::Exception&) {
-            // The caller is gone too.
+        const auto status = static_cast<int>(response.getStatus());
+        log::debug("live channel through the gateway refused",
+            { { "request_id", request.requestId }, { "service", name }, { "status", status },
+                { "reason", e.displayText() } });
+        if (status >= 400 && status < 500) {
+            throw ApiError(status, "live_channel_refused",
+                "The " + name + " service refused the live channel (HTTP " + std::to_string(status) + ").");
         }
+        throw unavailable(name, "open the live channel");
     }
+    return [this, name, session, upstream, &request](WebSocket& socket) {
+        char buffer[4096];
+        try {
+            // Pass frames both ways until either side closes or the gateway stops.
+            while (!m_closing) {
+                // Frames that came with the handshake wait in the socket's own buffer, where
+                // poll() does not see them; available() counts them.
+                if (upstream->available() > 0
+                    || upstream->poll(Poco::Timespan(0, 250'000), Poco::Net::Socket::SELECT_READ)) {
+                    int flags = 0;
+                    const int n = upstream->receiveFrame(buffer, sizeof buffer, flags);
+                    const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
+                    if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                        break;
+                    }
+                    if (opcode == WebSocket::FRAME_OP_PING) {
+                        upstream->sendFrame(
+                            buffer, n, static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PONG);
+                    } else {
+                        socket.sendFrame(buffer, n, flags);
+                    }
+                }
+                while (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
+                    int flags = 0;
+                    const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
+                    const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
+                    if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                        upstream->shutdown();
+                        socket.shutdown();
+                        return;
+                    }
+                    upstream->sendFrame(buffer, n, flags);
+                }
+            }
+            upstream->shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+            socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+        } catch (const Poco::Exception& e) {
+            log::debug("live channel through the gateway closed",
+                { { "request_id", request.requestId }, { "service", name }, { "reason", e.displayText() } });
+            try {
+                socket.shutdown(WebSocket::WS_ENDPOINT_GOING_AWAY);
+            } catch (const Poco::Exception&) {
+                // The caller is gone too.
+            }
+        }
+    };
 }
 
 nlohmann::json Gateway::readiness()

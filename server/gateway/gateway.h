@@ -67,7 +67,9 @@ private:
     /// `keyed`: the operation applies a write once per Idempotency-Key, so a keyed call may be
     /// sent again.
     http::Response forward(const std::string& service, http::Request& request, bool keyed);
-    void forwardLive(const std::string& service, Poco::Net::WebSocket& socket, const http::Request& request);
+    /// Opens the live channel on `service` for the caller; throws ApiError (503 when the service
+    /// is out of reach, its own refusal otherwise) before the caller's upgrade.
+    http::WebSocketSession openLive(const std::string& service, const http::Request& request);
     std::vector<std::pair<std::string, std::string>> identityHeaders(const http::Request& request) const;
     HttpDependency& service(const std::string& name);
 

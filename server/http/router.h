@@ -16,7 +16,11 @@ namespace tosserp::http {
 
 using Handler = std::function<Response(Request&)>;
 /// Serves an upgraded WebSocket connection until it closes (runs on the connection's thread).
-using WebSocketHandler = std::function<void(Poco::Net::WebSocket&, const Request&)>;
+using WebSocketSession = std::function<void(Poco::Net::WebSocket&)>;
+/// Called before the upgrade, once the caller is authorized: it may still refuse the channel
+/// by throwing an ApiError (answered as any refusal, e.g. 503 when what it needs is down), and
+/// otherwise returns the session that serves the upgraded connection. The request outlives it.
+using WebSocketHandler = std::function<WebSocketSession(const Request&)>;
 
 /// What a route demands of its caller. Every route names one (there is no default), so a
 /// route nobody thought about is never reachable by accident.

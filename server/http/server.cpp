@@ -149,9 +149,10 @@ public:
                     error.headers.emplace_back("Upgrade", "websocket");
                     throw error;
                 }
+                auto session = match.route->socketHandler(request);
                 Poco::Net::WebSocket socket(in, out);
                 metrics().observeRequest(routeName, request.method, 101, 0.0);
-                match.route->socketHandler(socket, request);
+                session(socket);
                 return;
             }
             readBody(in, request);

@@ -148,8 +148,8 @@ void registerSyncRoutes(Router& router, SyncService& sync, ChangeFeed& feed)
         checkProtocol(r);
         return Response::json(200, sync.checksum(*r.principal));
     });
-    router.addWebSocket(
-        "/api/v1/sync/live", use, [&](Poco::Net::WebSocket& socket, const Request& r) { live(feed, socket, r); });
+    router.addWebSocket("/api/v1/sync/live", use,
+        [&](const Request& r) { return [&feed, &r](Poco::Net::WebSocket& socket) { live(feed, socket, r); }; });
 }
 
 } // namespace tosserp::syncserver

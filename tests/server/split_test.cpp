@@ -442,16 +442,22 @@ TEST_F(Split, MetricsOnEveryProcessPassPromtool)
     EXPECT_NE(ordersMetrics.find("tosserp_relay_lag_events{domain=\"orders\"}"), std::string::npos);
 }
 
-TEST_F(Split, TheLiveChannelIsPassedOnThroughTheGateway)
+/// The request that opens the live channel through `gateway`, signed in as the administrator.
+Poco::Net::HTTPRequest liveUpgrade(ServerProcess& gateway)
 {
-    auto& gateway = s_deployment->gateway();
     const auto token = post(gateway, "/api/v1/auth/login",
         { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } })
                            .json()["access_token"]
                            .get<std::string>();
-    Poco::Net::HTTPClientSession session("127.0.0.1", s_deployment->gatewayPort());
-    Poco::Net::HTTPRequest upgrade(
+    return Poco::Net::HTTPRequest(
         Poco::Net::HTTPRequest::HTTP_GET, "/api/v1/sync/live?access_token=" + token, Poco::Net::HTTPMessage::HTTP_1_1);
+}
+
+TEST_F(Split, TheLiveChannelIsPassedOnThroughTheGateway)
+{
+    auto& gateway = s_deployment->gateway();
+    Poco::Net::HTTPClientSession session("127.0.0.1", s_deployment->gatewayPort());
+    auto upgrade = liveUpgrade(gateway);
     Poco::Net::HTTPResponse response;
     Poco::Net::WebSocket socket(session, upgrade, response);
     socket.setReceiveTimeout(Poco::Timespan(10, 0));
@@ -481,6 +487,19 @@ TEST_F(Split, TheLiveChannelIsPassedOnThroughTheGateway)
     Poco::Net::HTTPResponse refused;
     EXPECT_THROW(Poco::Net::WebSocket(anonymous, bare, refused), Poco::Exception);
     EXPECT_EQ(refused.getStatus(), Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED);
+}
+
+TEST_F(Split, TheLiveChannelToAStockServiceThatIsDownIsRefused503BeforeTheUpgrade)
+{
+    auto upgrade = liveUpgrade(s_deployment->gateway());
+    const auto stockPort = s_deployment->port("stock");
+    s_deployment->kill("stock");
+    Poco::Net::HTTPClientSession session("127.0.0.1", s_deployment->gatewayPort());
+    Poco::Net::HTTPResponse refused;
+    EXPECT_THROW(Poco::Net::WebSocket(session, upgrade, refused), Poco::Exception);
+    EXPECT_EQ(refused.getStatus(), Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+    EXPECT_EQ(refused.get("Retry-After", ""), "1");
+    s_deployment->startService("stock", stockPort);
 }
 
 TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItIsBack)
