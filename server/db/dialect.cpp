@@ -42,6 +42,21 @@ std::size_t skipQuoted(std::string_view sql, std::size_t at)
     return sql.size();
 }
 
+/// Where the comment starting at `at` ends (past its line for `--`, past `*/` for `/*`), or
+/// `at` when no comment starts there.
+std::size_t skipComment(std::string_view sql, std::size_t at)
+{
+    if (sql.substr(at, 2) == "--") {
+        const auto end = sql.find('\n', at);
+        return end == std::string_view::npos ? sql.size() : end + 1;
+    }
+    if (sql.substr(at, 2) == "/*") {
+        const auto end = sql.find("*/", at + 2);
+        return end == std::string_view::npos ? sql.size() : end + 2;
+    }
+    return at;
+}
+
 /// Whether the parenthesis opening at `open` holds a comma at its own depth.
 bool hasTopLevelComma(std::string_view sql, std::size_t open)
 {
@@ -158,6 +173,9 @@ std::string toPostgres(std::string_view original)
             const auto end = skipQuoted(sql, i);
             out.append(sql.substr(i, end - i));
             i = end;
+        } else if (const auto comment = skipComment(sql, i); comment != i) {
+            out.append(sql.substr(i, comment - i)); // a `?` in a comment is no placeholder
+            i = comment;
         } else if (c == '?') {
             std::size_t digits = i + 1;
             while (digits < sql.size() && std::isdigit(static_cast<unsigned char>(sql[digits]))) {
@@ -249,8 +267,10 @@ DECLARE
 BEGIN
     FOR r IN SELECT table_name, column_name FROM information_schema.columns
              WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
-        EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT max(%I) FROM %I), 0) + 1, false)',
-                       r.table_name, r.column_name, r.column_name, r.table_name);
+        -- Past the largest key, and never back: keys handed out and then deleted stay used.
+        EXECUTE format('SELECT setval(%1$L, GREATEST(COALESCE((SELECT max(%2$I) FROM %3$I), 0), '
+                       '(SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM %1$s)) + 1, false)',
+                       pg_get_serial_sequence(r.table_name, r.column_name), r.column_name, r.table_name);
     END LOOP;
 END
 $$;

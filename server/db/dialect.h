@@ -25,7 +25,8 @@ std::string statementFor(Dialect dialect, std::string_view sql);
 /// REAL DOUBLE PRECISION, BLOB BYTEA; `WITHOUT ROWID` goes. For SQLite: `sql` unchanged.
 std::string schemaFor(Dialect dialect, std::string_view sql);
 
-/// A script that moves every identity past the largest key its table holds ("" for SQLite,
+/// A script that moves every identity past the largest key its table holds and past every
+/// key it handed out before, so keys of deleted rows are never given again ("" for SQLite,
 /// whose integer keys always continue after the largest). Run after a migration inserted rows
 /// with keys of their own, so the next row given a key does not collide with them.
 std::string identitiesCatchUp(Dialect dialect);

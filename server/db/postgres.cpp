@@ -42,9 +42,11 @@ bool startsWith(const char* text, std::string_view prefix)
         message.pop_back();
     }
     const bool lost = PQstatus(connection) != CONNECTION_OK;
-    const bool transient = lost || state == nullptr || startsWith(state, "08") || startsWith(state, "40001")
-        || startsWith(state, "40P01") || startsWith(state, "57P") || startsWith(state, "53")
-        || startsWith(state, "55P03");
+    // 08P01 on a working connection is a statement sent wrong (too few parameters), not an
+    // outage: trying it again cannot help.
+    const bool transient = lost || state == nullptr || (startsWith(state, "08") && !startsWith(state, "08P01"))
+        || startsWith(state, "40001") || startsWith(state, "40P01") || startsWith(state, "57P")
+        || startsWith(state, "53") || startsWith(state, "55P03");
     throw DbError(message, state != nullptr ? static_cast<int>(std::strtol(state, nullptr, 36)) : 0,
         startsWith(state, "23"), transient);
 }

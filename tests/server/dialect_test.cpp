@@ -37,6 +37,12 @@ TEST(Dialect, PlaceholdersAreNumberedForPostgres)
     EXPECT_EQ(statementFor(Dialect::Postgres, "SELECT 'it''s ?' WHERE y = ?"), "SELECT 'it''s ?' WHERE y = $1");
 }
 
+TEST(Dialect, AQuestionMarkInACommentIsNoPlaceholder)
+{
+    EXPECT_EQ(statementFor(Dialect::Postgres, "SELECT a -- why?\nFROM t WHERE b = ? /* and c? */ AND c = ?"),
+        "SELECT a -- why?\nFROM t WHERE b = $1 /* and c? */ AND c = $2");
+}
+
 TEST(Dialect, ScalarMaxAndMinBecomeGreatestAndLeast)
 {
     EXPECT_EQ(statementFor(Dialect::Postgres, "UPDATE c SET position = max(position, excluded.position)"),

@@ -2,6 +2,7 @@
 
 #include "server/core/idempotency.h"
 #include "server/db/database.h"
+#include "server/db/dialect.h"
 #include "server/events/dispatcher.h"
 #include "server/events/event_store.h"
 #include "server/payments/payments_schema.h"
@@ -130,6 +131,57 @@ TEST(Postgres, EventsCheckpointsAndIdempotencyKeysWorkAsOnSqlite)
     ASSERT_TRUE(recalled.ok());
     ASSERT_TRUE(recalled.value().has_value());
     EXPECT_EQ((*recalled.value())["id"], 1);
+}
+
+TEST(Postgres, KeysOfDeletedRowsAreNotGivenAgainWhenIdentitiesCatchUp)
+{
+    PgDatabase pg;
+    Database database(pg.conninfo());
+    database.migrate(tosserp::payments::paymentsMigrations());
+    std::int64_t order = 0;
+    const auto insert = [&] {
+        return database.write([&](Connection& c) {
+            return c
+                .prepare("INSERT INTO payments (order_id, state, amount_minor, currency, created_at, updated_at) "
+                         "VALUES (?, 'pending', 1, 'EUR', 0, 0) RETURNING id")
+                .bind(1, ++order)
+                .insertedKey();
+        });
+    };
+    for (int i = 0; i < 3; ++i) {
+        insert();
+    }
+    // The two newest rows go, then identities catch up (as after a migration that inserts keys).
+    database.write([](Connection& c) {
+        c.prepare("DELETE FROM payments WHERE id > 1").run();
+        c.execScript(tosserp::db::identitiesCatchUp(Dialect::Postgres));
+    });
+    EXPECT_EQ(insert(), 4);
+    // Keys a migration wrote itself are passed too.
+    database.write([](Connection& c) {
+        c.prepare("INSERT INTO payments (id, order_id, state, amount_minor, currency, created_at, updated_at) VALUES "
+                  "(10, 100, 'pending', 1, 'EUR', 0, 0)")
+            .run();
+        c.execScript(tosserp::db::identitiesCatchUp(Dialect::Postgres));
+    });
+    EXPECT_EQ(insert(), 11);
+}
+
+TEST(Postgres, AStatementSentWithTooFewParametersFailsAsAMistakeNotAsAnOutage)
+{
+    PgDatabase pg;
+    Database database(pg.conninfo());
+    try {
+        database.read([](Connection& c) {
+            auto& q = c.prepare("SELECT CAST(? AS BIGINT) + CAST(? AS BIGINT)");
+            q.bind(1, std::int64_t { 1 });
+            return q.step();
+        });
+        FAIL() << "a statement missing a parameter ran";
+    } catch (const DbError& e) {
+        EXPECT_FALSE(e.isTransient()) << e.what();
+    }
+    EXPECT_EQ(scalar(database, "SELECT 1 + 1"), 2); // the connection is fine
 }
 
 TEST(Postgres, AConnectionTheServerDroppedIsOpenedAgainOnItsNextUse)
