@@ -95,7 +95,8 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             // The call joins the trace this thread works for, as a span of its own (unless the
             // caller named the span).
             if (!request.has("traceparent")) {
-                if (const auto traceparent = childTraceparent(log::currentTrace()); !traceparent.empty()) {
+                if (const auto traceparent = childTraceparent(log::currentTrace(), log::currentTraceFlags());
+                    !traceparent.empty()) {
                     request.set("traceparent", traceparent);
                 }
             }

@@ -106,9 +106,10 @@ bool lowerHex(std::string_view text, std::size_t length)
         && text.find_first_not_of('0') != std::string_view::npos;
 }
 
-std::string childTraceparent(const std::string& traceId)
+std::string childTraceparent(const std::string& traceId, const std::string& flags)
 {
-    return lowerHex(traceId, 32) ? "00-" + traceId + "-" + randomHex(8) + "-01" : std::string();
+    const bool validFlags = flags.size() == 2 && flags.find_first_not_of("0123456789abcdef") == std::string::npos;
+    return lowerHex(traceId, 32) && validFlags ? "00-" + traceId + "-" + randomHex(8) + "-" + flags : std::string();
 }
 
 } // namespace tosserp

@@ -25,8 +25,8 @@ std::string randomHex(std::size_t bytes);
 /// Whether `text` is `length` lower-case hex digits, not all zero (a W3C trace or span id).
 bool lowerHex(std::string_view text, std::size_t length);
 
-/// A `traceparent` header value for a new span (sampled) of the trace `traceId`; "" when
-/// `traceId` is not a W3C trace id.
-std::string childTraceparent(const std::string& traceId);
+/// A `traceparent` header value for a new span of the trace `traceId`, with the trace's
+/// `flags` ("01" sampled, "00" not); "" when `traceId` is not a W3C trace id.
+std::string childTraceparent(const std::string& traceId, const std::string& flags = "01");
 
 } // namespace tosserp

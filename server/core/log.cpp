@@ -54,20 +54,28 @@ bool parseLevel(std::string_view text, Level& out)
 
 namespace {
 thread_local std::string t_trace;
+thread_local std::string t_traceFlags = "01";
 } // namespace
 
-TraceScope::TraceScope(std::string traceId)
+TraceScope::TraceScope(std::string traceId, std::string flags)
     : m_outer(std::exchange(t_trace, std::move(traceId)))
+    , m_outerFlags(std::exchange(t_traceFlags, std::move(flags)))
 { }
 
 TraceScope::~TraceScope()
 {
     t_trace = std::move(m_outer);
+    t_traceFlags = std::move(m_outerFlags);
 }
 
 const std::string& currentTrace()
 {
     return t_trace;
+}
+
+const std::string& currentTraceFlags()
+{
+    return t_traceFlags;
 }
 
 void write(Level level, std::string_view message, const nlohmann::json& fields)

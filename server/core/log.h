@@ -19,20 +19,25 @@ void write(Level level, std::string_view message, const nlohmann::json& fields =
 
 /// The trace the calling thread works for while it lives (a request, or an event a consumer
 /// handles): lines written meanwhile carry it as `trace_id` unless they name one themselves.
-/// Scopes nest; the outer trace comes back when the inner scope ends.
+/// Scopes nest; the outer trace comes back when the inner scope ends. `flags` are the W3C
+/// trace flags the trace came with ("01": sampled; "00": the caller records none of it), passed
+/// on to the calls made meanwhile.
 class TraceScope {
 public:
-    explicit TraceScope(std::string traceId);
+    explicit TraceScope(std::string traceId, std::string flags = "01");
     ~TraceScope();
     TraceScope(const TraceScope&) = delete;
     TraceScope& operator=(const TraceScope&) = delete;
 
 private:
     std::string m_outer;
+    std::string m_outerFlags;
 };
 
 /// The calling thread's trace ("" outside any TraceScope).
 const std::string& currentTrace();
+/// The calling thread's trace flags ("01" outside any TraceScope).
+const std::string& currentTraceFlags();
 
 inline void debug(std::string_view m, const nlohmann::json& f = nlohmann::json::object())
 {

@@ -1,5 +1,6 @@
 #include "server/http/server.h"
 
+#include "domain/text.h"
 #include "server/core/ids.h"
 #include "server/core/log.h"
 #include "server/core/metrics.h"
@@ -20,6 +21,7 @@
 #include <Poco/Net/WebSocket.h>
 #include <Poco/ThreadPool.h>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 #include <mutex>
@@ -111,7 +113,7 @@ public:
         const auto givenId = request.header("x-request-id");
         request.requestId = givenId && acceptableRequestId(*givenId) ? *givenId : newRequestId();
         readTraceContext(request);
-        const log::TraceScope trace(request.traceId);
+        const log::TraceScope trace(request.traceId, request.traceFlags);
         request.clientAddress = in.clientAddress().host().toString();
         if (m_authenticator) {
             if (auto forwarded = m_authenticator->forwardedAddress(request)) {
@@ -193,8 +195,17 @@ public:
         // The trace and this server's span, for the caller to correlate (W3C Trace Context
         // level 2's `traceresponse`).
         out.set("traceresponse", "00-" + request.traceId + "-" + request.spanId + "-" + request.traceFlags);
+        // A header the route names replaces the server's own; named again, it is repeated
+        // (a service's answer passed on by the gateway keeps every Link, Set-Cookie, …).
+        std::vector<std::string> named;
         for (const auto& [name, value] : response.headers) {
-            out.set(name, value);
+            const auto key = domain::asciiLower(name);
+            if (std::find(named.begin(), named.end(), key) == named.end()) {
+                named.push_back(key);
+                out.set(name, value);
+            } else {
+                out.add(name, value);
+            }
         }
         if (!response.contentType.empty()) {
             out.setContentType(response.contentType);

@@ -1,5 +1,11 @@
 // The HTTP front door: routing, problem+json, body limits and request parsing.
+#include "server/http/server.h"
 #include "test_server.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/String.h>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +24,40 @@ namespace {
 const std::string kProduct = R"({"sku":"A-1","name":"Tea","price":{"amount":"1.50","currency":"EUR"}})";
 
 } // namespace
+
+TEST(Http, AHeaderARouteNamesTwiceIsSentTwiceAndReplacesTheServersOwn)
+{
+    tosserp::http::Router router;
+    router.add("GET", "/twice", tosserp::http::access::kPublic, [](tosserp::http::Request&) {
+        return tosserp::http::Response::json(200, { { "ok", true } })
+            .withHeader("Link", "</a>; rel=\"next\"")
+            .withHeader("link", "</b>; rel=\"last\"")
+            .withHeader("X-Request-Id", "from-the-route");
+    });
+    tosserp::http::HttpServerOptions options;
+    options.port = 0;
+    options.accessLog = false;
+    tosserp::http::HttpServer server(router, nullptr, options);
+    server.start();
+    Poco::Net::HTTPClientSession session("127.0.0.1", server.port());
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/twice", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& body = session.receiveResponse(response);
+    std::string ignored((std::istreambuf_iterator<char>(body)), std::istreambuf_iterator<char>());
+    std::vector<std::string> links;
+    std::vector<std::string> ids;
+    for (const auto& [name, value] : response) {
+        if (Poco::icompare(name, "Link") == 0) {
+            links.push_back(value);
+        } else if (Poco::icompare(name, "X-Request-Id") == 0) {
+            ids.push_back(value);
+        }
+    }
+    EXPECT_EQ(links, (std::vector<std::string> { "</a>; rel=\"next\"", "</b>; rel=\"last\"" }));
+    EXPECT_EQ(ids, std::vector<std::string> { "from-the-route" });
+    server.stop();
+}
 
 TEST(Http, UnknownPathIs404ProblemJson)
 {

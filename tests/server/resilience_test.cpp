@@ -166,6 +166,14 @@ TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
     EXPECT_EQ(seen.substr(0, 36), "00-" + trace + "-");
     EXPECT_TRUE(tosserp::lowerHex(seen.substr(36, 16), 16)) << seen;
     EXPECT_EQ(seen.substr(52), "-01");
+    // A trace its caller does not record ("00": not sampled) is passed on as such.
+    {
+        const tosserp::log::TraceScope scope(trace, "00");
+        ASSERT_TRUE(provider.authorise("key-4", money, "order-4").ok());
+    }
+    seen = recorded.get();
+    EXPECT_EQ(seen.substr(0, 36), "00-" + trace + "-") << seen;
+    EXPECT_EQ(seen.substr(52), "-00") << seen;
     // Outside a trace (or with a correlation id that is not one) no traceparent is made up.
     ASSERT_TRUE(provider.authorise("key-2", money, "order-2").ok());
     EXPECT_EQ(recorded.get(), "");
