@@ -136,8 +136,9 @@ Runtime::Runtime(ServerConfig config)
         m_payments = std::make_unique<payments::PaymentsService>(
             *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
     }
-    if (all) {
-        // The notifier reads stock levels and orders where they are kept: it runs where both are.
+    if (m_inventory || m_orders) {
+        // The notifier reads stock levels and orders where they are kept: in one process both;
+        // split, the Stock service alerts about stock and the Orders service mails about orders.
         m_notifyDb = openDomain(m_config.dataDir, "notifications", notify::notifyMigrations());
         notify::NotifierOptions notifyOptions;
         notifyOptions.smtpHost = m_config.smtpHost;
@@ -145,7 +146,7 @@ Runtime::Runtime(ServerConfig config)
         notifyOptions.from = m_config.smtpFrom;
         notifyOptions.staff = m_config.notifyStaff;
         notifyOptions.templateDir = m_config.notifyTemplates;
-        m_notifier = std::make_unique<notify::Notifier>(*m_notifyDb, *m_inventory, *m_orders, notifyOptions);
+        m_notifier = std::make_unique<notify::Notifier>(*m_notifyDb, m_inventory.get(), m_orders.get(), notifyOptions);
     }
     subscribeConsumers();
     if (m_stockDb) {
@@ -270,6 +271,10 @@ void Runtime::subscribeConsumers()
                   { "notify.orders", m_ordersDb.get(), "orders", &notify::Notifier::orderEventTypes() },
                   { "notify.payments", m_paymentsDb.get(), "payments", &notify::Notifier::paymentEventTypes() } };
         for (const auto& [name, source, domain, types] : notifications) {
+            const bool served = std::string_view(domain) == "stock" ? m_inventory != nullptr : m_orders != nullptr;
+            if (!served) {
+                continue;
+            }
             m_dispatcher.subscribe({ name, source, domain, m_notifyDb.get(), *types,
                 [this, consumer = name](const Record& e) { m_notifier->onEvent(consumer, e); } });
         }

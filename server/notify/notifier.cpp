@@ -94,7 +94,7 @@ const std::vector<db::Migration>& notifyMigrations()
 }
 
 Notifier::Notifier(
-    db::Database& database, stock::InventoryService& inventory, orders::OrdersService& orders, NotifierOptions options)
+    db::Database& database, stock::InventoryService* inventory, orders::OrdersService* orders, NotifierOptions options)
     : m_db(database)
     , m_inventory(inventory)
     , m_orders(orders)
@@ -151,11 +151,14 @@ void Notifier::onEvent(const char* consumer, const events::EventRecord& event)
     const auto& p = event.payload;
     events::Checkpoints::applyOnce(m_db, consumer, event, [&](db::Connection& c) {
         if (event.type == "OrderPaid") {
-            const auto order = m_orders.order(p.at("order_id").get<std::int64_t>());
+            if (m_orders == nullptr) {
+                return;
+            }
+            const auto order = m_orders->order(p.at("order_id").get<std::int64_t>());
             if (!order) {
                 return;
             }
-            const auto customer = m_orders.customer(order.value().customerId());
+            const auto customer = m_orders->customer(order.value().customerId());
             const auto totals = order.value().totals();
             if (customer && !customer.value().email.empty() && totals) {
                 enqueue(c, "order_confirmed", customer.value().email,
@@ -179,13 +182,13 @@ void Notifier::onEvent(const char* consumer, const events::EventRecord& event)
         // A stock event: compare each warehouse's available stock of the product with its
         // reorder point, and alert when it has just fallen below.
         const auto productId = p.contains("product_id") ? p["product_id"].get<std::int64_t>() : std::int64_t { 0 };
-        if (productId <= 0) {
+        if (productId <= 0 || m_inventory == nullptr) {
             return;
         }
         stock::LevelQuery query;
         query.productId = productId;
         query.limit = 1000;
-        for (const auto& level : m_inventory.levels(query).items) {
+        for (const auto& level : m_inventory->levels(query).items) {
             if (!level.reorderMinMilli) {
                 continue;
             }

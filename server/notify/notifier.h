@@ -36,9 +36,14 @@ struct NotifierOptions {
 /// retrying a failed send with a growing pause (never holding up the events behind it), and
 /// gives up after `maxAttempts`; tosserp_notifications_total{outcome} counts sent, retried
 /// and failed sends. Thread-safe.
+///
+/// It reads stock levels through `inventory` and orders through `orders`. In a split
+/// deployment each service runs the notifier for what it keeps: the Stock service (no
+/// `orders`) for the reorder alerts, the Orders service (no `inventory`) for order
+/// confirmations and failed payments; subscribe each to the events it can serve.
 class Notifier {
 public:
-    Notifier(db::Database& database, stock::InventoryService& inventory, orders::OrdersService& orders,
+    Notifier(db::Database& database, stock::InventoryService* inventory, orders::OrdersService* orders,
         NotifierOptions options);
     ~Notifier();
     Notifier(const Notifier&) = delete;
@@ -60,8 +65,8 @@ private:
     std::string render(const std::string& name, const std::map<std::string, std::string>& values) const;
 
     db::Database& m_db;
-    stock::InventoryService& m_inventory;
-    orders::OrdersService& m_orders;
+    stock::InventoryService* m_inventory;
+    orders::OrdersService* m_orders;
     NotifierOptions m_options;
     std::mutex m_mutex;
     std::condition_variable m_wake;

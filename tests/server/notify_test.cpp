@@ -1,12 +1,9 @@
 // E-mail notifications against a real SMTP conversation: a small sink this test starts on a
 // loopback port receives what the server sends.
+#include "smtp_sink.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
-
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketStream.h>
-#include <Poco/Net/StreamSocket.h>
 
 #include <atomic>
 #include <chrono>
@@ -15,114 +12,11 @@
 #include <thread>
 
 using nlohmann::json;
+using tosserp::test::SmtpSink;
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
 
 namespace {
-
-/// Speaks enough SMTP to take mail (EHLO/HELO, MAIL, RCPT, DATA, QUIT) and keeps each
-/// message as the recipient and the raw data. Refuses the first `refuse` connections with
-/// 421, as a server that is down for a moment.
-class SmtpSink {
-public:
-    explicit SmtpSink(int refuse = 0)
-        : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
-        , m_refuse(refuse)
-    {
-        m_thread = std::thread([this] { run(); });
-    }
-    ~SmtpSink()
-    {
-        m_stop = true;
-        m_thread.join();
-    }
-    std::uint16_t port() const { return m_socket.address().port(); }
-
-    struct Mail {
-        std::string recipient;
-        std::string data;
-    };
-    std::vector<Mail> mails()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_mails;
-    }
-    /// Waits until `count` mails arrived (or 15 s passed).
-    std::vector<Mail> waitFor(std::size_t count)
-    {
-        for (int i = 0; i < 300 && mails().size() < count; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return mails();
-    }
-    int refused() const { return m_refused; }
-
-private:
-    void run()
-    {
-        while (!m_stop) {
-            if (!m_socket.poll(Poco::Timespan(0, 200000), Poco::Net::Socket::SELECT_READ)) {
-                continue;
-            }
-            try {
-                serve(m_socket.acceptConnection());
-            } catch (const Poco::Exception&) {
-                // the client hung up: wait for the next one
-            }
-        }
-    }
-
-    void serve(Poco::Net::StreamSocket peer)
-    {
-        {
-            peer.setReceiveTimeout(Poco::Timespan(5, 0));
-            Poco::Net::SocketStream stream(peer);
-            if (m_refused < m_refuse) {
-                ++m_refused;
-                stream << "421 down for a moment\r\n" << std::flush;
-                return;
-            }
-            stream << "220 sink ready\r\n" << std::flush;
-            Mail mail;
-            std::string line;
-            while (std::getline(stream, line)) {
-                if (!line.empty() && line.back() == '\r') {
-                    line.pop_back();
-                }
-                const auto verb = line.substr(0, 4);
-                if (verb == "EHLO" || verb == "HELO") {
-                    stream << "250 sink\r\n" << std::flush;
-                } else if (verb == "RCPT") {
-                    mail.recipient = line.substr(line.find('<') + 1, line.find('>') - line.find('<') - 1);
-                    stream << "250 ok\r\n" << std::flush;
-                } else if (verb == "DATA") {
-                    stream << "354 go on\r\n" << std::flush;
-                    while (std::getline(stream, line) && line != "." && line != ".\r") {
-                        mail.data += line + "\n";
-                    }
-                    {
-                        std::lock_guard lock(m_mutex);
-                        m_mails.push_back(mail);
-                    }
-                    stream << "250 queued\r\n" << std::flush;
-                } else if (verb == "QUIT") {
-                    stream << "221 bye\r\n" << std::flush;
-                    break;
-                } else {
-                    stream << "250 ok\r\n" << std::flush;
-                }
-            }
-        }
-    }
-
-    Poco::Net::ServerSocket m_socket;
-    int m_refuse;
-    std::atomic<int> m_refused { 0 };
-    std::atomic<bool> m_stop { false };
-    std::mutex m_mutex;
-    std::vector<Mail> m_mails;
-    std::thread m_thread;
-};
 
 tosserp::ServerConfig mailing(const SmtpSink& sink)
 {

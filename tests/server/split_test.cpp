@@ -3,6 +3,7 @@
 
 #include "process.h"
 #include "saga_check.h"
+#include "smtp_sink.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -33,6 +34,7 @@ using tosserp::test::NatsServerProcess;
 using tosserp::test::Reply;
 using tosserp::test::runServerCommand;
 using tosserp::test::ServerProcess;
+using tosserp::test::SmtpSink;
 using tosserp::test::TempDir;
 
 const std::string kServiceKey = "split-deployment-secret-0123456789abcdef";
@@ -523,6 +525,49 @@ TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItI
         [](const json& o) { return o.value("state", "") == "paid"; });
     EXPECT_EQ(paid.value("state", ""), "paid") << paid;
     EXPECT_EQ(gateway.request("GET", "/api/v1/payments?order_id=" + std::to_string(order)).json()["items"].size(), 1u);
+}
+
+TEST(SplitNotifications, EachServiceMailsAboutWhatItKeepsAndNothingTwice)
+{
+    // The Orders service confirms paid orders to their customers; the Stock service alerts the
+    // staff about stock below its reorder point.
+    SmtpSink sink;
+    SplitDeployment deployment({ "TOSSERP_SMTP_HOST=127.0.0.1", "TOSSERP_SMTP_PORT=" + std::to_string(sink.port()),
+        "TOSSERP_NOTIFY_STAFF=stock@example.com", "TOSSERP_ACCESS_LOG=false" });
+    auto& gateway = deployment.gateway();
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    Shop shop(gateway, "MAIL");
+    const auto person = post(gateway, "/api/v1/customers", { { "name", "Grace" }, { "email", "grace@example.com" } });
+    ASSERT_EQ(person.status, 201) << person.body;
+    shop.customer = person.json()["id"].get<std::int64_t>();
+    const auto point = gateway.request("PUT", "/api/v1/stock/reorder-points",
+        json { { "product_id", shop.product }, { "warehouse_id", shop.warehouse }, { "min_quantity", 5 },
+            { "reorder_quantity", 20 } }
+            .dump());
+    ASSERT_EQ(point.status, 200) << point.body;
+
+    const auto order = shop.order(gateway, 1);
+    const auto paid = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
+        [](const json& o) { return o.value("state", "") == "paid"; });
+    ASSERT_EQ(paid.value("state", ""), "paid") << paid;
+    const auto shipped = post(gateway, "/api/v1/stock/movements",
+        { { "kind", "shipment" }, { "product_id", shop.product }, { "quantity", 6 },
+            { "from_location_id", shop.shelf } });
+    ASSERT_EQ(shipped.status, 201) << shipped.body; // 4 on hand, 1 reserved: 3 available, below 5
+
+    auto mails = sink.waitFor(2);
+    std::map<std::string, std::string> byRecipient;
+    for (const auto& mail : mails) {
+        byRecipient[mail.recipient] += mail.data;
+    }
+    ASSERT_EQ(mails.size(), 2u) << deployment.service("orders").err() << deployment.service("stock").err();
+    EXPECT_NE(byRecipient["grace@example.com"].find("Your order " + std::to_string(order) + " is confirmed"),
+        std::string::npos)
+        << byRecipient["grace@example.com"];
+    EXPECT_NE(byRecipient["stock@example.com"].find("MAIL-TEA is below its reorder point"), std::string::npos)
+        << byRecipient["stock@example.com"];
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    EXPECT_EQ(sink.mails().size(), 2u);
 }
 
 TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLosesNothingAndDoublesNothing)
