@@ -7,19 +7,24 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 int main(int argc, char** argv)
 {
     if (argc != 3 || std::string(argv[1]) == "--help") {
         std::cout << "usage: tosserp-bench-seed DATA_DIR PRODUCTS\n"
-                     "Creates a warehouse MAIN and PRODUCTS products with barcodes and stock in DATA_DIR.\n";
+                     "Creates a warehouse MAIN and PRODUCTS products with barcodes and stock in DATA_DIR\n"
+                     "(the Stock domain in the PostgreSQL database TOSSERP_STOCK_DATABASE names, when set).\n";
         return argc == 3 ? 0 : 2;
     }
     tosserp::log::setLevel(tosserp::log::Level::Warn);
     tosserp::ServerConfig config;
     config.dataDir = argv[1];
     config.adminPassword = "bench admin passphrase";
+    if (const char* stock = std::getenv("TOSSERP_STOCK_DATABASE"); stock != nullptr) {
+        config.stockDatabase = stock;
+    }
     const long count = std::atol(argv[2]);
     tosserp::Runtime runtime(config);
     tosserp::events::EventContext context;
