@@ -89,6 +89,15 @@ std::vector<EventRecord> EventStore::list(db::Connection& connection, const Even
     return out;
 }
 
+std::string EventStore::eventIdAt(db::Connection& connection, std::int64_t position)
+{
+    auto& q = connection.prepare("SELECT event_id FROM events WHERE position = ?");
+    q.bind(1, position);
+    const auto id = q.step() ? q.text(0) : std::string();
+    q.reset();
+    return id;
+}
+
 std::int64_t EventStore::lastPosition(db::Connection& connection)
 {
     auto& q = connection.prepare("SELECT COALESCE(MAX(position), 0) FROM events");

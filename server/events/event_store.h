@@ -60,6 +60,8 @@ public:
 
     /// The highest position written so far (0 when empty).
     static std::int64_t lastPosition(db::Connection& connection);
+    /// The id of the event at `position` ("" when there is none).
+    static std::string eventIdAt(db::Connection& connection, std::int64_t position);
 
     static nlohmann::json toJson(const EventRecord& record);
     /// The record toJson() wrote; throws (nlohmann::json::exception, std::invalid_argument) on

@@ -365,6 +365,7 @@ struct EventRelay::Lane {
     std::thread thread;
     prometheus::Gauge* lag = nullptr;
     prometheus::Counter* published = nullptr;
+    prometheus::Counter* failures = nullptr;
 };
 
 EventRelay::EventRelay(JetStream& stream, std::vector<Source> sources)
@@ -378,6 +379,10 @@ EventRelay::EventRelay(JetStream& stream, std::vector<Source> sources)
             { { "domain", lane->source.domain } });
         lane->published = &metrics().counter("tosserp_relay_published_total",
             "Events the relay has stored in the domain's JetStream stream", { { "domain", lane->source.domain } });
+        lane->failures = &metrics().counter("tosserp_relay_failures_total",
+            "Times the relay could not publish the domain's events (broker away, stream refused) and waits to "
+            "try again",
+            { { "domain", lane->source.domain } });
         m_lanes.push_back(std::move(lane));
     }
 }
@@ -425,10 +430,11 @@ void EventRelay::run(Lane& lane)
     auto& database = *lane.source.database;
     std::optional<StreamEnd> published; // what the stream holds; asked again after a failure
     std::int64_t publishedPosition = 0; // the last known, for the lag while the broker is away
-    const auto setLag = [&] {
-        const auto last = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
-        lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - publishedPosition)));
-    };
+    std::int64_t committed = 0; // the database's last position, as last read
+    const auto setLag
+        = [&] { lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, committed - publishedPosition))); };
+    const auto readCommitted
+        = [&] { committed = database.read([](db::Connection& c) { return EventStore::lastPosition(c); }); };
     std::chrono::milliseconds pause { 0 };
     for (;;) {
         std::uint64_t generation = 0;
@@ -441,19 +447,17 @@ void EventRelay::run(Lane& lane)
         }
         bool more = false;
         try {
-            if (!published || published->sequence == 0) {
+            // The stream's end is asked for once, and again only after a failure (an empty
+            // stream filled meanwhile from elsewhere makes the next publish fail: its expected
+            // last sequence no longer matches).
+            if (!published) {
                 const auto end = m_stream.end(domain);
                 // The stream must end with one of this database's events: a stream filled from
                 // another data directory (a second server on the same broker, a restore of an
                 // older backup) would make the relay skip this database's events for good.
                 if (end.position > 0) {
-                    const auto mine = database.read([&](db::Connection& c) {
-                        auto& q = c.prepare("SELECT event_id FROM events WHERE position = ?");
-                        q.bind(1, end.position);
-                        const auto id = q.step() ? q.text(0) : std::string();
-                        q.reset();
-                        return id;
-                    });
+                    const auto mine
+                        = database.read([&](db::Connection& c) { return EventStore::eventIdAt(c, end.position); });
                     if (mine != end.eventId) {
                         throw JetStreamError("stream " + streamName(domain) + " ends with event " + end.eventId
                             + " at position " + std::to_string(end.position)
@@ -469,6 +473,7 @@ void EventRelay::run(Lane& lane)
             filter.afterPosition = published->position;
             filter.limit = kRelayBatch;
             const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
+            readCommitted();
             if (!batch.empty()) {
                 // What waits is visible while the publish does: with the broker away it can take
                 // the whole publish wait to fail.
@@ -488,11 +493,13 @@ void EventRelay::run(Lane& lane)
             pause = std::chrono::milliseconds(0);
         } catch (const std::exception& e) {
             published.reset();
+            lane.failures->Increment();
             pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
             log::warn("relay cannot publish; retrying",
                 { { "domain", domain }, { "error", e.what() }, { "retry_ms", pause.count() } });
             try {
-                setLag(); // commits go on piling up while the broker is away
+                readCommitted(); // commits go on piling up while the broker is away
+                setLag();
             } catch (const std::exception&) {
                 // The database cannot be read either; the next attempt tries again.
             }

@@ -170,11 +170,22 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
     TempDir otherDir;
     const auto other = eventDatabase(otherDir, "things");
     append(*other, 300);
+    const auto failures = [] {
+        const auto text = tosserp::metrics().render();
+        const std::string line = "tosserp_relay_failures_total{domain=\"things\"} ";
+        const auto at = text.find(line);
+        return at == std::string::npos ? 0.0 : std::stod(text.substr(at + line.size()));
+    };
+    const auto before = failures();
     {
         EventRelay relay(stream, { { "things", other.get() } });
         relay.start();
-        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        // It tried, and refused.
+        for (int i = 0; i < 200 && failures() <= before; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
     }
+    EXPECT_GT(failures(), before);
     EXPECT_EQ(stream.storedEvents("things"), 285);
 }
 
