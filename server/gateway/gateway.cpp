@@ -127,7 +127,7 @@ Gateway::Gateway(GatewayOptions options)
         m_services.emplace(
             std::string(name), std::make_unique<HttpDependency>("service_" + std::string(name), dependency));
         if (name == "users") {
-            dependency.timeout = std::chrono::milliseconds(5000);
+            dependency.timeout = m_options.credentialTimeout;
             m_credentials = std::make_unique<HttpDependency>("service_users_credentials", dependency);
         }
     }

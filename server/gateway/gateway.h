@@ -28,6 +28,9 @@ struct GatewayOptions {
     std::chrono::milliseconds identityCache { 2000 };
     /// Patience with a service's answer (a sync pull of a large page takes a while).
     std::chrono::milliseconds timeout { 30000 };
+    /// Patience with the Users service's answer to a credential check (every call waits on it;
+    /// a slow one is a Users service in trouble).
+    std::chrono::milliseconds credentialTimeout { 5000 };
     /// Calls in flight to one service at most; past it the gateway answers 503 at once.
     int maxConcurrent = 64;
 };
