@@ -157,15 +157,19 @@ void reconcileEventPositions(const std::vector<DomainStore>& stores)
     }
 }
 
-/// Whether the PostgreSQL database `store` names holds nothing yet (at most the empty
-/// migrations table a server creates when it connects); empties it of that table.
+/// Whether the PostgreSQL database `store` names holds nothing yet, in any schema (at most
+/// the empty migrations table a server creates when it connects); empties it of that table.
 bool takeEmptyDatabase(const DomainStore& store)
 {
-    db::Database database(store.location);
-    const auto tables = database.tableNames();
-    if (tables.size() > 1 || (tables.size() == 1 && tables.front() != "schema_migrations")) {
+    const auto relations = db::postgresRelations(store.location);
+    if (relations.empty()) {
+        return true;
+    }
+    const auto dot = relations.front().find('.');
+    if (relations.size() > 1 || relations.front().substr(dot + 1) != "schema_migrations") {
         return false;
     }
+    db::Database database(store.location);
     const auto migrations = database.read([](db::Connection& c) {
         auto& q = c.prepare("SELECT count(*) FROM schema_migrations");
         const auto n = q.step() ? q.integer(0) : 0;
@@ -262,6 +266,13 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
             config.dataDir + " is not empty: restore into a new data directory (move the old one aside)");
     }
     // Everything is checked before anything is written.
+    for (const auto& entry : manifest["files"]) {
+        if (entry.is_object() && entry.value("name", "").ends_with(".pgdump")
+            && !db::postgresProgramInstalled("pg_restore")) {
+            throw BackupUsageError("pg_restore is not installed (Debian: apt-get install postgresql-client); it "
+                                   "restores the domains this backup holds from PostgreSQL");
+        }
+    }
     const auto stores = domainStores(config, target);
     std::vector<BackupFile> files;
     std::vector<DomainStore> restoring; // the domains the backup holds, where they go
@@ -333,8 +344,9 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
         std::vector<DomainStore> staged; // where the restored domains are until the rename
         for (auto store : restoring) {
             if (store.postgres) {
-                restored.push_back(store);
+                // In one transaction: a restore that fails leaves nothing to undo.
                 db::restorePostgres(store.location, (source / store.fileName()).string());
+                restored.push_back(store);
             } else {
                 store.location = (staging / store.fileName()).string();
             }

@@ -378,17 +378,7 @@ std::pair<std::string, std::string> splitPassword(const std::string& conninfo)
 /// fails.
 void runPostgresProgram(const std::string& program, const std::vector<std::string>& args, const std::string& password)
 {
-    bool found = false;
-    const char* path = std::getenv("PATH");
-    std::string_view dirs(path != nullptr ? path : "/usr/bin:/bin");
-    while (!found && !dirs.empty()) {
-        const auto colon = dirs.find(':');
-        const auto dir = dirs.substr(0, colon);
-        dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
-        std::error_code ignored;
-        found = !dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / program, ignored);
-    }
-    if (!found) {
+    if (!postgresProgramInstalled(program)) {
         throw DbError(program + " is not installed (Debian: apt-get install postgresql-client)", 0, false);
     }
     Poco::Process::Env environment;
@@ -409,6 +399,37 @@ void runPostgresProgram(const std::string& program, const std::vector<std::strin
 }
 
 } // namespace
+
+bool postgresProgramInstalled(const std::string& program)
+{
+    const char* path = std::getenv("PATH");
+    std::string_view dirs(path != nullptr ? path : "/usr/bin:/bin");
+    while (!dirs.empty()) {
+        const auto colon = dirs.find(':');
+        const auto dir = dirs.substr(0, colon);
+        dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+        std::error_code ignored;
+        if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / program, ignored)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> postgresRelations(const std::string& conninfo)
+{
+    const auto connection = openPostgres(conninfo, true);
+    auto& q = connection->prepare(
+        "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+        "c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> 'information_schema' AND left(n.nspname, 3) <> "
+        "'pg_' ORDER BY 1");
+    std::vector<std::string> names;
+    while (q.step()) {
+        names.push_back(q.text(0));
+    }
+    q.reset();
+    return names;
+}
 
 void dumpPostgres(const std::string& conninfo, const std::string& file)
 {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tosserp::db {
 
@@ -18,6 +19,13 @@ std::unique_ptr<Connection> openPostgres(const std::string& conninfo, bool readO
 // PATH; Debian's postgresql-client). A password in the connection string reaches them through
 // their environment (PGPASSWORD), never their command line, which other users can read. They
 // never ask for a password. Each throws DbError with the program's own message on failure.
+
+/// Whether `program` (pg_dump, pg_restore) is on PATH.
+bool postgresProgramInstalled(const std::string& program);
+
+/// The tables and views of every schema but the system's, as "schema.name", sorted: what a
+/// database holds that a restore could clash with.
+std::vector<std::string> postgresRelations(const std::string& conninfo);
 
 /// Writes the database `conninfo` names into `file`, in pg_dump's custom format: one
 /// consistent snapshot, taken while writers go on.

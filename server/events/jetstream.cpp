@@ -210,7 +210,8 @@ StreamEnd JetStream::end(const std::string& domain)
     const auto name = streamName(domain);
     jsErrCode code = static_cast<jsErrCode>(0);
     if (messages == 0) {
-        return {};
+        // Empty, but perhaps used before (purged): its sequence still guards the next publish.
+        return { 0, "", last };
     }
     natsMsg* message = nullptr;
     check(js_GetMsg(&message, m_context, name.c_str(), last, nullptr, &code), "reading the end of " + name, code);
@@ -447,9 +448,10 @@ void EventRelay::run(Lane& lane)
         }
         bool more = false;
         try {
-            // The stream's end is asked for once, and again only after a failure (an empty
-            // stream filled meanwhile from elsewhere makes the next publish fail: its expected
-            // last sequence no longer matches).
+            // The stream's end is asked for once, and again after a failure (a stream filled
+            // meanwhile from elsewhere makes the next publish fail: its expected last sequence no
+            // longer matches) or after publishing into a new stream (sequence 0, which the
+            // broker does not check, and whose next sequence is known only by asking).
             if (!published) {
                 const auto end = m_stream.end(domain);
                 // The stream must end with one of this database's events: a stream filled from
@@ -481,14 +483,18 @@ void EventRelay::run(Lane& lane)
                 // On disk before the broker has them: a power cut must not take back an event
                 // the other domains may already have acted on.
                 database.syncToDisk();
+                const bool intoNewStream = published->sequence == 0;
                 published = m_stream.publish(domain, batch, *published);
                 publishedPosition = published->position;
                 lane.published->Increment(static_cast<double>(batch.size()));
+                if (intoNewStream) {
+                    published.reset();
+                }
             }
             more = static_cast<int>(batch.size()) == kRelayBatch;
             setLag();
             if (pause.count() > 0) {
-                log::info("relay publishing again", { { "domain", domain }, { "published", published->position } });
+                log::info("relay publishing again", { { "domain", domain }, { "published", publishedPosition } });
             }
             pause = std::chrono::milliseconds(0);
         } catch (const std::exception& e) {

@@ -73,6 +73,15 @@ void deleteStream(const std::string& url, const std::string& name)
     natsConnection_Destroy(connection);
 }
 
+/// How often the relay of `domain` could not publish (its metric in this process).
+double relayFailures(const std::string& domain)
+{
+    const auto text = tosserp::metrics().render();
+    const std::string line = "tosserp_relay_failures_total{domain=\"" + domain + "\"} ";
+    const auto at = text.find(line);
+    return at == std::string::npos ? 0.0 : std::stod(text.substr(at + line.size()));
+}
+
 std::int64_t eventCount(tosserp::db::Database& database)
 {
     return tosserp::test::scalar(database, "SELECT count(*) FROM events");
@@ -170,12 +179,7 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
     TempDir otherDir;
     const auto other = eventDatabase(otherDir, "things");
     append(*other, 300);
-    const auto failures = [] {
-        const auto text = tosserp::metrics().render();
-        const std::string line = "tosserp_relay_failures_total{domain=\"things\"} ";
-        const auto at = text.find(line);
-        return at == std::string::npos ? 0.0 : std::stod(text.substr(at + line.size()));
-    };
+    const auto failures = [] { return relayFailures("things"); };
     const auto before = failures();
     {
         EventRelay relay(stream, { { "things", other.get() } });
@@ -187,6 +191,30 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
     }
     EXPECT_GT(failures(), before);
     EXPECT_EQ(stream.storedEvents("things"), 285);
+}
+
+TEST(JetStreamEvents, ARelayThatStartedOnANewStreamRefusesItOnceAnotherDataDirectoryPublishedThere)
+{
+    NatsServerProcess nats;
+    JetStream stream(nats.url());
+    TempDir dir;
+    const auto source = eventDatabase(dir, "shared");
+    append(*source, 10);
+    EventRelay relay(stream, { { "shared", source.get() } });
+    source->onCommit([&](tosserp::db::Connection&) { relay.notify(); });
+    relay.start();
+    ASSERT_TRUE(eventually([&] { return stream.storedEvents("shared") == 10; }, std::chrono::seconds(10)));
+    // Another data directory's event reaches the same stream (a second server on the broker).
+    TempDir otherDir;
+    const auto other = eventDatabase(otherDir, "shared");
+    stream.publish("shared", append(*other, 1), stream.end("shared"));
+    ASSERT_EQ(stream.storedEvents("shared"), 11);
+    // This relay's next events are refused, not added after the stranger's.
+    const auto before = relayFailures("shared");
+    append(*source, 5);
+    EXPECT_TRUE(eventually([&] { return relayFailures("shared") > before; }, std::chrono::seconds(10)));
+    EXPECT_EQ(stream.storedEvents("shared"), 11);
+    relay.stop();
 }
 
 TEST(JetStreamEvents, TheRelayWaitsOutABrokerThatIsAwayAndLosesNothing)
