@@ -4,17 +4,16 @@
 # JetStream started here on a free port with a throw-away store.
 # Usage: bench/events.sh [EVENTS] [FANOUT_EVENTS]
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-BIN="$(dirname "$BENCH_DIR")/build/bin"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 case "${1:-}" in -h|--help) sed -n 2,5p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; esac
 events=${1:-200000}
 fanout=${2:-2000}
-[ -x "$BIN/tosserp-bench-events" ] || { echo "build first: $BIN/tosserp-bench-events is missing" >&2; exit 1; }
+require_built tosserp-bench-events
 command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
 store=$(mktemp -d /tmp/tosserp-events-bench.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 nats-server -js -a 127.0.0.1 -p "$port" -sd "$store" -l "$store/nats.log" &
 nats_pid=$!
 trap 'kill "$nats_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$store"' EXIT
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+wait_port "$port"
 "$BIN/tosserp-bench-events" --nats "nats://127.0.0.1:$port" --events "$events" --fanout "$fanout"

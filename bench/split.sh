@@ -4,34 +4,27 @@
 # run (tosserp-bench-orders against each). Run as root (it starts a throw-away PostgreSQL).
 # Usage: bench/split.sh [ORDERS] [CLIENTS]
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-BIN="$(dirname "$BENCH_DIR")/build/bin"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 case "${1:-}" in -h|--help) sed -n 2,6p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; esac
 orders=${1:-2000}
 clients=${2:-4}
-for program in tosserp-server tosserp-bench-orders; do
-    [ -x "$BIN/$program" ] || { echo "build first: $BIN/$program is missing" >&2; exit 1; }
-done
+require_built tosserp-server tosserp-bench-orders
 command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
-pg=/usr/lib/postgresql/15/bin
 work=$(mktemp -d /tmp/tosserp-split-bench.XXXXXX)
-chown postgres: "$work"
+chown postgres: "$work" # the cluster lives inside
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    [ -f "$work/pg/postmaster.pid" ] && su postgres -c "$pg/pg_ctl -D '$work/pg' -m fast -w stop" >/dev/null 2>&1
+    stop_postgres "$work/pg"
     rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 password="bench-password-123"
 export TOSSERP_ADMIN_PASSWORD=$password TOSSERP_ACCESS_LOG=false TOSSERP_LOG_LEVEL=warn
 
-pg_port=$(free_port)
-su postgres -c "$pg/initdb -D '$work/pg' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
-su postgres -c "$pg/pg_ctl -D '$work/pg' -l '$work/pg/server.log' -w -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg' start" >/dev/null
+start_postgres "$work/pg"
+pg_port=$PG_PORT
 
 # One deployment: $1 = name of the run, $2 = "sqlite" or "pg". Prints the bench's line.
 split_run() {
@@ -45,7 +38,7 @@ split_run() {
         local port env=()
         port=$(free_port)
         if [ "$storage" = pg ]; then
-            "$pg/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -c "CREATE DATABASE ${run}_$service"
+            "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -c "CREATE DATABASE ${run}_$service"
             env=("TOSSERP_${service^^}_DATABASE=host=127.0.0.1 port=$pg_port user=postgres dbname=${run}_$service")
         fi
         env "${env[@]}" TOSSERP_SERVICE_KEY=bench-service-key-0123456789abcdef0123 \

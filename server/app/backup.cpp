@@ -97,18 +97,15 @@ struct DomainStore {
     std::string fileName() const { return domain + (postgres ? ".pgdump" : ".db"); }
 };
 
-/// The domains, in the order they are copied, where `config` keeps them (the data directory
-/// `dataDir`).
-std::vector<DomainStore> domainStores(const ServerConfig& config, const fs::path& dataDir)
+/// The domains, in the order they are copied, where `config` keeps them.
+std::vector<DomainStore> domainStores(const ServerConfig& config)
 {
     std::vector<DomainStore> stores;
     for (const auto& [domain, location] : config.databases()) {
-        const bool postgres = !location->empty();
-        stores.push_back(
-            { domain, postgres ? *location : (dataDir / (domain + ".db")).string(), postgres, domain + "_database" });
+        stores.push_back({ domain, config.databaseLocation(domain), !location->empty(), domain + "_database" });
     }
     // The notifier's outbox is always a file of the data directory.
-    stores.push_back({ "notifications", (dataDir / "notifications.db").string(), false, "" });
+    stores.push_back({ "notifications", config.databaseLocation("notifications"), false, "" });
     return stores;
 }
 
@@ -126,16 +123,15 @@ void checkCopy(const DomainStore& store, const fs::path& copy)
 /// of that source would then get positions the consumer believes it has handled and be
 /// skipped for ever. Each source's next position is raised above every checkpoint on it.
 /// Consumers are named "<consumer's domain>.<source domain>".
-void reconcileEventPositions(const std::vector<DomainStore>& stores)
+void reconcileEventPositions(const std::map<std::string, std::unique_ptr<db::Database>>& databases)
 {
     std::map<std::string, std::int64_t> highest; // source domain → highest checkpoint on it
-    for (const auto& store : stores) {
-        db::Database database(store.location);
-        const auto tables = database.tableNames();
+    for (const auto& [domain, database] : databases) {
+        const auto tables = database->tableNames();
         if (std::find(tables.begin(), tables.end(), "consumer_checkpoints") == tables.end()) {
             continue;
         }
-        database.read([&](db::Connection& c) {
+        database->read([&](db::Connection& c) {
             auto& q = c.prepare("SELECT consumer, position FROM consumer_checkpoints");
             while (q.step()) {
                 const auto consumer = q.text(0);
@@ -149,10 +145,9 @@ void reconcileEventPositions(const std::vector<DomainStore>& stores)
             return 0;
         });
     }
-    for (const auto& store : stores) {
-        const auto top = highest.find(store.domain);
-        if (top != highest.end()) {
-            db::Database(store.location).raiseNextKey("events", "position", top->second);
+    for (const auto& [domain, top] : highest) {
+        if (const auto source = databases.find(domain); source != databases.end()) {
+            source->second->raiseNextKey("events", "position", top);
         }
     }
 }
@@ -183,9 +178,9 @@ bool takeEmptyDatabase(const DomainStore& store)
     return true;
 }
 
-BackupFile describe(const std::string& name, const fs::path& path)
+BackupFile describe(const std::string& name, const fs::path& path, const std::string& domain)
 {
-    return { name, fs::file_size(path), sha256File(path) };
+    return { name, fs::file_size(path), sha256File(path), domain };
 }
 
 } // namespace
@@ -198,7 +193,7 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
         throw BackupUsageError(to + " is not empty: give a new directory for each backup");
     }
     std::vector<DomainStore> present;
-    for (auto& store : domainStores(config, source)) {
+    for (auto& store : domainStores(config)) {
         if (store.postgres || fs::exists(store.location)) {
             present.push_back(std::move(store));
         }
@@ -212,8 +207,8 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
     nlohmann::json manifest = { { "format", kManifestFormat }, { "version", TOSSERP_VERSION },
         { "created_at", isoTime(nowMs()) }, { "files", nlohmann::json::array() } };
     std::vector<BackupFile> files;
-    const auto add = [&](const std::string& name) {
-        auto file = describe(name, target / name);
+    const auto add = [&](const std::string& name, const std::string& domain) {
+        auto file = describe(name, target / name, domain);
         manifest["files"].push_back({ { "name", file.name }, { "bytes", file.bytes }, { "sha256", file.sha256 } });
         files.push_back(std::move(file));
     };
@@ -229,11 +224,11 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
             fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
         }
         checkCopy(store, copy);
-        add(store.fileName());
+        add(store.fileName(), store.domain);
     }
     if (fs::exists(source / kSigningKey)) {
         copyPrivate(source / kSigningKey, target / kSigningKey);
-        add(kSigningKey);
+        add(kSigningKey, "");
     }
     // The manifest last, through a rename: a backup cut short has none.
     const auto partial = target / "manifest.json.partial";
@@ -273,7 +268,7 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
                                    "restores the domains this backup holds from PostgreSQL");
         }
     }
-    const auto stores = domainStores(config, target);
+    const auto stores = domainStores(config);
     std::vector<BackupFile> files;
     std::vector<DomainStore> restoring; // the domains the backup holds, where they go
     for (const auto& entry : manifest["files"]) {
@@ -281,7 +276,7 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
             throw BackupUsageError(from + "/manifest.json lists a file that is not an object");
         }
         BackupFile file { entry.value("name", ""), entry.value("bytes", std::uintmax_t { 0 }),
-            entry.value("sha256", "") };
+            entry.value("sha256", ""), "" };
         const DomainStore* store = nullptr;
         bool otherKind = false;
         for (const auto& candidate : stores) {
@@ -317,6 +312,7 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
                 throw BackupDamagedError(file.name + ": " + e.what());
             }
             restoring.push_back(*store);
+            file.domain = store->domain;
         }
         files.push_back(std::move(file));
     }
@@ -341,28 +337,29 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
                 copyPrivate(source / file.name, staging / file.name);
             }
         }
-        std::vector<DomainStore> staged; // where the restored domains are until the rename
-        for (auto store : restoring) {
-            if (store.postgres) {
-                // In one transaction: a restore that fails leaves nothing to undo.
-                db::restorePostgres(store.location, (source / store.fileName()).string());
-                restored.push_back(store);
-            } else {
-                store.location = (staging / store.fileName()).string();
+        {
+            // Each restored domain where it is until the rename, opened once.
+            std::map<std::string, std::unique_ptr<db::Database>> staged;
+            for (const auto& store : restoring) {
+                if (store.postgres) {
+                    // In one transaction: a restore that fails leaves nothing to undo.
+                    db::restorePostgres(store.location, (source / store.fileName()).string());
+                    restored.push_back(store);
+                }
+                staged[store.domain] = std::make_unique<db::Database>(
+                    store.postgres ? store.location : (staging / store.fileName()).string());
             }
-            staged.push_back(std::move(store));
-        }
-        reconcileEventPositions(staged);
-        // A restored server is a new server to the replicas: their cursors may point past what
-        // the backup holds, into a history that is gone. A new identity makes every replica
-        // start a fresh snapshot at its next sync (its outbox is pushed again, applied once).
-        for (const auto& store : staged) {
-            if (store.domain == "stock") {
-                db::Database(store.location).write([](db::Connection& c) {
+            reconcileEventPositions(staged);
+            // A restored server is a new server to the replicas: their cursors may point past
+            // what the backup holds, into a history that is gone. A new identity makes every
+            // replica start a fresh snapshot at its next sync (its outbox is pushed again,
+            // applied once).
+            if (const auto stock = staged.find("stock"); stock != staged.end()) {
+                stock->second->write([](db::Connection& c) {
                     c.prepare("UPDATE meta SET value = ? WHERE key = 'server_id'").bind(1, randomHex(16)).run();
                 });
             }
-        }
+        } // closed before the files move
         if (fs::exists(target)) {
             fs::remove(target); // empty, checked above
         }

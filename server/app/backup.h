@@ -24,9 +24,10 @@ public:
 
 /// One domain database in a backup, as its manifest lists it.
 struct BackupFile {
-    std::string name; ///< "stock.db", …
+    std::string name; ///< "stock.db", "stock.pgdump", …
     std::uintmax_t bytes = 0;
     std::string sha256;
+    std::string domain; ///< the domain it holds ("" for the signing key)
 };
 
 /// Copies every domain database of `config` into the new or empty directory `to`: each file

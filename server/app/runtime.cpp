@@ -30,17 +30,16 @@ using namespace tosserp::http;
 
 namespace {
 
-/// Opens a domain's database: the PostgreSQL database `location` names, or (empty) the SQLite
-/// file in `dir`; migrates it.
-std::unique_ptr<db::Database> openDomain(const std::filesystem::path& dir, const std::string& domain,
-    const std::vector<db::Migration>& migrations, const std::string& location = {})
+/// Opens a domain's database where `config` keeps it, and migrates it.
+std::unique_ptr<db::Database> openDomain(
+    const ServerConfig& config, const std::string& domain, const std::vector<db::Migration>& migrations)
 {
-    auto database = std::make_unique<db::Database>(location.empty() ? (dir / (domain + ".db")).string() : location);
+    auto database = std::make_unique<db::Database>(config.databaseLocation(domain));
     const int applied = database->migrate(migrations);
     if (applied > 0) {
         log::info("migrated",
             { { "domain", domain }, { "applied", applied },
-                { "database", location.empty() ? database->path() : std::string("PostgreSQL") } });
+                { "database", db::isPostgres(database->path()) ? std::string("PostgreSQL") : database->path() } });
     }
     return database;
 }
@@ -100,7 +99,7 @@ Runtime::Runtime(ServerConfig config)
         return;
     }
     if (runs("stock")) {
-        m_stockDb = openDomain(m_config.dataDir, "stock", stock::stockMigrations(), m_config.stockDatabase);
+        m_stockDb = openDomain(m_config, "stock", stock::stockMigrations());
         m_catalog = std::make_unique<stock::CatalogService>(*m_stockDb);
         m_warehouses = std::make_unique<stock::WarehouseService>(*m_stockDb);
         stock::StockPolicy policy;
@@ -110,7 +109,7 @@ Runtime::Runtime(ServerConfig config)
         m_sync = std::make_unique<syncserver::SyncService>(*m_stockDb, *m_catalog, *m_inventory);
     }
     if (runs("users")) {
-        m_usersDb = openDomain(m_config.dataDir, "users", users::usersMigrations(), m_config.usersDatabase);
+        m_usersDb = openDomain(m_config, "users", users::usersMigrations());
         m_hasher = std::make_unique<security::PasswordHasher>(security::Argon2Params {}, m_config.hashSlots);
         const auto keyFile = m_config.tokenKeyFile.empty()
             ? (std::filesystem::path(m_config.dataDir) / "keys" / "token-signing.pem").string()
@@ -126,12 +125,11 @@ Runtime::Runtime(ServerConfig config)
         m_auth->setCacheEnabled(m_config.tokenCache);
     }
     if (runs("orders")) {
-        m_ordersDb = openDomain(m_config.dataDir, "orders", orders::ordersMigrations(), m_config.ordersDatabase);
+        m_ordersDb = openDomain(m_config, "orders", orders::ordersMigrations());
         m_orders = std::make_unique<orders::OrdersService>(*m_ordersDb);
     }
     if (runs("payments")) {
-        m_paymentsDb
-            = openDomain(m_config.dataDir, "payments", payments::paymentsMigrations(), m_config.paymentsDatabase);
+        m_paymentsDb = openDomain(m_config, "payments", payments::paymentsMigrations());
         startPaymentProvider();
         m_payments = std::make_unique<payments::PaymentsService>(
             *m_paymentsDb, *m_provider, std::chrono::seconds(m_config.paymentTimeoutSeconds));
@@ -139,7 +137,7 @@ Runtime::Runtime(ServerConfig config)
     if (m_inventory || m_orders) {
         // The notifier reads stock levels and orders where they are kept: in one process both;
         // split, the Stock service alerts about stock and the Orders service mails about orders.
-        m_notifyDb = openDomain(m_config.dataDir, "notifications", notify::notifyMigrations());
+        m_notifyDb = openDomain(m_config, "notifications", notify::notifyMigrations());
         notify::NotifierOptions notifyOptions;
         notifyOptions.smtpHost = m_config.smtpHost;
         notifyOptions.smtpPort = m_config.smtpPort;
@@ -323,7 +321,7 @@ std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, 
     // Only databases that are there: an empty one made here would make replay "fix" the
     // projections built from it (the Orders catalog from no Stock events) by emptying them.
     const auto present = [&](const std::string& name, const std::string& location) {
-        return !location.empty() || std::filesystem::exists(std::filesystem::path(config.dataDir) / (name + ".db"));
+        return !location.empty() || std::filesystem::exists(config.databaseLocation(name));
     };
     const bool all = domain == "all";
     const bool withStock = (all || domain == "stock") && present("stock", config.stockDatabase);
@@ -344,20 +342,19 @@ std::vector<events::ReplayReport> replayProjections(const ServerConfig& config, 
     std::vector<events::ReplayReport> reports;
     std::unique_ptr<db::Database> stockDb;
     if (withStock || withOrders) {
-        stockDb = openDomain(config.dataDir, "stock", stock::stockMigrations(), config.stockDatabase);
+        stockDb = openDomain(config, "stock", stock::stockMigrations());
     }
     if (withStock) {
         reports.push_back(stock::replayStockLevels(*stockDb, dryRun));
     }
     if (withOrders) {
-        const auto ordersDb = openDomain(config.dataDir, "orders", orders::ordersMigrations(), config.ordersDatabase);
+        const auto ordersDb = openDomain(config, "orders", orders::ordersMigrations());
         for (auto& report : orders::OrdersService(*ordersDb).replay(*stockDb, dryRun)) {
             reports.push_back(std::move(report));
         }
     }
     if (withPayments) {
-        const auto paymentsDb
-            = openDomain(config.dataDir, "payments", payments::paymentsMigrations(), config.paymentsDatabase);
+        const auto paymentsDb = openDomain(config, "payments", payments::paymentsMigrations());
         reports.push_back(payments::replayPayments(*paymentsDb, dryRun));
     }
     return reports;

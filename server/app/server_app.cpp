@@ -224,9 +224,7 @@ int ServerApp::restore(const ServerConfig& config)
     try {
         for (const auto& file : restoreData(m_restoreFrom, config)) {
             std::cout << file.name << ": restored, " << file.bytes << " bytes\n";
-            if (const auto dot = file.name.rfind('.'); file.name.find('/') == std::string::npos) {
-                restored.insert(file.name.substr(0, dot));
-            }
+            restored.insert(file.domain);
         }
     } catch (const BackupUsageError& e) {
         std::cerr << "tosserp-server: " << e.what() << "\n";

@@ -1,11 +1,13 @@
 #include "server/core/config.h"
 
 #include "server/core/log.h"
+#include "server/db/database.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
@@ -57,16 +59,37 @@ const std::vector<std::string>& ServerConfig::keys()
     return names;
 }
 
+namespace {
+
+/// The four per-domain database settings of `config` (const or not), listed once.
+template <class Config> auto databaseSettings(Config& config)
+{
+    using Setting = decltype(&config.stockDatabase);
+    return std::vector<std::pair<std::string, Setting>> { { "stock", &config.stockDatabase },
+        { "users", &config.usersDatabase }, { "orders", &config.ordersDatabase },
+        { "payments", &config.paymentsDatabase } };
+}
+
+} // namespace
+
 std::vector<std::pair<std::string, std::string*>> ServerConfig::databases()
 {
-    return { { "stock", &stockDatabase }, { "users", &usersDatabase }, { "orders", &ordersDatabase },
-        { "payments", &paymentsDatabase } };
+    return databaseSettings(*this);
 }
 
 std::vector<std::pair<std::string, const std::string*>> ServerConfig::databases() const
 {
-    return { { "stock", &stockDatabase }, { "users", &usersDatabase }, { "orders", &ordersDatabase },
-        { "payments", &paymentsDatabase } };
+    return databaseSettings(*this);
+}
+
+std::string ServerConfig::databaseLocation(const std::string& domain) const
+{
+    for (const auto& [name, location] : databases()) {
+        if (name == domain && !location->empty()) {
+            return *location;
+        }
+    }
+    return (std::filesystem::path(dataDir) / (domain + ".db")).string();
 }
 
 const std::vector<std::string>& ServerConfig::services()
@@ -196,8 +219,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& source)
     for (const auto& [domain, target] : config.databases()) {
         const auto key = domain + "_database";
         *target = source.getString(key, "");
-        if (!target->empty() && target->rfind("postgresql://", 0) != 0 && target->rfind("postgres://", 0) != 0
-            && target->find('=') == std::string::npos) {
+        if (!target->empty() && !db::isPostgres(*target)) {
             throw std::invalid_argument(key
                 + " is a PostgreSQL connection string (postgresql://USER@HOST/DATABASE or host=… dbname=…), not \""
                 + *target + "\"");

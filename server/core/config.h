@@ -85,6 +85,9 @@ struct ServerConfig {
 
     /// Each domain's database setting, by domain name ("stock", "users", "orders", "payments").
     std::vector<std::pair<std::string, std::string*>> databases();
+    /// Where `domain` ("stock", …, "notifications") keeps its data: the PostgreSQL connection
+    /// string its `…_database` setting names, or else its SQLite file in data_dir.
+    std::string databaseLocation(const std::string& domain) const;
     std::vector<std::pair<std::string, const std::string*>> databases() const;
     /// The values `service` may take.
     static const std::vector<std::string>& services();

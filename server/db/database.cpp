@@ -371,8 +371,8 @@ void Database::dropAllTables()
 void Database::backupTo(const std::string& target)
 {
     if (dialect() != Dialect::Sqlite) {
-        dumpPostgres(m_path, target);
-        return;
+        throw DbError(
+            "a PostgreSQL database is backed up with pg_dump (dumpPostgres), not copied to " + target, 0, false);
     }
     sqlite3* destination = nullptr;
     int rc = sqlite3_open(target.c_str(), &destination);

@@ -176,10 +176,10 @@ public:
     /// with the writer connection still held (so it reads exactly what was committed). Add
     /// listeners at start-up, before writes begin.
     void onCommit(std::function<void(Connection&)> callback) { m_onCommit.push_back(std::move(callback)); }
-    /// Copies the live database into the file `target`: one consistent snapshot, taken while
-    /// writers go on. SQLite: through its online backup, one self-contained database file
-    /// (rollback journal mode). PostgreSQL: through pg_dump, an archive in its custom format
-    /// (db/postgres.h). Throws DbError.
+    /// Copies the live SQLite database into the file `target` through SQLite's online backup:
+    /// one consistent snapshot, taken while writers go on, in one self-contained file (rollback
+    /// journal mode). A PostgreSQL database is backed up with dumpPostgres (db/postgres.h):
+    /// throws DbError.
     void backupTo(const std::string& target);
     /// The names of the tables the database holds (schema_migrations included), sorted.
     std::vector<std::string> tableNames();

@@ -2,6 +2,8 @@
 
 #include "server/db/dialect.h"
 
+#include <Poco/Environment.h>
+#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -9,7 +11,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,15 @@ struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+/// `text` without the line breaks and spaces libpq and its programs end their messages with.
+std::string chomp(std::string text)
+{
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+        text.pop_back();
+    }
+    return text;
+}
 
 bool startsWith(const char* text, std::string_view prefix)
 {
@@ -38,9 +48,7 @@ bool startsWith(const char* text, std::string_view prefix)
     message += ": ";
     const char* text = result != nullptr ? PQresultErrorMessage(result) : "";
     message += text != nullptr && *text != '\0' ? text : PQerrorMessage(connection);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-        message.pop_back();
-    }
+    message = chomp(std::move(message));
     const bool lost = PQstatus(connection) != CONNECTION_OK;
     // 08P01 on a working connection is a statement sent wrong (too few parameters), not an
     // outage: trying it again cannot help.
@@ -134,6 +142,8 @@ public:
 private:
     void execute();
     void attempt();
+    /// Prepares the statement in this session if needed and executes it with the bound values.
+    void prepareAndExecute(PGconn* connection);
 
     PgConnection& m_owner;
     std::string m_sql;
@@ -158,12 +168,9 @@ public:
             throw DbError("cannot connect to PostgreSQL: out of memory", 0, false, true);
         }
         if (PQstatus(m_connection) != CONNECTION_OK) {
-            std::string message = PQerrorMessage(m_connection);
+            const auto message = chomp(PQerrorMessage(m_connection));
             PQfinish(m_connection);
             m_connection = nullptr;
-            while (!message.empty() && message.back() == '\n') {
-                message.pop_back();
-            }
             throw DbError("cannot connect to PostgreSQL: " + message, 0, false, true);
         }
         started();
@@ -309,14 +316,19 @@ void PgStatement::attempt()
         // Several commands without parameters (BEGIN and the writer's lock) go in one simple
         // query: one round trip for all of them.
         m_result.reset(PQexec(connection, m_sql.c_str()));
-        m_row = -1;
-        const auto status = PQresultStatus(m_result.get());
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-            Result failed = std::move(m_result);
-            fail(connection, failed.get(), m_sql);
-        }
-        return;
+    } else {
+        prepareAndExecute(connection);
     }
+    m_row = -1;
+    const auto status = PQresultStatus(m_result.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        Result failed = std::move(m_result);
+        fail(connection, failed.get(), m_sql);
+    }
+}
+
+void PgStatement::prepareAndExecute(PGconn* connection)
+{
     if (m_preparedIn != m_owner.session()) {
         const Result prepared(PQprepare(connection, m_name.c_str(), m_sql.c_str(), 0, nullptr));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
@@ -331,12 +343,6 @@ void PgStatement::attempt()
     }
     m_result.reset(PQexecPrepared(
         connection, m_name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
-    m_row = -1;
-    const auto status = PQresultStatus(m_result.get());
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        Result failed = std::move(m_result);
-        fail(connection, failed.get(), m_sql);
-    }
 }
 
 /// `conninfo` without its password, and the password ("" when it has none).
@@ -391,10 +397,7 @@ void runPostgresProgram(const std::string& program, const std::vector<std::strin
     std::string said((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
     const int code = handle.wait();
     if (code != 0) {
-        while (!said.empty() && (said.back() == '\n' || said.back() == ' ')) {
-            said.pop_back();
-        }
-        throw DbError(program + " failed (exit " + std::to_string(code) + "): " + said, code, false);
+        throw DbError(program + " failed (exit " + std::to_string(code) + "): " + chomp(said), code, false);
     }
 }
 
@@ -402,18 +405,8 @@ void runPostgresProgram(const std::string& program, const std::vector<std::strin
 
 bool postgresProgramInstalled(const std::string& program)
 {
-    const char* path = std::getenv("PATH");
-    std::string_view dirs(path != nullptr ? path : "/usr/bin:/bin");
-    while (!dirs.empty()) {
-        const auto colon = dirs.find(':');
-        const auto dir = dirs.substr(0, colon);
-        dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
-        std::error_code ignored;
-        if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / program, ignored)) {
-            return true;
-        }
-    }
-    return false;
+    Poco::Path found;
+    return Poco::Path::find(Poco::Environment::get("PATH", "/usr/bin:/bin"), program, found);
 }
 
 std::vector<std::string> postgresRelations(const std::string& conninfo)

@@ -434,8 +434,6 @@ void EventRelay::run(Lane& lane)
     std::int64_t committed = 0; // the database's last position, as last read
     const auto setLag
         = [&] { lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, committed - publishedPosition))); };
-    const auto readCommitted
-        = [&] { committed = database.read([](db::Connection& c) { return EventStore::lastPosition(c); }); };
     std::chrono::milliseconds pause { 0 };
     for (;;) {
         std::uint64_t generation = 0;
@@ -474,8 +472,12 @@ void EventRelay::run(Lane& lane)
             EventFilter filter;
             filter.afterPosition = published->position;
             filter.limit = kRelayBatch;
-            const auto batch = database.read([&](db::Connection& c) { return EventStore::list(c, filter); });
-            readCommitted();
+            // The batch, and how far the database goes, with one connection.
+            const auto batch = database.read([&](db::Connection& c) {
+                auto events = EventStore::list(c, filter);
+                committed = EventStore::lastPosition(c);
+                return events;
+            });
             if (!batch.empty()) {
                 // What waits is visible while the publish does: with the broker away it can take
                 // the whole publish wait to fail.
@@ -504,7 +506,8 @@ void EventRelay::run(Lane& lane)
             log::warn("relay cannot publish; retrying",
                 { { "domain", domain }, { "error", e.what() }, { "retry_ms", pause.count() } });
             try {
-                readCommitted(); // commits go on piling up while the broker is away
+                // Commits go on piling up while the broker is away.
+                committed = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
                 setLag();
             } catch (const std::exception&) {
                 // The database cannot be read either; the next attempt tries again.

@@ -129,6 +129,31 @@ std::string sha256Of(const fs::path& file)
     return hex;
 }
 
+/// `tosserp-server backup` of `dataDir` (its PostgreSQL databases named in `env`) into `to`;
+/// fails the test unless it succeeds.
+void backUp(const fs::path& dataDir, const fs::path& to, const std::vector<std::string>& env = {})
+{
+    const auto [code, text] = runServerCommand({ "backup", "--data-dir", dataDir.string(), "--to", to.string() }, env);
+    ASSERT_EQ(code, 0) << text;
+}
+
+/// Whether only its owner may read or write `path`.
+bool ownerOnly(const fs::path& path)
+{
+    return (fs::status(path).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none;
+}
+
+/// Creates and migrates the databases `config` names, as a server's first start does.
+void createDatabases(tosserp::ServerConfig config)
+{
+    config.host = "127.0.0.1";
+    config.port = 0;
+    config.accessLog = false;
+    config.adminPassword = TestServer::kAdminPassword;
+    config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
+    tosserp::Runtime runtime(config);
+}
+
 /// Rewrites the manifest's size and SHA-256 of `name` to match the file as it is now, as a
 /// backup damaged before its manifest was written would have them.
 void refreshManifest(const fs::path& backup, const std::string& name)
@@ -189,8 +214,7 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
     for (const auto& domain : { "stock", "users", "orders", "payments", "notifications" }) {
         const auto copy = backup / backupName(domain);
         ASSERT_TRUE(fs::exists(copy)) << copy;
-        EXPECT_EQ(fs::status(copy).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none)
-            << copy;
+        EXPECT_TRUE(ownerOnly(copy)) << copy;
     }
 
     const auto [restoreCode, restoreText] = runServerCommand(
@@ -227,7 +251,7 @@ TEST(Backup, BadCommandsAndDamagedBackupsAreRefusedAndChangeNothing)
     const auto backup = work.path() / "backup";
     const auto data = server.dataDir().string();
     const auto env = server.commandEnvironment();
-    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", data, "--to", backup.string() }, env).first, 0);
+    ASSERT_NO_FATAL_FAILURE(backUp(data, backup, env));
 
     // Usage: no target, a target that is not empty, a data directory without databases.
     EXPECT_EQ(runServerCommand({ "backup", "--data-dir", data }, env).first, 64);
@@ -300,15 +324,7 @@ TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARes
     TempDir work;
     const Place data(work.path() / "data");
     std::int64_t lastStock = 0;
-    {
-        auto config = data.config();
-        config.host = "127.0.0.1";
-        config.port = 0;
-        config.accessLog = false;
-        config.adminPassword = TestServer::kAdminPassword;
-        config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
-        tosserp::Runtime runtime(config);
-    }
+    createDatabases(data.config());
     {
         tosserp::db::Database stock(data.location("stock"));
         lastStock = stock.read([](tosserp::db::Connection& c) { return tosserp::events::EventStore::lastPosition(c); });
@@ -319,10 +335,7 @@ TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARes
     }
     const auto backup = work.path() / "backup";
     const Place restored(work.path() / "restored");
-    ASSERT_EQ(
-        runServerCommand({ "backup", "--data-dir", data.dir().string(), "--to", backup.string() }, data.environment())
-            .first,
-        0);
+    ASSERT_NO_FATAL_FAILURE(backUp(data.dir(), backup, data.environment()));
     const auto [code, text] = runServerCommand(
         { "restore", "--from", backup.string(), "--data-dir", restored.dir().string() }, restored.environment());
     ASSERT_EQ(code, 0) << text;
@@ -334,11 +347,8 @@ TEST(Backup, AConsumerCopiedAfterItsSourceStillHearsTheSourcesNewEventsAfterARes
     });
     EXPECT_GT(next, lastStock + 50);
     // Only the owner may read what was restored.
-    EXPECT_EQ(
-        fs::status(restored.dir() / "notifications.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
-        fs::perms::none);
-    EXPECT_EQ(fs::status(backup / "notifications.db").permissions() & (fs::perms::group_all | fs::perms::others_all),
-        fs::perms::none);
+    EXPECT_TRUE(ownerOnly(restored.dir() / "notifications.db"));
+    EXPECT_TRUE(ownerOnly(backup / "notifications.db"));
 }
 
 TEST(Backup, AServicesOwnBackupRestoresAloneAndChecksWhatItHolds)
@@ -351,10 +361,7 @@ TEST(Backup, AServicesOwnBackupRestoresAloneAndChecksWhatItHolds)
     server.receive(product, shelf, 7);
     TempDir work;
     const auto full = work.path() / "full";
-    ASSERT_EQ(runServerCommand({ "backup", "--data-dir", server.dataDir().string(), "--to", full.string() },
-                  server.commandEnvironment())
-                  .first,
-        0);
+    ASSERT_NO_FATAL_FAILURE(backUp(server.dataDir(), full, server.commandEnvironment()));
     for (const std::string domain : { "orders", "stock" }) {
         // The service's data: its domain's database alone (a file copied from the full backup,
         // or its PostgreSQL database).
@@ -371,11 +378,9 @@ TEST(Backup, AServicesOwnBackupRestoresAloneAndChecksWhatItHolds)
             fs::copy_file(full / (domain + ".db"), serviceDir / (domain + ".db"));
         }
         const auto backup = work.path() / (domain + "-backup");
-        const auto [backupCode, backupText]
-            = runServerCommand({ "backup", "--data-dir", serviceDir.string(), "--to", backup.string() }, serviceEnv);
-        ASSERT_EQ(backupCode, 0) << backupText;
+        ASSERT_NO_FATAL_FAILURE(backUp(serviceDir, backup, serviceEnv));
         std::ifstream in(backup / "manifest.json");
-        EXPECT_EQ(json::parse(in)["files"].size(), 1u) << backupText;
+        EXPECT_EQ(json::parse(in)["files"].size(), 1u);
 
         const Place target(work.path() / (domain + "-restored"), { domain });
         const auto [code, text] = runServerCommand(
@@ -406,10 +411,7 @@ protected:
         }
         server = std::make_unique<TestServer>();
         server->makeProduct("BK-3");
-        const auto [code, text]
-            = runServerCommand({ "backup", "--data-dir", server->dataDir().string(), "--to", backup.string() },
-                server->commandEnvironment());
-        ASSERT_EQ(code, 0) << text;
+        ASSERT_NO_FATAL_FAILURE(backUp(server->dataDir(), backup, server->commandEnvironment()));
     }
 
     std::unique_ptr<TestServer> server;
@@ -437,18 +439,10 @@ TEST_F(BackupOnPostgres, ARestoreGoesBackToTheKindOfDatabaseItCameFromAndOnlyInt
 
     // A backup of SQLite files does not go into PostgreSQL databases.
     const auto files = work.path() / "files";
-    {
-        tosserp::ServerConfig config;
-        config.dataDir = (work.path() / "sqlite").string();
-        config.host = "127.0.0.1";
-        config.port = 0;
-        config.adminPassword = TestServer::kAdminPassword;
-        config.paymentSimulator = TOSSERP_PAYMENT_SIM_BIN;
-        tosserp::Runtime runtime(config);
-    }
-    ASSERT_EQ(
-        runServerCommand({ "backup", "--data-dir", (work.path() / "sqlite").string(), "--to", files.string() }).first,
-        0);
+    tosserp::ServerConfig sqlite;
+    sqlite.dataDir = (work.path() / "sqlite").string();
+    createDatabases(sqlite);
+    ASSERT_NO_FATAL_FAILURE(backUp(sqlite.dataDir, files));
     const Place fresh(work.path() / "r3");
     const auto [kindCode, kindText] = runServerCommand(
         { "restore", "--from", files.string(), "--data-dir", fresh.dir().string() }, fresh.environment());
