@@ -57,6 +57,10 @@ bool Checkpoints::applyOnce(db::Database& target, const std::string& consumer, c
     });
 }
 
+EventDispatcher::EventDispatcher()
+    : m_loops({ kIdlePoll, kFirstPause, kLongestPause })
+{ }
+
 EventDispatcher::~EventDispatcher()
 {
     stop();
@@ -77,8 +81,28 @@ void EventDispatcher::start()
     }
     m_started = true;
     for (auto& worker : m_workers) {
-        worker->thread = std::thread([this, w = worker.get()] { run(*w); });
+        const auto& name = worker->subscription.name;
+        worker->failures = &metrics().counter("tosserp_consumer_failures_total",
+            "Event deliveries that failed and will be retried, per consumer", { { "consumer", name } });
+        worker->lag = &metrics().gauge("tosserp_consumer_lag_events",
+            "Events of the source domain this consumer has not handled yet (through JetStream: those its stream "
+            "holds for it, delivered or not)",
+            { { "consumer", name } });
+        m_loops.add(
+            [this, w = worker.get()] {
+                const bool more = step(*w);
+                measureLag(*w);
+                return more;
+            },
+            [this, w = worker.get()](const std::exception& e, std::chrono::milliseconds pause) {
+                w->failures->Increment();
+                w->consumer.reset(); // subscribe again: the broker may have been away
+                log::warn("event consumer failed; retrying",
+                    { { "consumer", w->subscription.name }, { "error", e.what() }, { "retry_ms", pause.count() } });
+                measureLag(*w);
+            });
     }
+    m_loops.start();
 }
 
 void EventDispatcher::stop()
@@ -87,22 +111,13 @@ void EventDispatcher::stop()
         std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
-    m_wake.notify_all();
     m_progress.notify_all();
-    for (auto& worker : m_workers) {
-        if (worker->thread.joinable()) {
-            worker->thread.join();
-        }
-    }
+    m_loops.stop();
 }
 
 void EventDispatcher::notify()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_generation;
-    }
-    m_wake.notify_all();
+    m_loops.wake();
 }
 
 bool EventDispatcher::drain(std::chrono::milliseconds timeout)
@@ -320,56 +335,20 @@ bool EventDispatcher::stepFromStream(Worker& worker)
     return true;
 }
 
-void EventDispatcher::run(Worker& worker)
+void EventDispatcher::measureLag(Worker& worker)
 {
-    auto& failures = metrics().counter("tosserp_consumer_failures_total",
-        "Event deliveries that failed and will be retried, per consumer", { { "consumer", worker.subscription.name } });
-    worker.lag = &metrics().gauge("tosserp_consumer_lag_events",
-        "Events of the source domain this consumer has not handled yet (through JetStream: those its stream holds "
-        "for it, delivered or not)",
-        { { "consumer", worker.subscription.name } });
-    std::chrono::milliseconds pause { 0 };
-    for (;;) {
-        std::uint64_t generation = 0;
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_stopping) {
-                return;
-            }
-            generation = m_generation;
-        }
-        bool more = false;
-        try {
-            more = step(worker);
-            pause = std::chrono::milliseconds(0);
-        } catch (const std::exception& e) {
-            failures.Increment();
-            worker.consumer.reset(); // subscribe again: the broker may have been away
-            pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
-            log::warn("event consumer failed; retrying",
-                { { "consumer", worker.subscription.name }, { "error", e.what() }, { "retry_ms", pause.count() } });
-        }
-        // How far this consumer is behind its source, after every attempt: a consumer stuck on
-        // an event it cannot handle shows a growing lag. (From JetStream: what the broker still
-        // holds for it, set by the step.)
-        if (m_stream == nullptr) {
-            try {
-                const auto last
-                    = worker.subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
-                worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
-            } catch (const std::exception&) {
-                // The source cannot be read just now; the next attempt tries again.
-            }
-        }
-        if (more && pause.count() == 0) {
-            continue;
-        }
-        std::unique_lock lock(m_mutex);
-        if (pause.count() > 0) {
-            m_wake.wait_for(lock, pause, [&] { return m_stopping; });
-        } else {
-            m_wake.wait_for(lock, kIdlePoll, [&] { return m_stopping || m_generation != generation; });
-        }
+    // How far this consumer is behind its source, after every attempt: a consumer stuck on an
+    // event it cannot handle shows a growing lag. (From JetStream: what the broker still holds
+    // for it, set by the step.)
+    if (m_stream != nullptr) {
+        return;
+    }
+    try {
+        const auto last
+            = worker.subscription.source->read([](db::Connection& c) { return EventStore::lastPosition(c); });
+        worker.lag->Set(static_cast<double>(std::max<std::int64_t>(0, last - worker.handled.load())));
+    } catch (const std::exception&) {
+        // The source cannot be read just now; the next attempt tries again.
     }
 }
 

@@ -4,6 +4,7 @@
 #include "server/events/event_store.h"
 #include "server/events/jetstream.h"
 
+#include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
 #include <atomic>
@@ -13,7 +14,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace tosserp::events {
@@ -61,7 +61,7 @@ struct Subscription {
 /// order), and acknowledged only after its checkpoint is committed.
 class EventDispatcher {
 public:
-    EventDispatcher() = default;
+    EventDispatcher();
     ~EventDispatcher();
     EventDispatcher(const EventDispatcher&) = delete;
     EventDispatcher& operator=(const EventDispatcher&) = delete;
@@ -82,26 +82,25 @@ public:
 private:
     struct Worker {
         Subscription subscription;
-        std::thread thread;
         std::atomic<std::int64_t> handled { 0 };
-        prometheus::Gauge* lag = nullptr; ///< set by run() before the first step
+        prometheus::Gauge* lag = nullptr; ///< set by start()
+        prometheus::Counter* failures = nullptr; ///< set by start()
         std::unique_ptr<JetStream::Consumer> consumer; ///< with JetStream, made by the first step
     };
-    void run(Worker& worker);
     /// Handles the next batch; returns whether there may be more right away.
     bool step(Worker& worker);
     bool stepFromStream(Worker& worker);
+    void measureLag(Worker& worker);
     void reached(Worker& worker, std::int64_t position);
     bool stopping();
 
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_progress;
-    std::uint64_t m_generation = 0;
+    std::condition_variable m_progress; ///< a worker handled an event, or stop()
     bool m_stopping = false;
     bool m_started = false;
     JetStream* m_stream = nullptr;
+    BackgroundLoops m_loops; ///< last: its threads end before the workers go
 };
 
 } // namespace tosserp::events

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <sstream>
 
 namespace tosserp::events {
@@ -363,14 +364,20 @@ void JetStream::Consumer::release()
 
 struct EventRelay::Lane {
     Source source;
-    std::thread thread;
     prometheus::Gauge* lag = nullptr;
     prometheus::Counter* published = nullptr;
     prometheus::Counter* failures = nullptr;
+    std::optional<StreamEnd> streamEnd; ///< what the stream holds; asked again after a failure
+    std::int64_t publishedPosition = 0; ///< the last known, for the lag while the broker is away
+    std::int64_t committed = 0; ///< the database's last position, as last read
+    bool failing = false;
+
+    void setLag() const { lag->Set(static_cast<double>(std::max<std::int64_t>(0, committed - publishedPosition))); }
 };
 
 EventRelay::EventRelay(JetStream& stream, std::vector<Source> sources)
     : m_stream(stream)
+    , m_loops({ kRelayPoll, kFirstPause, kLongestPause })
 {
     for (auto& source : sources) {
         auto lane = std::make_unique<Lane>();
@@ -384,6 +391,8 @@ EventRelay::EventRelay(JetStream& stream, std::vector<Source> sources)
             "Times the relay could not publish the domain's events (broker away, stream refused) and waits to "
             "try again",
             { { "domain", lane->source.domain } });
+        m_loops.add([this, l = lane.get()] { return publishNext(*l); },
+            [this, l = lane.get()](const std::exception& e, std::chrono::milliseconds pause) { failed(*l, e, pause); });
         m_lanes.push_back(std::move(lane));
     }
 }
@@ -395,130 +404,90 @@ EventRelay::~EventRelay()
 
 void EventRelay::start()
 {
-    for (auto& lane : m_lanes) {
-        if (!lane->thread.joinable()) {
-            lane->thread = std::thread([this, l = lane.get()] { run(*l); });
-        }
-    }
+    m_loops.start();
 }
 
 void EventRelay::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    for (auto& lane : m_lanes) {
-        if (lane->thread.joinable()) {
-            lane->thread.join();
-        }
-    }
+    m_loops.stop();
 }
 
 void EventRelay::notify()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_generation;
-    }
-    m_wake.notify_all();
+    m_loops.wake();
 }
 
-void EventRelay::run(Lane& lane)
+bool EventRelay::publishNext(Lane& lane)
 {
     const auto& domain = lane.source.domain;
     auto& database = *lane.source.database;
-    std::optional<StreamEnd> published; // what the stream holds; asked again after a failure
-    std::int64_t publishedPosition = 0; // the last known, for the lag while the broker is away
-    std::int64_t committed = 0; // the database's last position, as last read
-    const auto setLag
-        = [&] { lane.lag->Set(static_cast<double>(std::max<std::int64_t>(0, committed - publishedPosition))); };
-    std::chrono::milliseconds pause { 0 };
-    for (;;) {
-        std::uint64_t generation = 0;
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_stopping) {
-                return;
-            }
-            generation = m_generation;
-        }
-        bool more = false;
-        try {
-            // The stream's end is asked for once, and again after a failure (a stream filled
-            // meanwhile from elsewhere makes the next publish fail: its expected last sequence no
-            // longer matches) or after publishing into a new stream (sequence 0, which the
-            // broker does not check, and whose next sequence is known only by asking).
-            if (!published) {
-                const auto end = m_stream.end(domain);
-                // The stream must end with one of this database's events: a stream filled from
-                // another data directory (a second server on the same broker, a restore of an
-                // older backup) would make the relay skip this database's events for good.
-                if (end.position > 0) {
-                    const auto mine
-                        = database.read([&](db::Connection& c) { return EventStore::eventIdAt(c, end.position); });
-                    if (mine != end.eventId) {
-                        throw JetStreamError("stream " + streamName(domain) + " ends with event " + end.eventId
-                            + " at position " + std::to_string(end.position)
-                            + ", which this database does not hold: it was filled from another data directory. "
-                              "Give each data directory its own nats-server (or account), or delete the stream "
-                              "if its history is not needed");
-                    }
-                }
-                published = end;
-                publishedPosition = published->position;
-            }
-            EventFilter filter;
-            filter.afterPosition = published->position;
-            filter.limit = kRelayBatch;
-            // The batch, and how far the database goes, with one connection.
-            const auto batch = database.read([&](db::Connection& c) {
-                auto events = EventStore::list(c, filter);
-                committed = EventStore::lastPosition(c);
-                return events;
-            });
-            if (!batch.empty()) {
-                // What waits is visible while the publish does: with the broker away it can take
-                // the whole publish wait to fail.
-                setLag();
-                // On disk before the broker has them: a power cut must not take back an event
-                // the other domains may already have acted on.
-                database.syncToDisk();
-                const bool intoNewStream = published->sequence == 0;
-                published = m_stream.publish(domain, batch, *published);
-                publishedPosition = published->position;
-                lane.published->Increment(static_cast<double>(batch.size()));
-                if (intoNewStream) {
-                    published.reset();
-                }
-            }
-            more = static_cast<int>(batch.size()) == kRelayBatch;
-            setLag();
-            if (pause.count() > 0) {
-                log::info("relay publishing again", { { "domain", domain }, { "published", publishedPosition } });
-            }
-            pause = std::chrono::milliseconds(0);
-        } catch (const std::exception& e) {
-            published.reset();
-            lane.failures->Increment();
-            pause = std::min(std::max(pause * 2, kFirstPause), kLongestPause);
-            log::warn("relay cannot publish; retrying",
-                { { "domain", domain }, { "error", e.what() }, { "retry_ms", pause.count() } });
-            try {
-                // Commits go on piling up while the broker is away.
-                committed = database.read([](db::Connection& c) { return EventStore::lastPosition(c); });
-                setLag();
-            } catch (const std::exception&) {
-                // The database cannot be read either; the next attempt tries again.
+    // The stream's end is asked for once, and again after a failure (a stream filled meanwhile
+    // from elsewhere makes the next publish fail: its expected last sequence no longer
+    // matches) or after publishing into a new stream (sequence 0, which the broker does not
+    // check, and whose next sequence is known only by asking).
+    if (!lane.streamEnd) {
+        const auto end = m_stream.end(domain);
+        // The stream must end with one of this database's events: a stream filled from another
+        // data directory (a second server on the same broker, a restore of an older backup)
+        // would make the relay skip this database's events for good.
+        if (end.position > 0) {
+            const auto mine = database.read([&](db::Connection& c) { return EventStore::eventIdAt(c, end.position); });
+            if (mine != end.eventId) {
+                throw JetStreamError("stream " + streamName(domain) + " ends with event " + end.eventId
+                    + " at position " + std::to_string(end.position)
+                    + ", which this database does not hold: it was filled from another data directory. Give each "
+                      "data directory its own nats-server (or account), or delete the stream if its history is not "
+                      "needed");
             }
         }
-        if (more) {
-            continue;
+        lane.streamEnd = end;
+        lane.publishedPosition = end.position;
+    }
+    EventFilter filter;
+    filter.afterPosition = lane.streamEnd->position;
+    filter.limit = kRelayBatch;
+    // The batch, and how far the database goes, with one connection.
+    const auto batch = database.read([&](db::Connection& c) {
+        auto events = EventStore::list(c, filter);
+        lane.committed = EventStore::lastPosition(c);
+        return events;
+    });
+    if (!batch.empty()) {
+        // What waits is visible while the publish does: with the broker away it can take the
+        // whole publish wait to fail.
+        lane.setLag();
+        // On disk before the broker has them: a power cut must not take back an event the
+        // other domains may already have acted on.
+        database.syncToDisk();
+        const bool intoNewStream = lane.streamEnd->sequence == 0;
+        lane.streamEnd = m_stream.publish(domain, batch, *lane.streamEnd);
+        lane.publishedPosition = lane.streamEnd->position;
+        lane.published->Increment(static_cast<double>(batch.size()));
+        if (intoNewStream) {
+            lane.streamEnd.reset();
         }
-        std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, pause.count() > 0 ? pause : kRelayPoll,
-            [&] { return m_stopping || (pause.count() == 0 && m_generation != generation); });
+    }
+    lane.setLag();
+    if (lane.failing) {
+        lane.failing = false;
+        log::info("relay publishing again", { { "domain", domain }, { "published", lane.publishedPosition } });
+    }
+    return static_cast<int>(batch.size()) == kRelayBatch;
+}
+
+void EventRelay::failed(Lane& lane, const std::exception& error, std::chrono::milliseconds pause)
+{
+    lane.streamEnd.reset();
+    lane.failing = true;
+    lane.failures->Increment();
+    log::warn("relay cannot publish; retrying",
+        { { "domain", lane.source.domain }, { "error", error.what() }, { "retry_ms", pause.count() } });
+    try {
+        // Commits go on piling up while the broker is away.
+        lane.committed = lane.source.database->read([](db::Connection& c) { return EventStore::lastPosition(c); });
+        lane.setLag();
+    } catch (const std::exception&) {
+        // The database cannot be read either; the next attempt tries again.
     }
 }
 

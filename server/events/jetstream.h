@@ -1,18 +1,17 @@
 #pragma once
 
+#include "server/core/background.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 // The C client's handles, kept out of every includer.
@@ -154,13 +153,12 @@ public:
 
 private:
     struct Lane;
-    void run(Lane& lane);
+    /// Publishes the next batch of the lane's events; returns whether more are waiting.
+    bool publishNext(Lane& lane);
+    void failed(Lane& lane, const std::exception& error, std::chrono::milliseconds pause);
     JetStream& m_stream;
     std::vector<std::unique_ptr<Lane>> m_lanes;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::uint64_t m_generation = 0;
-    bool m_stopping = false;
+    BackgroundLoops m_loops; ///< last: its threads end before the lanes go
 };
 
 } // namespace tosserp::events

@@ -99,7 +99,13 @@ Notifier::Notifier(
     , m_inventory(inventory)
     , m_orders(orders)
     , m_options(std::move(options))
-{ }
+    , m_sender({ std::chrono::milliseconds(500), std::chrono::milliseconds(500), std::chrono::seconds(30) })
+{
+    m_sender.add([this] { return sendOne(); },
+        [](const std::exception& e, std::chrono::milliseconds pause) {
+            log::warn("notification sender failed", { { "error", e.what() }, { "retry_ms", pause.count() } });
+        });
+}
 
 Notifier::~Notifier()
 {
@@ -222,45 +228,17 @@ void Notifier::onEvent(const char* consumer, const events::EventRecord& event)
 
 void Notifier::start()
 {
-    if (!m_sender.joinable()) {
-        m_sender = std::thread([this] { sendLoop(); });
-    }
+    m_sender.start();
 }
 
 void Notifier::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_sender.joinable()) {
-        m_sender.join();
-    }
+    m_sender.stop();
 }
 
 void Notifier::wake()
 {
-    m_wake.notify_all();
-}
-
-void Notifier::sendLoop()
-{
-    for (;;) {
-        bool sent = false;
-        try {
-            sent = sendOne();
-        } catch (const std::exception& e) {
-            log::warn("notification sender failed", { { "error", e.what() } });
-        }
-        std::unique_lock lock(m_mutex);
-        if (m_stopping) {
-            return;
-        }
-        if (!sent) {
-            m_wake.wait_for(lock, std::chrono::milliseconds(500), [&] { return m_stopping; });
-        }
-    }
+    m_sender.wake();
 }
 
 bool Notifier::sendOne()
@@ -329,7 +307,7 @@ bool Notifier::sendOne()
         log::warn("notification not sent",
             { { "id", due->id }, { "recipient", due->recipient }, { "error", error }, { "gave_up", giveUp } });
     }
-    return error.empty();
+    return true; // one was due: the next may be too
 }
 
 } // namespace tosserp::notify

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/core/background.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
 #include "server/orders/orders_service.h"
@@ -7,11 +8,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace tosserp::notify {
@@ -60,7 +58,6 @@ public:
     void wake();
 
 private:
-    void sendLoop();
     bool sendOne();
     std::string render(const std::string& name, const std::map<std::string, std::string>& values) const;
 
@@ -68,10 +65,7 @@ private:
     stock::InventoryService* m_inventory;
     orders::OrdersService* m_orders;
     NotifierOptions m_options;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_sender;
+    BackgroundLoops m_sender; ///< last: its thread ends before the rest goes
 };
 
 /// The Notification Service's database migrations.
