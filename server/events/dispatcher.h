@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/core/background.h"
 #include "server/db/database.h"
 #include "server/events/event_store.h"
 #include "server/events/jetstream.h"

@@ -12,6 +12,7 @@
 #include <Poco/Net/SMTPClientSession.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <fstream>
 #include <sstream>
 
@@ -306,6 +307,9 @@ bool Notifier::sendOne()
     if (!error.empty()) {
         log::warn("notification not sent",
             { { "id", due->id }, { "recipient", due->recipient }, { "error", error }, { "gave_up", giveUp } });
+        // The sender pauses too (from half a second, doubling while sends keep failing), so an
+        // SMTP server that is away is not asked once per message due.
+        throw std::runtime_error("sending to the SMTP server failed: " + error);
     }
     return true; // one was due: the next may be too
 }

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -63,10 +64,11 @@ BackgroundLoops::Step failing(Counter& steps, std::atomic<int>& failuresLeft, co
 
 TEST(BackgroundLoops, AStepWithMoreWorkRunsAgainAtOnceThenWaitsForWork)
 {
-    // The idle wait is an hour: only "more" and wake() can run a step again within the test.
-    BackgroundLoops loops({ 1h, 10ms, 10ms });
     Counter steps;
     std::atomic<int> waiting { 5 };
+    // The idle wait is an hour: only "more" and wake() can run a step again within the test.
+    // (Declared after what its steps use: a failed assertion ends its thread first.)
+    BackgroundLoops loops({ 1h, 10ms, 10ms });
     loops.add(
         [&] {
             steps.add();
@@ -86,12 +88,12 @@ TEST(BackgroundLoops, AStepWithMoreWorkRunsAgainAtOnceThenWaitsForWork)
 
 TEST(BackgroundLoops, AFailingStepIsToldOfEachFailureWithADoublingPauseUntilItSucceeds)
 {
-    BackgroundLoops loops({ 1h, 5ms, 20ms });
     Counter steps;
     std::mutex mutex;
     std::vector<std::chrono::milliseconds> pauses;
     std::vector<std::string> errors;
     std::atomic<int> failuresLeft { 5 };
+    BackgroundLoops loops({ 1h, 5ms, 20ms });
     loops.add(
         failing(steps, failuresLeft, "broker away"), [&](const std::exception& error, std::chrono::milliseconds pause) {
             std::lock_guard lock(mutex);
@@ -118,9 +120,9 @@ TEST(BackgroundLoops, AFailingStepIsToldOfEachFailureWithADoublingPauseUntilItSu
 
 TEST(BackgroundLoops, AFailureReportThatThrowsDoesNotEndTheLoop)
 {
-    BackgroundLoops loops({ 1h, 1ms, 1ms });
     Counter steps;
     std::atomic<int> failuresLeft { 2 };
+    BackgroundLoops loops({ 1h, 1ms, 1ms });
     loops.add(failing(steps, failuresLeft, "database away"),
         [](const std::exception&, std::chrono::milliseconds) { throw std::runtime_error("log full"); });
     loops.start();
@@ -130,8 +132,8 @@ TEST(BackgroundLoops, AFailureReportThatThrowsDoesNotEndTheLoop)
 
 TEST(BackgroundLoops, StopEndsEveryThreadAndIsFinal)
 {
-    BackgroundLoops loops({ 1h, 1h, 1h });
     Counter steps;
+    BackgroundLoops loops({ 1h, 1h, 1h });
     for (int i = 0; i < 3; ++i) {
         loops.add(
             [&] {
@@ -149,6 +151,7 @@ TEST(BackgroundLoops, StopEndsEveryThreadAndIsFinal)
         ignoreFailure);
     loops.start();
     ASSERT_TRUE(steps.reaches(4, 10s));
+    std::this_thread::sleep_for(100ms); // every loop in its wait
     EXPECT_FALSE(loops.stopping());
     loops.stop(); // returns only once every thread has ended: the test would hang otherwise
     EXPECT_TRUE(loops.stopping());
@@ -156,4 +159,54 @@ TEST(BackgroundLoops, StopEndsEveryThreadAndIsFinal)
     loops.start();
     loops.wake();
     EXPECT_FALSE(steps.reaches(5, 200ms)) << "a loop ran after stop()";
+}
+
+TEST(BackgroundLoops, AWakeDuringAStepRunsTheStepAgainAfterIt)
+{
+    Counter steps;
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool inStep = false;
+    bool release = false;
+    BackgroundLoops loops({ 1h, 1h, 1h });
+    loops.add(
+        [&] {
+            steps.add();
+            std::unique_lock lock(mutex);
+            if (!release) {
+                inStep = true;
+                changed.notify_all();
+                changed.wait(lock, [&] { return release; });
+            }
+            return false;
+        },
+        ignoreFailure);
+    loops.start();
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(changed.wait_for(lock, 10s, [&] { return inStep; }));
+    }
+    // Work comes in while the step runs (after it looked for work): the loop must not sleep.
+    loops.wake();
+    {
+        std::lock_guard lock(mutex);
+        release = true;
+    }
+    changed.notify_all();
+    EXPECT_TRUE(steps.reaches(2, 10s)) << "a wake() during the step was lost";
+    loops.stop();
+}
+
+TEST(BackgroundLoops, AWakeDoesNotCutAPauseAfterAFailureShort)
+{
+    Counter steps;
+    std::atomic<int> failuresLeft { 1 };
+    BackgroundLoops loops({ 1h, 1h, 1h });
+    loops.add(failing(steps, failuresLeft, "refused"), ignoreFailure);
+    loops.start();
+    ASSERT_TRUE(steps.reaches(1, 10s));
+    std::this_thread::sleep_for(50ms);
+    loops.wake();
+    EXPECT_FALSE(steps.reaches(2, 300ms)) << "wake() ended the pause after a failure";
+    loops.stop();
 }

@@ -10,9 +10,6 @@
 
 #include <gtest/gtest.h>
 
-#include <Poco/Net/ServerSocket.h>
-#include <unistd.h>
-
 #include <array>
 #include <atomic>
 #include <cstdlib>
@@ -25,6 +22,7 @@ using tosserp::db::Connection;
 using tosserp::db::Database;
 using tosserp::db::DbError;
 using tosserp::db::Dialect;
+using tosserp::test::OwnCluster;
 using tosserp::test::PgDatabase;
 using tosserp::test::scalar;
 
@@ -405,64 +403,6 @@ TEST(Postgres, AConnectionLostDuringCommitIsAnsweredOutcomeUnknownAndTheSameKeyT
     ASSERT_EQ(level.status, 200) << level.body;
     EXPECT_EQ(level.json()["items"][0]["on_hand"], 1) << level.body;
 }
-
-/// A PostgreSQL cluster of the test's own, which it stops and starts again while the shared
-/// test cluster goes on serving the other tests. PostgreSQL refuses to run as root: as root,
-/// its programs run as the postgres user.
-class OwnCluster {
-public:
-    OwnCluster()
-    {
-        const char* bin = std::getenv("TOSSERP_TEST_PG_BIN");
-        m_bin = bin != nullptr && *bin != '\0' ? bin : "/usr/lib/postgresql/15/bin";
-        Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-        m_port = probe.address().port();
-        probe.close();
-        if (geteuid() == 0) {
-            run("chown postgres: '" + m_dir.path().string() + "'", false);
-        }
-        run(m_bin + "/initdb -D '" + data() + "' -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8");
-        start();
-    }
-    ~OwnCluster()
-    {
-        std::system((as() + m_bin + "/pg_ctl -D '" + data() + "' -m immediate -w stop >/dev/null 2>&1").c_str());
-    }
-    OwnCluster(const OwnCluster&) = delete;
-    OwnCluster& operator=(const OwnCluster&) = delete;
-
-    void start()
-    {
-        run(m_bin + "/pg_ctl -D '" + data() + "' -l '" + m_dir.path().string() + "/server.log' -w -o '-c "
-            + "listen_addresses=127.0.0.1 -p " + std::to_string(m_port) + " -k " + m_dir.path().string() + "' start");
-    }
-    /// Stops the server: "immediate" ends it at once, as a crash would (the next start
-    /// recovers from the log); "fast" shuts it down cleanly.
-    void stop(const std::string& mode) { run(m_bin + "/pg_ctl -D '" + data() + "' -m " + mode + " -w stop"); }
-    std::string conninfo(const std::string& database) const
-    {
-        return "host=127.0.0.1 port=" + std::to_string(m_port) + " user=postgres dbname=" + database;
-    }
-    void createDatabase(const std::string& name)
-    {
-        tosserp::db::openConnection(conninfo("postgres"), false)->execScript("CREATE DATABASE " + name);
-    }
-
-private:
-    std::string data() const { return m_dir.path().string() + "/data"; }
-    static std::string as() { return geteuid() == 0 ? "runuser -u postgres -- " : ""; }
-    void run(const std::string& command, bool asPostgres = true)
-    {
-        const auto full = (asPostgres ? as() : std::string()) + command + " >/dev/null";
-        if (std::system(full.c_str()) != 0) {
-            throw std::runtime_error("failed: " + full);
-        }
-    }
-
-    TempDir m_dir;
-    std::string m_bin;
-    std::uint16_t m_port = 0;
-};
 
 TEST(Postgres, WhilePostgresIsStoppedTheApiAnswers503AndAfterwardsRecoversByItselfLosingNothing)
 {

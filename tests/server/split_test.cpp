@@ -44,8 +44,12 @@ const char* const kServices[] = { "stock", "users", "orders", "payments" };
 class SplitDeployment {
 public:
     /// `serviceEnv`: more environment for the four services (e.g. a payment provider).
-    explicit SplitDeployment(std::vector<std::string> serviceEnv = {})
+    /// `database`: the connection string of each service's database (by default SQLite in its
+    /// data directory, or a database of the test cluster when the suites run on PostgreSQL).
+    explicit SplitDeployment(
+        std::vector<std::string> serviceEnv = {}, std::function<std::string(const std::string& service)> database = {})
         : m_serviceEnv(std::move(serviceEnv))
+        , m_database(std::move(database))
     {
         for (const std::string name : kServices) {
             startService(name, 0);
@@ -67,7 +71,9 @@ public:
     {
         std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey, "TOSSERP_NATS_URL=" + m_nats.url() };
         env.insert(env.end(), m_serviceEnv.begin(), m_serviceEnv.end());
-        if (tosserp::test::testsUsePostgres()) {
+        if (m_database) {
+            env.push_back("TOSSERP_" + upper(name) + "_DATABASE=" + m_database(name));
+        } else if (tosserp::test::testsUsePostgres()) {
             // Each service on a PostgreSQL database of its own (kept across its restarts).
             auto& database = m_databases[name];
             if (!database) {
@@ -109,6 +115,7 @@ private:
     }
 
     std::vector<std::string> m_serviceEnv;
+    std::function<std::string(const std::string&)> m_database;
     NatsServerProcess m_nats;
     std::map<std::string, std::unique_ptr<tosserp::test::PgDatabase>> m_databases;
     std::map<std::string, std::vector<std::string>> m_environments;
@@ -142,6 +149,47 @@ json waitFor(ServerProcess& gateway, const std::string& path, const std::functio
     }
     return last;
 }
+
+struct Shop;
+
+/// A customer placing orders of 1 to 3 units through the gateway, one after another on a
+/// thread of its own, until stopped; keeps the ids of the orders whose placing was acknowledged
+/// and counts the statuses of the refused answers.
+class Customers {
+public:
+    Customers(ServerProcess& gateway, const Shop& shop, std::uint64_t seed);
+    ~Customers() { stop(); }
+    Customers(const Customers&) = delete;
+    Customers& operator=(const Customers&) = delete;
+
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+    std::set<std::int64_t> placed()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_placed;
+    }
+    /// How many calls were answered with `status` (0: no answer).
+    int answered(int status)
+    {
+        std::lock_guard lock(m_mutex);
+        return m_statuses[status];
+    }
+
+private:
+    void run(ServerProcess& gateway, const Shop& shop, std::uint64_t seed);
+
+    std::atomic<bool> m_stop { false };
+    std::mutex m_mutex;
+    std::set<std::int64_t> m_placed;
+    std::map<int, int> m_statuses;
+    std::thread m_thread;
+};
 
 /// A warehouse, a product with 10 on hand, and a customer, made through the gateway.
 struct Shop {
@@ -190,6 +238,42 @@ struct Shop {
         return id;
     }
 };
+
+Customers::Customers(ServerProcess& gateway, const Shop& shop, std::uint64_t seed)
+    : m_thread([this, &gateway, &shop, seed] { run(gateway, shop, seed); })
+{ }
+
+void Customers::run(ServerProcess& gateway, const Shop& shop, std::uint64_t seed)
+{
+    std::mt19937_64 pick(seed);
+    const auto count = [&](int status) {
+        std::lock_guard lock(m_mutex);
+        ++m_statuses[status];
+    };
+    while (!m_stop) {
+        try {
+            const auto created = post(gateway, "/api/v1/orders",
+                { { "customer_id", shop.customer }, { "warehouse_id", shop.warehouse }, { "tax_rate", 1900 },
+                    { "lines",
+                        { { { "product_id", shop.product }, { "quantity", 1 + static_cast<int>(pick() % 3) } } } } });
+            if (created.status != 201) {
+                count(created.status);
+                continue;
+            }
+            const auto id = created.json()["id"].get<std::int64_t>();
+            const auto placing = post(gateway, "/api/v1/orders/" + std::to_string(id) + "/place", json::object());
+            if (placing.status == 200) {
+                std::lock_guard lock(m_mutex);
+                m_placed.insert(id);
+            } else {
+                count(placing.status);
+            }
+        } catch (const std::exception&) {
+            count(0); // an answer cut off: what was not acknowledged is not counted
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+    }
+}
 
 TEST(SplitDeployment, AnUnknownServiceOrAnIncompleteSplitIsRefusedWithAClearMessage)
 {
@@ -594,32 +678,7 @@ TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLoses
     std::map<std::string, int> victims;
     const std::vector<std::string> candidates = { "stock", "users", "orders", "payments", "nats-server" };
     for (int trial = 0; trial < kills; ++trial) {
-        std::atomic<bool> stop { false };
-        std::mutex mutex;
-        std::thread customers([&, seed = random()] {
-            std::mt19937_64 pick(seed);
-            while (!stop) {
-                try {
-                    const auto created = post(gateway, "/api/v1/orders",
-                        { { "customer_id", shop.customer }, { "warehouse_id", shop.warehouse }, { "tax_rate", 1900 },
-                            { "lines",
-                                { { { "product_id", shop.product },
-                                    { "quantity", 1 + static_cast<int>(pick() % 3) } } } } });
-                    if (created.status != 201) {
-                        continue;
-                    }
-                    const auto id = created.json()["id"].get<std::int64_t>();
-                    if (post(gateway, "/api/v1/orders/" + std::to_string(id) + "/place", json::object()).status
-                        == 200) {
-                        std::lock_guard lock(mutex);
-                        placed.insert(id);
-                    }
-                } catch (const std::exception&) {
-                    // An answer cut off: what was not acknowledged is not counted.
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(3));
-            }
-        });
+        Customers customers(gateway, shop, random());
         std::this_thread::sleep_for(std::chrono::milliseconds(200 + random() % 500));
         const auto& victim = candidates[random() % candidates.size()];
         ++victims[victim];
@@ -634,8 +693,9 @@ TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLoses
             deployment.startService(victim, port);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(random() % 300));
-        stop = true;
-        customers.join();
+        customers.stop();
+        const auto acknowledged = customers.placed();
+        placed.insert(acknowledged.begin(), acknowledged.end());
     }
     ASSERT_GT(placed.size(), 5u) << "too few orders placed to prove anything";
     // Every service back and reachable (the gateway's breakers closed again) before the checks.
@@ -649,6 +709,75 @@ TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLoses
     }
     std::cout << "; orders placed (acknowledged): " << placed.size() << ", paid: " << outcomes.at("paid")
               << ", cancelled: " << (outcomes.count("cancelled") ? outcomes.at("cancelled") : 0) << "\n";
+}
+
+TEST(SplitDeploymentFaults, WhilePostgresIsStoppedTheServicesAnswer503AndAfterwardsTheOrderFlowGoesOnLosingNothing)
+{
+    if (!tosserp::test::testsUsePostgres()) {
+        GTEST_SKIP() << "runs in the PostgreSQL pass (server_split_pg)";
+    }
+    // The four services on four databases of a cluster of the test's own, which it stops.
+    tosserp::test::OwnCluster cluster;
+    for (const std::string name : kServices) {
+        cluster.createDatabase("tosserp_" + name);
+    }
+    SplitDeployment deployment(
+        { "TOSSERP_ACCESS_LOG=false" }, [&](const std::string& name) { return cluster.conninfo("tosserp_" + name); });
+    auto& gateway = deployment.gateway();
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    const int stocked = 100000;
+    Shop shop(gateway, "PGSTOP");
+    ASSERT_EQ(post(gateway, "/api/v1/stock/movements",
+                  { { "kind", "receipt" }, { "product_id", shop.product }, { "quantity", stocked - 10 },
+                      { "to_location_id", shop.shelf } })
+                  .status,
+        201);
+    std::set<std::int64_t> placed { shop.order(gateway, 1) };
+    const auto placedAtLeast = [](Customers& customers, std::size_t count) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (customers.placed().size() < count && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return customers.placed().size() >= count;
+    };
+
+    Customers customers(gateway, shop, 20261126);
+    ASSERT_TRUE(placedAtLeast(customers, 5));
+    // Stopped at once, as a crash would stop it, for three seconds.
+    cluster.stop("immediate");
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    // Every service's reads and writes are refused with 503 and a time to come back; the
+    // gateway says it is not ready.
+    for (const std::string path :
+        { "/api/v1/products", "/api/v1/stock/levels", "/api/v1/orders", "/api/v1/payments", "/api/v1/users" }) {
+        const auto refused = gateway.request("GET", path);
+        EXPECT_EQ(refused.status, 503) << path << ": " << refused.body;
+        EXPECT_TRUE(refused.code() == "database_busy" || refused.code() == "service_unavailable")
+            << path << ": " << refused.body;
+        EXPECT_FALSE(refused.header("retry-after").empty()) << path;
+    }
+    const auto write = post(gateway, "/api/v1/customers", { { "name", "Grace" } });
+    EXPECT_EQ(write.status, 503) << write.body;
+    EXPECT_EQ(gateway.request("GET", "/health/ready").status, 503);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const auto before = customers.placed().size();
+    cluster.start();
+
+    // Nothing is restarted: the services find PostgreSQL back by themselves, and the orders
+    // placed from then on go through the saga.
+    EXPECT_TRUE(placedAtLeast(customers, before + 10)) << "no orders placed after PostgreSQL came back";
+    customers.stop();
+    EXPECT_GT(customers.answered(503), 0) << "the customers never saw the outage";
+    const auto acknowledged = customers.placed();
+    placed.insert(acknowledged.begin(), acknowledged.end());
+    const auto ready = waitFor(gateway, "/health/ready", [](const json& r) { return r.value("status", "") == "ok"; });
+    ASSERT_EQ(ready.value("status", ""), "ok") << ready;
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    const auto outcomes = tosserp::test::checkSagaSettled(gateway, placed, stocked, deployment.nats().url());
+    std::cout << "PostgreSQL stopped 3 s: orders placed (acknowledged): " << placed.size()
+              << ", paid: " << (outcomes.count("paid") ? outcomes.at("paid") : 0)
+              << ", cancelled: " << (outcomes.count("cancelled") ? outcomes.at("cancelled") : 0)
+              << "; refused with 503 meanwhile: " << customers.answered(503) << "\n";
 }
 
 } // namespace

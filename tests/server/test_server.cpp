@@ -5,6 +5,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/StreamCopier.h>
 
 #include <gtest/gtest.h>
@@ -114,6 +116,71 @@ PgDatabase::~PgDatabase()
         admin("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "dropping %s: %s\n", m_name.c_str(), e.what());
+    }
+}
+
+namespace {
+
+/// A command prefix that runs a PostgreSQL program as the postgres user when the tests run as
+/// root.
+std::string asPostgresUser()
+{
+    return geteuid() == 0 ? "runuser -u postgres -- " : "";
+}
+
+} // namespace
+
+OwnCluster::OwnCluster()
+{
+    const char* bin = std::getenv("TOSSERP_TEST_PG_BIN");
+    m_bin = bin != nullptr && *bin != '\0' ? bin : "/usr/lib/postgresql/15/bin";
+    Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+    m_port = probe.address().port();
+    probe.close();
+    if (geteuid() == 0) {
+        run("chown postgres: '" + m_dir.path().string() + "'", false);
+    }
+    run(m_bin + "/initdb -D '" + data() + "' -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8");
+    start();
+}
+
+OwnCluster::~OwnCluster()
+{
+    std::system(
+        (asPostgresUser() + m_bin + "/pg_ctl -D '" + data() + "' -m immediate -w stop >/dev/null 2>&1").c_str());
+}
+
+void OwnCluster::start()
+{
+    run(m_bin + "/pg_ctl -D '" + data() + "' -l '" + m_dir.path().string() + "/server.log' -w -o '-c "
+        + "listen_addresses=127.0.0.1 -p " + std::to_string(m_port) + " -k " + m_dir.path().string() + "' start");
+}
+
+void OwnCluster::stop(const std::string& mode)
+{
+    run(m_bin + "/pg_ctl -D '" + data() + "' -m " + mode + " -w stop");
+}
+
+std::string OwnCluster::conninfo(const std::string& database) const
+{
+    return "host=127.0.0.1 port=" + std::to_string(m_port) + " user=postgres dbname=" + database;
+}
+
+void OwnCluster::createDatabase(const std::string& name)
+{
+    db::openConnection(conninfo("postgres"), false)->execScript("CREATE DATABASE " + name);
+}
+
+std::string OwnCluster::data() const
+{
+    return m_dir.path().string() + "/data";
+}
+
+void OwnCluster::run(const std::string& command, bool asPostgres)
+{
+    const auto full = (asPostgres ? asPostgresUser() : std::string()) + command + " >/dev/null";
+    if (std::system(full.c_str()) != 0) {
+        throw std::runtime_error("failed: " + full);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -61,6 +62,34 @@ public:
 private:
     std::string m_name;
     std::string m_conninfo;
+};
+
+/// A PostgreSQL cluster of the test's own (initdb in a temporary directory, on a free port),
+/// which it stops and starts again while the shared test cluster goes on serving the other
+/// tests. PostgreSQL refuses to run as root: as root, its programs run as the postgres user.
+/// The programs are taken from TOSSERP_TEST_PG_BIN (default: Debian's PostgreSQL 15).
+class OwnCluster {
+public:
+    OwnCluster();
+    /// Stops the server at once.
+    ~OwnCluster();
+    OwnCluster(const OwnCluster&) = delete;
+    OwnCluster& operator=(const OwnCluster&) = delete;
+
+    void start();
+    /// Stops the server: "immediate" ends it at once, as a crash would (the next start
+    /// recovers from the log); "fast" shuts it down cleanly.
+    void stop(const std::string& mode);
+    std::string conninfo(const std::string& database) const;
+    void createDatabase(const std::string& name);
+
+private:
+    std::string data() const;
+    void run(const std::string& command, bool asPostgres = true);
+
+    TempDir m_dir;
+    std::string m_bin;
+    std::uint16_t m_port = 0;
 };
 
 /// Whether the suites run with PostgreSQL databases (TOSSERP_TEST_STORAGE=pg).
