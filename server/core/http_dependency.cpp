@@ -3,6 +3,7 @@
 #include "server/core/ids.h"
 #include "server/core/log.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -76,6 +77,10 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             answer.problem = m_name + " is failing; calls to it are paused.";
             return answer;
         }
+        // Until the request is on its way (connected, TLS handshake done, headers written) a
+        // failure cannot have reached the dependency: even a call that is not retryable may go
+        // again.
+        bool sent = false;
         try {
             std::unique_ptr<Poco::Net::HTTPClientSession> connection;
             if (m_https) {
@@ -100,7 +105,9 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
                     request.set("traceparent", traceparent);
                 }
             }
-            session.sendRequest(request) << call.body;
+            auto& body = session.sendRequest(request);
+            sent = true;
+            body << call.body;
             Poco::Net::HTTPResponse response;
             auto& in = session.receiveResponse(response);
             std::stringstream received;
@@ -124,17 +131,17 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             m_breaker.recordSuccess();
             answer.problem.clear();
             return answer;
-        } catch (const Poco::Net::ConnectionRefusedException& e) {
-            // Refused before anything was sent: even a call that is not retryable may go again.
-            m_breaker.recordFailure();
-            answer.answered = false;
-            answer.problem = m_name + " could not be reached: " + e.displayText();
         } catch (const Poco::Exception& e) {
             m_breaker.recordFailure();
             answer.answered = false;
-            answer.maybeDelivered = true;
-            answer.problem = m_name + " could not be reached: " + e.displayText();
-            if (!call.retryable) {
+            answer.maybeDelivered = sent;
+            answer.problem = m_name + (sent ? " did not answer: " : " could not be reached: ") + e.displayText();
+            if (sent && !call.retryable) {
+                break;
+            }
+            // A dependency that let the whole timeout pass is stuck or overloaded: asking again
+            // would make the caller wait that long once more, and load it further.
+            if (sent && dynamic_cast<const Poco::TimeoutException*>(&e) != nullptr) {
                 break;
             }
         }

@@ -34,7 +34,7 @@ struct HttpCall {
     std::string body;
     /// May the call be sent again after a failure that may have reached the dependency (a
     /// timeout, a 5xx)? True for reads and for writes carrying an idempotency key. A call
-    /// that could not even connect is always tried again.
+    /// that was not sent (no connection, no TLS handshake) is always tried again.
     bool retryable = true;
     /// Overrides the dependency's tries and patience for this call (a health probe: one short try).
     int attempts = 0;
@@ -50,7 +50,8 @@ struct HttpAnswer {
     std::string body;
     std::string problem;
     /// Without an answer: whether the request may have reached the dependency (sent, then the
-    /// connection failed or timed out) rather than surely not (refused, breaker open, bulkhead full).
+    /// connection failed or timed out) rather than surely not (not connected, breaker open,
+    /// bulkhead full).
     bool maybeDelivered = false;
 
     /// The first header named `name` (case-insensitive), or "".
@@ -60,8 +61,9 @@ struct HttpAnswer {
 /// A service this server calls over HTTP(S), through the same guards for every caller: a
 /// bulkhead (past `maxConcurrent` calls in flight a call fails at once), a circuit breaker
 /// (`tosserp_circuit_state{dependency}` in /metrics) and retries with exponential backoff and
-/// full jitter for network failures and 5xx answers. Each call joins the current trace as a
-/// span of its own (`traceparent`). Thread-safe.
+/// full jitter for network failures and 5xx answers. A call sent that then waited out the whole
+/// timeout is not tried again (the dependency is stuck or overloaded; the caller has waited
+/// enough). Each call joins the current trace as a span of its own (`traceparent`). Thread-safe.
 class HttpDependency {
 public:
     HttpDependency(std::string name, HttpDependencyOptions options);

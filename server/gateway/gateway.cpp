@@ -49,8 +49,9 @@ constexpr std::string_view kPassedOn[] = { "content-type", "accept", "accept-lan
     "if-none-match", "x-sync-protocol", "user-agent", "tracestate" };
 
 /// Response headers that belong to one hop, or that the gateway sets itself.
-constexpr std::string_view kHopByHop[] = { "connection", "keep-alive", "transfer-encoding", "content-length",
-    "content-type", "x-request-id", "traceresponse", "date", "server" };
+constexpr std::string_view kHopByHop[] = { "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
+    "proxy-authenticate", "proxy-authorization", "proxy-connection", "content-length", "content-type", "x-request-id",
+    "traceresponse", "date", "server" };
 
 bool underPrefix(std::string_view path, std::string_view prefix)
 {
@@ -79,6 +80,26 @@ std::string encodeQuery(const std::multimap<std::string, std::string>& query)
         out += (out.empty() ? "?" : "&") + encode(name) + "=" + encode(value);
     }
     return out;
+}
+
+/// A service refused the gateway's service key: the deployment is misconfigured, which is not
+/// the caller's fault (a 401 would have clients sign in again and again).
+ApiError misconfigured(const std::string& service)
+{
+    log::error("a service refuses the gateway's service key: give every process of the deployment the same "
+               "service_key",
+        { { "service", service } });
+    return ApiError(502, "bad_gateway", "The " + service + " service does not accept this gateway; tell the operator.");
+}
+
+/// Whether `answer` is a service refusing the gateway's service key.
+bool refusesServiceKey(const HttpAnswer& answer)
+{
+    if (answer.status != 401) {
+        return false;
+    }
+    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
+    return body.is_object() && body.value("code", "") == "invalid_service_key";
 }
 
 ApiError unavailable(const std::string& service, const std::string& what)
@@ -212,6 +233,9 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     {
         std::shared_lock lock(m_cacheMutex);
         if (const auto it = m_cache.find(cacheKey); it != m_cache.end() && now < it->second.until) {
+            if (it->second.refusal) {
+                throw *it->second.refusal;
+            }
             return it->second.principal;
         }
     }
@@ -227,6 +251,9 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     if (answer.status == 204) {
         return nullptr;
     }
+    if (refusesServiceKey(answer)) {
+        throw misconfigured("users");
+    }
     const auto body = nlohmann::json::parse(answer.body, nullptr, false);
     if (answer.status == 200) {
         std::shared_ptr<const domain::Principal> principal;
@@ -235,14 +262,7 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
         } catch (const std::exception&) {
             throw ApiError(502, "bad_gateway", "The users service answered the credential check with no identity.");
         }
-        std::unique_lock lock(m_cacheMutex);
-        if (m_cache.size() >= 10'000) {
-            std::erase_if(m_cache, [&](const auto& entry) { return entry.second.until <= now; });
-            if (m_cache.size() >= 100'000) {
-                m_cache.clear(); // that many callers within seconds: check them again
-            }
-        }
-        m_cache[cacheKey] = { principal, now + m_options.identityCache };
+        remember(cacheKey, { principal, std::nullopt, now + m_options.identityCache });
         return principal;
     }
     const auto text = [&](const char* name, const std::string& fallback) {
@@ -254,7 +274,23 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     if (const auto challenge = answer.header("WWW-Authenticate"); !challenge.empty()) {
         error.headers.emplace_back("WWW-Authenticate", challenge);
     }
+    if (error.status() == 401) {
+        remember(cacheKey, { nullptr, error, now + m_options.identityCache });
+    }
     throw error;
+}
+
+void Gateway::remember(const std::string& credential, CachedIdentity identity)
+{
+    std::unique_lock lock(m_cacheMutex);
+    if (m_cache.size() >= 10'000) {
+        const auto now = std::chrono::steady_clock::now();
+        std::erase_if(m_cache, [&](const auto& entry) { return entry.second.until <= now; });
+        if (m_cache.size() >= 100'000) {
+            m_cache.clear(); // that many callers within seconds: check them again
+        }
+    }
+    m_cache[credential] = std::move(identity);
 }
 
 Response Gateway::forward(const std::string& name, Request& request, bool keyed)
@@ -282,13 +318,25 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
         }
         throw unavailable(name, "answer");
     }
+    if (refusesServiceKey(answer)) {
+        throw misconfigured(name);
+    }
     Response response;
     response.status = answer.status;
     response.body = answer.body;
     response.contentType = answer.header("Content-Type");
+    // Headers the service's Connection header names belong to its hop too (RFC 9110, 7.6.1).
+    std::vector<std::string> named;
+    for (const auto& [header, value] : answer.headers) {
+        if (domain::asciiLower(header) == "connection") {
+            const auto tokens = http::headerTokens(value);
+            named.insert(named.end(), tokens.begin(), tokens.end());
+        }
+    }
     for (const auto& [header, value] : answer.headers) {
         const auto key = domain::asciiLower(header);
-        if (std::find(std::begin(kHopByHop), std::end(kHopByHop), key) == std::end(kHopByHop)) {
+        if (std::find(std::begin(kHopByHop), std::end(kHopByHop), key) == std::end(kHopByHop)
+            && std::find(named.begin(), named.end(), key) == named.end()) {
             response.headers.emplace_back(header, value);
         }
     }
@@ -345,11 +393,10 @@ http::WebSocketSession Gateway::openLive(const std::string& name, const Request&
                     || upstream->poll(Poco::Timespan(0, 250'000), Poco::Net::Socket::SELECT_READ)) {
                     int flags = 0;
                     const int n = upstream->receiveFrame(buffer, sizeof buffer, flags);
-                    const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
-                    if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                    if (http::endsChannel(n, flags)) {
                         break;
                     }
-                    if (opcode == WebSocket::FRAME_OP_PING) {
+                    if ((flags & WebSocket::FRAME_OP_BITMASK) == WebSocket::FRAME_OP_PING) {
                         upstream->sendFrame(
                             buffer, n, static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PONG);
                     } else {
@@ -359,8 +406,7 @@ http::WebSocketSession Gateway::openLive(const std::string& name, const Request&
                 while (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
                     int flags = 0;
                     const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
-                    const int opcode = flags & WebSocket::FRAME_OP_BITMASK;
-                    if (n <= 0 || opcode == WebSocket::FRAME_OP_CLOSE) {
+                    if (http::endsChannel(n, flags)) {
                         upstream->shutdown();
                         socket.shutdown();
                         return;

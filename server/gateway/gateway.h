@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/core/http_dependency.h"
+#include "server/http/problem.h"
 #include "server/http/router.h"
 #include "server/http/server.h"
 
@@ -11,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -76,10 +78,14 @@ private:
     std::vector<std::pair<std::string, std::string>> identityHeaders(const http::Request& request) const;
     HttpDependency& service(const std::string& name);
 
+    /// A credential's check, kept for `identityCache`: its identity, or its refusal (so a
+    /// client repeating a bad token is not a credential check each time).
     struct CachedIdentity {
         std::shared_ptr<const domain::Principal> principal;
+        std::optional<http::ApiError> refusal;
         std::chrono::steady_clock::time_point until;
     };
+    void remember(const std::string& credential, CachedIdentity identity);
 
     GatewayOptions m_options;
     std::map<std::string, std::unique_ptr<HttpDependency>> m_services;

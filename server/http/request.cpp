@@ -1,5 +1,7 @@
 #include "server/http/request.h"
 
+#include "domain/text.h"
+
 #include <cctype>
 
 namespace tosserp::http {
@@ -105,6 +107,20 @@ std::multimap<std::string, std::string> parseQuery(std::string_view rawQuery)
         rawQuery.remove_prefix(amp + 1);
     }
     return result;
+}
+
+std::vector<std::string> headerTokens(std::string_view value)
+{
+    std::vector<std::string> tokens;
+    while (!value.empty()) {
+        const auto comma = value.find(',');
+        const auto token = domain::trimView(value.substr(0, comma));
+        if (!token.empty()) {
+            tokens.push_back(domain::asciiLower(token));
+        }
+        value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+    }
+    return tokens;
 }
 
 } // namespace tosserp::http

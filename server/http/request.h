@@ -56,5 +56,8 @@ struct Response {
 /// kept literally.
 std::multimap<std::string, std::string> parseQuery(std::string_view rawQuery);
 std::string percentDecode(std::string_view text);
+/// The tokens of a comma-separated header value (Connection, …), trimmed and lower-cased;
+/// empty ones left out.
+std::vector<std::string> headerTokens(std::string_view value);
 
 } // namespace tosserp::http

@@ -1,5 +1,7 @@
 #include "server/http/router.h"
 
+#include <Poco/Net/WebSocket.h>
+
 namespace tosserp::http {
 
 namespace {
@@ -87,6 +89,12 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const
         result.allowed.push_back(route.method);
     }
     return result;
+}
+
+bool endsChannel(int received, int flags)
+{
+    return received < 0 || (received == 0 && flags == 0)
+        || (flags & Poco::Net::WebSocket::FRAME_OP_BITMASK) == Poco::Net::WebSocket::FRAME_OP_CLOSE;
 }
 
 } // namespace tosserp::http

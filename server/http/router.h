@@ -22,6 +22,11 @@ using WebSocketSession = std::function<void(Poco::Net::WebSocket&)>;
 /// otherwise returns the session that serves the upgraded connection. The request outlives it.
 using WebSocketHandler = std::function<WebSocketSession(const Request&)>;
 
+/// Whether a frame read with WebSocket::receiveFrame (which returned `received` bytes and set
+/// `flags`) ends the channel: a close frame, or nothing read and no flags (the peer shut the
+/// connection). An empty ping or pong (no bytes, but flags) does not.
+bool endsChannel(int received, int flags);
+
 /// What a route demands of its caller. Every route names one (there is no default), so a
 /// route nobody thought about is never reachable by accident.
 namespace access {

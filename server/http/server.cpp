@@ -142,13 +142,21 @@ public:
             request.params = std::move(match.params);
             authorize(*match.route, request);
             if (match.route->socketHandler) {
-                auto upgrade = request.header("upgrade").value_or("");
-                for (auto& ch : upgrade) {
-                    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                }
-                if (upgrade != "websocket") {
+                if (domain::asciiLower(request.header("upgrade").value_or("")) != "websocket") {
                     ApiError error(426, "upgrade_required", "This address speaks WebSocket only.");
                     error.headers.emplace_back("Upgrade", "websocket");
+                    throw error;
+                }
+                // The rest of the handshake is checked before the route's handler runs (it may
+                // open a channel of its own, as the gateway does to the service behind it).
+                const auto connection = headerTokens(request.header("connection").value_or(""));
+                if (std::find(connection.begin(), connection.end(), "upgrade") == connection.end()
+                    || request.header("sec-websocket-key").value_or("").empty()
+                    || request.header("sec-websocket-version").value_or("") != "13") {
+                    ApiError error(400, "bad_handshake",
+                        "A WebSocket upgrade needs Connection: Upgrade, a Sec-WebSocket-Key and "
+                        "Sec-WebSocket-Version: 13.");
+                    error.headers.emplace_back("Sec-WebSocket-Version", "13");
                     throw error;
                 }
                 auto session = match.route->socketHandler(request);
@@ -231,6 +239,9 @@ private:
     /// Deny by default: a route is reachable only as its declared access allows.
     void authorize(const Route& route, Request& request)
     {
+        if (m_authenticator) {
+            m_authenticator->admit(request);
+        }
         if (route.permission == access::kPublic) {
             // A public route serves everyone: stale credentials (an expired token a client
             // still attaches while it refreshes) must not lock the caller out of it.

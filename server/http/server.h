@@ -23,6 +23,9 @@ class Authenticator {
 public:
     virtual ~Authenticator() = default;
     virtual std::shared_ptr<const domain::Principal> authenticate(const Request& request) = 0;
+    /// Refuses (throws ApiError) a caller no route may serve, public ones included, whatever
+    /// credentials it carries (a service called with another deployment's key).
+    virtual void admit(const Request& /*request*/) const { }
     /// The caller's network address as a trusted front (the gateway) passed it on; nullopt:
     /// the address the connection comes from.
     virtual std::optional<std::string> forwardedAddress(const Request& /*request*/) const { return std::nullopt; }

@@ -74,6 +74,13 @@ std::optional<std::string> ServiceAuthenticator::forwardedAddress(const Request&
     return request.header(kClientAddressHeader);
 }
 
+void ServiceAuthenticator::admit(const Request& request) const
+{
+    if (const auto key = request.header(kServiceKeyHeader); key && !sameSecret(*key, m_key)) {
+        throw ApiError(401, "invalid_service_key", "The service key is not this deployment's.");
+    }
+}
+
 std::shared_ptr<const domain::Principal> ServiceAuthenticator::authenticate(const Request& request)
 {
     const auto key = request.header(kServiceKeyHeader);

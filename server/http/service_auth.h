@@ -32,6 +32,9 @@ class ServiceAuthenticator : public Authenticator {
 public:
     explicit ServiceAuthenticator(std::string serviceKey);
     std::shared_ptr<const domain::Principal> authenticate(const Request& request) override;
+    /// Refuses a call with a key that is not this deployment's, on every route: a gateway
+    /// configured with another key must not look half-working.
+    void admit(const Request& request) const override;
     /// Whether `request` carries the deployment's key.
     bool fromDeployment(const Request& request) const;
     /// The client address header of a call that carries the deployment's key.

@@ -12,9 +12,9 @@
 #include <Poco/Net/SMTPClientSession.h>
 
 #include <algorithm>
-#include <stdexcept>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace tosserp::notify {
 

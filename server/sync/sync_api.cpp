@@ -120,12 +120,11 @@ void live(ChangeFeed& feed, Poco::Net::WebSocket& socket, const Request& request
                 char buffer[1024];
                 int flags = 0;
                 const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
-                const int opcode = flags & Poco::Net::WebSocket::FRAME_OP_BITMASK;
-                if (n <= 0 || opcode == Poco::Net::WebSocket::FRAME_OP_CLOSE) {
+                if (endsChannel(n, flags)) {
                     socket.shutdown();
                     return;
                 }
-                if (opcode == Poco::Net::WebSocket::FRAME_OP_PING) {
+                if ((flags & Poco::Net::WebSocket::FRAME_OP_BITMASK) == Poco::Net::WebSocket::FRAME_OP_PING) {
                     socket.sendFrame(buffer, n,
                         static_cast<int>(Poco::Net::WebSocket::FRAME_FLAG_FIN) | Poco::Net::WebSocket::FRAME_OP_PONG);
                 }

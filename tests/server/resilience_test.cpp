@@ -1,5 +1,6 @@
 // Retry delays, the circuit breaker's three states and the bulkhead's bound; the payment
 // provider adapter joining the caller's trace.
+#include "server/core/http_dependency.h"
 #include "server/core/ids.h"
 #include "server/core/log.h"
 #include "server/core/metrics.h"
@@ -14,8 +15,11 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include <atomic>
+#include <functional>
 #include <limits>
 #include <mutex>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -183,4 +187,125 @@ TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
     }
     EXPECT_EQ(recorded.get(), "");
     server.stop();
+}
+
+namespace {
+
+/// A stand-in dependency on loopback: counts the requests it is sent and answers each with
+/// `answer` (which may take its time).
+class StandIn {
+public:
+    using Answer = std::function<void(Poco::Net::HTTPServerResponse&)>;
+    explicit StandIn(Answer answer)
+        : m_answer(std::move(answer))
+        , m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
+        , m_server(new Factory(*this), m_socket, new Poco::Net::HTTPServerParams)
+    {
+        m_server.start();
+    }
+    ~StandIn() { m_server.stopAll(true); }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_socket.address().port()); }
+    int requests() const { return m_requests.load(); }
+
+private:
+    struct Handler : Poco::Net::HTTPRequestHandler {
+        explicit Handler(StandIn& owner)
+            : owner(owner)
+        { }
+        void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
+        {
+            ++owner.m_requests;
+            in.stream().ignore(std::numeric_limits<std::streamsize>::max());
+            owner.m_answer(out);
+        }
+        StandIn& owner;
+    };
+    struct Factory : Poco::Net::HTTPRequestHandlerFactory {
+        explicit Factory(StandIn& owner)
+            : owner(owner)
+        { }
+        Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+        {
+            return new Handler(owner);
+        }
+        StandIn& owner;
+    };
+
+    Answer m_answer;
+    std::atomic<int> m_requests { 0 };
+    Poco::Net::ServerSocket m_socket;
+    Poco::Net::HTTPServer m_server;
+};
+
+tosserp::HttpDependencyOptions quickOptions(const std::string& url)
+{
+    tosserp::HttpDependencyOptions options;
+    options.baseUrl = url;
+    options.timeout = 300ms;
+    options.retry.attempts = 3;
+    options.retry.baseDelay = 1ms;
+    options.retry.maxDelay = 5ms;
+    options.breakerThreshold = 100;
+    return options;
+}
+
+} // namespace
+
+TEST(HttpDependency, AFailedAnswerIsAskedAgainOnlyWhenTheCallMayBeRepeated)
+{
+    StandIn failing([](Poco::Net::HTTPServerResponse& out) {
+        out.setStatus(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+        out.send() << "{}";
+    });
+    tosserp::HttpDependency dependency("stand_in_failing", quickOptions(failing.url()));
+    tosserp::HttpCall read;
+    read.target = "/things";
+    auto answer = dependency.call(read);
+    EXPECT_TRUE(answer.answered);
+    EXPECT_EQ(answer.status, 500);
+    EXPECT_EQ(failing.requests(), 3);
+    tosserp::HttpCall write;
+    write.method = "POST";
+    write.target = "/things";
+    write.body = "{}";
+    write.retryable = false;
+    answer = dependency.call(write);
+    EXPECT_EQ(answer.status, 500);
+    EXPECT_EQ(failing.requests(), 4) << "a write that reached the dependency was sent again";
+}
+
+TEST(HttpDependency, ACallThatWaitedOutTheTimeoutIsNotSentAgain)
+{
+    StandIn slow([](Poco::Net::HTTPServerResponse& out) {
+        std::this_thread::sleep_for(1s);
+        out.send() << "{}";
+    });
+    tosserp::HttpDependency dependency("stand_in_slow", quickOptions(slow.url()));
+    tosserp::HttpCall read;
+    read.target = "/things";
+    const auto answer = dependency.call(read);
+    EXPECT_FALSE(answer.answered);
+    EXPECT_TRUE(answer.maybeDelivered);
+    EXPECT_NE(answer.problem.find("did not answer"), std::string::npos) << answer.problem;
+    std::this_thread::sleep_for(1200ms); // any repeat would have arrived by now
+    EXPECT_EQ(slow.requests(), 1);
+}
+
+TEST(HttpDependency, AWriteThatCouldNotConnectIsSaidNotToHaveArrived)
+{
+    std::uint16_t port = 0;
+    {
+        Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+        port = probe.address().port();
+    } // closed: nothing listens there
+    tosserp::HttpDependency dependency("stand_in_away", quickOptions("http://127.0.0.1:" + std::to_string(port)));
+    tosserp::HttpCall write;
+    write.method = "POST";
+    write.target = "/things";
+    write.body = "{}";
+    write.retryable = false;
+    const auto answer = dependency.call(write);
+    EXPECT_FALSE(answer.answered);
+    EXPECT_FALSE(answer.maybeDelivered) << "nothing was sent, so the caller may send it again";
+    EXPECT_NE(answer.problem.find("could not be reached"), std::string::npos) << answer.problem;
 }

@@ -13,6 +13,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -25,6 +26,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace {
@@ -39,6 +41,14 @@ using tosserp::test::TempDir;
 
 const std::string kServiceKey = "split-deployment-secret-0123456789abcdef";
 const char* const kServices[] = { "stock", "users", "orders", "payments" };
+
+std::string upper(std::string text)
+{
+    for (auto& c : text) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
 
 /// nats-server, the four services and the gateway, started in that order.
 class SplitDeployment {
@@ -106,14 +116,6 @@ public:
     const std::vector<std::string>& environment(const std::string& name) { return m_environments[name]; }
 
 private:
-    static std::string upper(std::string text)
-    {
-        for (auto& c : text) {
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        }
-        return text;
-    }
-
     std::vector<std::string> m_serviceEnv;
     std::function<std::string(const std::string&)> m_database;
     NatsServerProcess m_nats;
@@ -458,6 +460,64 @@ TEST_F(Split, TheGatewayChecksCredentialsOnceAndServicesTakeCallsOnlyFromTheDepl
     EXPECT_EQ(trusted.status, 200) << trusted.body;
 }
 
+/// The sum of the `tosserp_http_requests_total` series of `process` whose labels contain all of `labels`.
+double requestsCounted(ServerProcess& process, const std::vector<std::string>& labels)
+{
+    std::istringstream lines(process.request("GET", "/metrics").body);
+    double sum = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("tosserp_http_requests_total{", 0) != 0) {
+            continue;
+        }
+        if (std::all_of(
+                labels.begin(), labels.end(), [&](const auto& l) { return line.find(l) != std::string::npos; })) {
+            sum += std::stod(line.substr(line.rfind(' ') + 1));
+        }
+    }
+    return sum;
+}
+
+TEST_F(Split, ACredentialTheUsersServiceRefusedIsRefusedAgainWithoutAskingIt)
+{
+    auto& gateway = s_deployment->gateway();
+    auto& users = s_deployment->service("users");
+    const std::vector<std::string> refusedChecks = { "route=\"/internal/v1/authenticate\"", "status=\"401\"" };
+    const auto before = requestsCounted(users, refusedChecks);
+    for (int i = 0; i < 5; ++i) {
+        const auto refused
+            = gateway.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer not.a-token.at-all" } });
+        EXPECT_EQ(refused.status, 401) << refused.body;
+        EXPECT_EQ(refused.code(), "invalid_token") << refused.body;
+        EXPECT_FALSE(refused.header("www-authenticate").empty());
+    }
+    EXPECT_EQ(requestsCounted(users, refusedChecks) - before, 1) << "each refusal was a credential check";
+}
+
+TEST_F(Split, AGatewayWhoseServiceKeyTheServicesRefuseAnswers502NotTheCallersFault)
+{
+    const TempDir dir;
+    std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=another-deployment-secret-0123456789abcdef" };
+    for (const std::string name : kServices) {
+        env.push_back("TOSSERP_" + upper(name) + "_URL=http://127.0.0.1:" + std::to_string(s_deployment->port(name)));
+    }
+    ServerProcess stray({ "--service", "gateway", "--listen", "127.0.0.1:0", "--data-dir", dir.path().string() }, env);
+    ASSERT_NE(stray.waitUntilListening(), 0) << stray.err();
+    // Signing in goes to the Users service, which refuses the key.
+    const auto login = post(stray, "/api/v1/auth/login",
+        { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } });
+    EXPECT_EQ(login.status, 502) << login.body;
+    EXPECT_EQ(login.code(), "bad_gateway") << login.body;
+    // A token the deployment issued, checked through the stray gateway.
+    const auto token = post(s_deployment->gateway(), "/api/v1/auth/login",
+        { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } })
+                           .json()["access_token"]
+                           .get<std::string>();
+    const auto read = stray.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer " + token } });
+    EXPECT_EQ(read.status, 502) << read.body;
+    EXPECT_EQ(read.code(), "bad_gateway") << read.body;
+    EXPECT_NE(stray.err().find("service_key"), std::string::npos) << "the operator is not told why";
+}
+
 TEST_F(Split, ReplayInOneServicesDirectoryRefusesWhatItCannotRebuildAndChangesNothing)
 {
     const auto orders = s_deployment->dataDir("orders");
@@ -560,6 +620,13 @@ TEST_F(Split, TheLiveChannelIsPassedOnThroughTheGateway)
         FAIL() << e.displayText() << "\n" << gateway.err() << "\n" << s_deployment->service("stock").err();
     }
     ASSERT_EQ(hello.value("type", ""), "hello") << hello;
+    // An empty ping goes to the service and its pong comes back; the channel stays open.
+    socket.sendFrame(
+        nullptr, 0, static_cast<int>(Poco::Net::WebSocket::FRAME_FLAG_FIN) | Poco::Net::WebSocket::FRAME_OP_PING);
+    char pong[16];
+    int pongFlags = 0;
+    EXPECT_EQ(socket.receiveFrame(pong, sizeof pong, pongFlags), 0);
+    EXPECT_EQ(pongFlags & Poco::Net::WebSocket::FRAME_OP_BITMASK, Poco::Net::WebSocket::FRAME_OP_PONG);
     const auto category = post(gateway, "/api/v1/categories", { { "name", "Live through the gateway" } });
     ASSERT_EQ(category.status, 201) << category.body;
     const auto changes = next();

@@ -346,6 +346,12 @@ TEST(Sync, TheLiveChannelSaysNewChangesAtOnce)
     int n = socket.receiveFrame(buffer, sizeof buffer, flags);
     ASSERT_GT(n, 0);
     EXPECT_EQ(json::parse(std::string(buffer, static_cast<std::size_t>(n)))["type"], "hello");
+    // An empty ping (as most WebSocket clients send) is answered, and the channel stays open.
+    socket.sendFrame(
+        nullptr, 0, static_cast<int>(Poco::Net::WebSocket::FRAME_FLAG_FIN) | Poco::Net::WebSocket::FRAME_OP_PING);
+    n = socket.receiveFrame(buffer, sizeof buffer, flags);
+    EXPECT_EQ(n, 0);
+    EXPECT_EQ(flags & Poco::Net::WebSocket::FRAME_OP_BITMASK, Poco::Net::WebSocket::FRAME_OP_PONG);
     const auto started = std::chrono::steady_clock::now();
     server.makeProduct("LIVE-1");
     n = socket.receiveFrame(buffer, sizeof buffer, flags);
@@ -362,4 +368,12 @@ TEST(Sync, TheLiveChannelSaysNewChangesAtOnce)
     Poco::Net::HTTPResponse refused;
     EXPECT_THROW(Poco::Net::WebSocket(other, anonymous, refused), Poco::Exception);
     EXPECT_EQ(refused.getStatus(), 401);
+    // An upgrade without the rest of the handshake is refused as such, before anything opens.
+    const auto halfHandshake
+        = server.request("GET", "/api/v1/sync/live", {}, { { "Upgrade", "websocket" }, { "Connection", "Upgrade" } });
+    EXPECT_EQ(halfHandshake.status, 400) << halfHandshake.body;
+    EXPECT_EQ(halfHandshake.code(), "bad_handshake");
+    EXPECT_EQ(halfHandshake.header("sec-websocket-version"), "13");
+    const auto notAnUpgrade = server.request("GET", "/api/v1/sync/live");
+    EXPECT_EQ(notAnUpgrade.status, 426) << notAnUpgrade.body;
 }
