@@ -53,6 +53,55 @@ HttpDependency::HttpDependency(std::string name, HttpDependencyOptions options)
     }
 }
 
+HttpDependency::~HttpDependency() = default;
+
+std::size_t HttpDependency::idleConnections() const
+{
+    std::lock_guard lock(m_idleMutex);
+    return m_idle.size();
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> HttpDependency::connection(bool reuse, bool& reused)
+{
+    reused = false;
+    if (reuse) {
+        std::lock_guard lock(m_idleMutex);
+        if (!m_idle.empty()) {
+            auto kept = std::move(m_idle.back());
+            m_idle.pop_back();
+            reused = true;
+            return kept;
+        }
+    }
+    std::unique_ptr<Poco::Net::HTTPClientSession> made;
+    if (m_https) {
+        made = std::make_unique<Poco::Net::HTTPSClientSession>(m_host, m_port, m_tls);
+    } else {
+        made = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
+    }
+    made->setKeepAlive(reuse);
+    // Opened again (before anything is sent) once idle this long: the server would close it.
+    made->setKeepAliveTimeout(Poco::Timespan(kIdleFor.count(), 0));
+    return made;
+}
+
+void HttpDependency::keep(std::unique_ptr<Poco::Net::HTTPClientSession> connection)
+{
+    std::lock_guard lock(m_idleMutex);
+    if (m_idle.size() < kIdleConnections) {
+        m_idle.push_back(std::move(connection));
+    }
+}
+
+void HttpDependency::dropIdle()
+{
+    std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> dropped;
+    {
+        std::lock_guard lock(m_idleMutex);
+        dropped.swap(m_idle);
+    }
+}
+
 HttpAnswer HttpDependency::call(const HttpCall& call)
 {
     HttpAnswer answer;
@@ -64,8 +113,10 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
     answer.problem = m_name + " did not answer.";
     const int attempts = call.attempts > 0 ? call.attempts : m_options.retry.attempts;
     const auto timeout = call.timeout.count() > 0 ? call.timeout : m_options.timeout;
+    bool reuse = call.retryable;
+    bool again = false; // this attempt repeats one made on a kept connection that was closed
     for (int attempt = 1; attempt <= attempts; ++attempt) {
-        if (attempt > 1) {
+        if (attempt > 1 && !again) {
             std::chrono::milliseconds pause;
             {
                 std::lock_guard lock(m_randomMutex);
@@ -73,22 +124,21 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             }
             std::this_thread::sleep_for(pause);
         }
-        if (!m_breaker.allow()) {
+        // A repeat on a new connection goes under the breaker's leave already given (half-open
+        // lets one call through, and this is still that call).
+        if (!again && !m_breaker.allow()) {
             answer.problem = m_name + " is failing; calls to it are paused.";
             return answer;
         }
+        again = false;
         // Until the request is on its way (connected, TLS handshake done, headers written) a
         // failure cannot have reached the dependency: even a call that is not retryable may go
         // again.
         bool sent = false;
+        bool reused = false;
         try {
-            std::unique_ptr<Poco::Net::HTTPClientSession> connection;
-            if (m_https) {
-                connection = std::make_unique<Poco::Net::HTTPSClientSession>(m_host, m_port, m_tls);
-            } else {
-                connection = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
-            }
-            auto& session = *connection;
+            auto kept = connection(reuse, reused);
+            auto& session = *kept;
             session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout).count()));
             Poco::Net::HTTPRequest request(call.method, m_prefix + call.target, Poco::Net::HTTPMessage::HTTP_1_1);
             for (const auto& [name, value] : call.headers) {
@@ -120,6 +170,9 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             }
             answer.body = received.str();
             answer.maybeDelivered = false;
+            if (reuse && response.getKeepAlive()) {
+                keep(std::move(kept));
+            }
             if (answer.status >= 500 && !(answer.status == 503 && m_options.busyIsAnswer)) {
                 m_breaker.recordFailure();
                 answer.problem = m_name + " answered " + std::to_string(answer.status) + ".";
@@ -132,6 +185,18 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             answer.problem.clear();
             return answer;
         } catch (const Poco::Exception& e) {
+            // The other kept connections are likely as dead as this one (the dependency
+            // restarted): the next tries open new ones.
+            dropIdle();
+            const bool timedOut = dynamic_cast<const Poco::TimeoutException*>(&e) != nullptr;
+            if (reused && !timedOut) {
+                // A kept connection the other side had closed: tried again at once on a new one,
+                // without counting against the dependency (only repeatable calls reuse).
+                reuse = false;
+                again = true;
+                --attempt;
+                continue;
+            }
             m_breaker.recordFailure();
             answer.answered = false;
             answer.maybeDelivered = sent;
@@ -141,7 +206,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             }
             // A dependency that let the whole timeout pass is stuck or overloaded: asking again
             // would make the caller wait that long once more, and load it further.
-            if (sent && dynamic_cast<const Poco::TimeoutException*>(&e) != nullptr) {
+            if (sent && timedOut) {
                 break;
             }
         }

@@ -18,7 +18,9 @@
 #include <atomic>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -191,21 +193,31 @@ TEST(PaymentProvider, ACallMadeForATracedOrderJoinsItsTraceAsANewSpan)
 
 namespace {
 
-/// A stand-in dependency on loopback: counts the requests it is sent and answers each with
-/// `answer` (which may take its time).
+/// A stand-in dependency on loopback: counts the requests it is sent and the connections
+/// they came on, and answers each with `answer` (which may take its time).
 class StandIn {
 public:
     using Answer = std::function<void(Poco::Net::HTTPServerResponse&)>;
     explicit StandIn(Answer answer)
         : m_answer(std::move(answer))
-        , m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
-        , m_server(new Factory(*this), m_socket, new Poco::Net::HTTPServerParams)
     {
-        m_server.start();
+        listen(0);
     }
-    ~StandIn() { m_server.stopAll(true); }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_socket.address().port()); }
+    ~StandIn() { m_server->stopAll(true); }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     int requests() const { return m_requests.load(); }
+    std::size_t connections()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_clients.size();
+    }
+    /// Stops (closing every connection, kept ones too) and listens again on the same port.
+    void restart()
+    {
+        m_server->stopAll(true);
+        m_server.reset();
+        listen(m_port);
+    }
 
 private:
     struct Handler : Poco::Net::HTTPRequestHandler {
@@ -215,6 +227,10 @@ private:
         void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
         {
             ++owner.m_requests;
+            {
+                std::lock_guard lock(owner.m_mutex);
+                owner.m_clients.insert(in.clientAddress().toString());
+            }
             in.stream().ignore(std::numeric_limits<std::streamsize>::max());
             owner.m_answer(out);
         }
@@ -231,11 +247,29 @@ private:
         StandIn& owner;
     };
 
+    void listen(std::uint16_t port)
+    {
+        Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+        m_port = socket.address().port();
+        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), socket, new Poco::Net::HTTPServerParams);
+        m_server->start();
+    }
+
     Answer m_answer;
     std::atomic<int> m_requests { 0 };
-    Poco::Net::ServerSocket m_socket;
-    Poco::Net::HTTPServer m_server;
+    std::mutex m_mutex;
+    std::set<std::string> m_clients; ///< address:port of each connection a request came on
+    std::uint16_t m_port = 0;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
 };
+
+/// Answers 200 with an empty object.
+void answerOk(Poco::Net::HTTPServerResponse& out)
+{
+    out.setContentType("application/json");
+    out.setContentLength(2);
+    out.send() << "{}";
+}
 
 tosserp::HttpDependencyOptions quickOptions(const std::string& url)
 {
@@ -308,4 +342,45 @@ TEST(HttpDependency, AWriteThatCouldNotConnectIsSaidNotToHaveArrived)
     EXPECT_FALSE(answer.answered);
     EXPECT_FALSE(answer.maybeDelivered) << "nothing was sent, so the caller may send it again";
     EXPECT_NE(answer.problem.find("could not be reached"), std::string::npos) << answer.problem;
+}
+
+TEST(HttpDependency, RepeatableCallsShareAKeptConnectionAndOthersOpenTheirOwn)
+{
+    StandIn service(answerOk);
+    tosserp::HttpDependency dependency("stand_in_kept", quickOptions(service.url()));
+    tosserp::HttpCall read;
+    read.target = "/things";
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_EQ(dependency.call(read).status, 200);
+    }
+    EXPECT_EQ(service.connections(), 1u) << "each read opened a connection";
+    EXPECT_EQ(dependency.idleConnections(), 1u);
+    tosserp::HttpCall write;
+    write.method = "POST";
+    write.target = "/things";
+    write.body = "{}";
+    write.retryable = false;
+    ASSERT_EQ(dependency.call(write).status, 200);
+    ASSERT_EQ(dependency.call(write).status, 200);
+    EXPECT_EQ(service.connections(), 3u) << "a write that may not be repeated used a kept connection";
+    EXPECT_EQ(dependency.idleConnections(), 1u);
+}
+
+TEST(HttpDependency, AKeptConnectionTheServiceClosedIsReplacedWithoutFailingTheCall)
+{
+    StandIn service(answerOk);
+    auto options = quickOptions(service.url());
+    options.breakerThreshold = 1; // a single failure counted would open it
+    tosserp::HttpDependency dependency("stand_in_restarted", options);
+    tosserp::HttpCall read;
+    read.target = "/things";
+    read.attempts = 1;
+    ASSERT_EQ(dependency.call(read).status, 200);
+    ASSERT_EQ(dependency.idleConnections(), 1u);
+    service.restart(); // the kept connection is closed on the service's side
+    const auto answer = dependency.call(read);
+    EXPECT_TRUE(answer.answered) << answer.problem;
+    EXPECT_EQ(answer.status, 200);
+    EXPECT_EQ(dependency.breaker().state(), tosserp::CircuitBreaker::State::Closed);
+    EXPECT_EQ(service.requests(), 2);
 }
