@@ -9,6 +9,8 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/Socket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
 
 #include <memory>
@@ -64,13 +66,25 @@ std::size_t HttpDependency::idleConnections() const
 std::unique_ptr<Poco::Net::HTTPClientSession> HttpDependency::connection(bool reuse, bool& reused)
 {
     reused = false;
-    if (reuse) {
-        std::lock_guard lock(m_idleMutex);
-        if (!m_idle.empty()) {
-            auto kept = std::move(m_idle.back());
+    while (reuse) {
+        std::unique_ptr<Poco::Net::HTTPClientSession> kept;
+        {
+            std::lock_guard lock(m_idleMutex);
+            if (m_idle.empty()) {
+                break;
+            }
+            kept = std::move(m_idle.back());
             m_idle.pop_back();
-            reused = true;
-            return kept;
+        }
+        // An idle connection has nothing to read: if it has, the other side closed it (a
+        // restart), and it is not used.
+        try {
+            if (kept->connected() && !kept->socket().poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
+                reused = true;
+                return kept;
+            }
+        } catch (const Poco::Exception&) {
+            // Unusable: dropped like a closed one.
         }
     }
     std::unique_ptr<Poco::Net::HTTPClientSession> made;
@@ -113,7 +127,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
     answer.problem = m_name + " did not answer.";
     const int attempts = call.attempts > 0 ? call.attempts : m_options.retry.attempts;
     const auto timeout = call.timeout.count() > 0 ? call.timeout : m_options.timeout;
-    bool reuse = call.retryable;
+    bool reuse = true;
     bool again = false; // this attempt repeats one made on a kept connection that was closed
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         if (attempt > 1 && !again) {
@@ -157,6 +171,9 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             }
             auto& body = session.sendRequest(request);
             sent = true;
+            // The body goes out at once, not held back until the headers are acknowledged (on a
+            // kept connection the other side delays its acknowledgements).
+            session.socket().setNoDelay(true);
             body << call.body;
             Poco::Net::HTTPResponse response;
             auto& in = session.receiveResponse(response);
@@ -170,7 +187,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             }
             answer.body = received.str();
             answer.maybeDelivered = false;
-            if (reuse && response.getKeepAlive()) {
+            if (response.getKeepAlive()) {
                 keep(std::move(kept));
             }
             if (answer.status >= 500 && !(answer.status == 503 && m_options.busyIsAnswer)) {
@@ -189,9 +206,10 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
             // restarted): the next tries open new ones.
             dropIdle();
             const bool timedOut = dynamic_cast<const Poco::TimeoutException*>(&e) != nullptr;
-            if (reused && !timedOut) {
-                // A kept connection the other side had closed: tried again at once on a new one,
-                // without counting against the dependency (only repeatable calls reuse).
+            if (reused && !timedOut && (!sent || call.retryable)) {
+                // A kept connection the other side closed just now: tried again at once on a new
+                // one, without counting against the dependency. (A call that may not be repeated
+                // and was sent is not: it may have arrived.)
                 reuse = false;
                 again = true;
                 --attempt;

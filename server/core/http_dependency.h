@@ -70,11 +70,11 @@ struct HttpAnswer {
 /// timeout is not tried again (the dependency is stuck or overloaded; the caller has waited
 /// enough). Each call joins the current trace as a span of its own (`traceparent`).
 ///
-/// Calls that may be repeated reuse kept-alive connections (up to kIdleConnections idle, each
-/// idle for at most kIdleFor, below the servers' 15 s): no TCP or TLS handshake per call. A
-/// call that may not be repeated always opens a connection of its own, so a kept connection
-/// the other side has closed meanwhile can never leave it unknown whether the call arrived.
-/// Thread-safe.
+/// Calls reuse kept-alive connections (up to kIdleConnections idle, each idle for at most
+/// kIdleFor, below the servers' 15 s): no TCP or TLS handshake per call. A kept connection the
+/// other side has closed (a restart) is found before use and not used; one closed in the
+/// instant between that check and the call is replaced at once for a call that may be
+/// repeated, and answered "may have arrived" for one that may not. Thread-safe.
 class HttpDependency {
 public:
     static constexpr std::size_t kIdleConnections = 8;

@@ -346,6 +346,11 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
 http::WebSocketSession Gateway::openLive(const std::string& name, const Request& request)
 {
     using Poco::Net::WebSocket;
+    // While calls to the service fail (its breaker open) the channel is refused at once rather
+    // than after a connect timeout.
+    if (service(name).breaker().state() == CircuitBreaker::State::Open) {
+        throw unavailable(name, "open the live channel");
+    }
     const Poco::URI base(service(name).baseUrl());
     std::shared_ptr<Poco::Net::HTTPClientSession> session;
     if (base.getScheme() == "https") {

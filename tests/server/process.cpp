@@ -44,8 +44,14 @@ ServerProcess::ServerProcess(std::vector<std::string> args, std::vector<std::str
     const auto outPath = (m_logs.path() / "out.txt").string();
     const auto errPath = (m_logs.path() / "err.txt").string();
     std::vector<std::string> environment;
+    // What `env` sets replaces what the tests inherited (the first of two settings is the one a
+    // program sees).
+    const auto givenHere = [&](const std::string& inherited) {
+        const auto name = inherited.substr(0, inherited.find('=') + 1);
+        return std::any_of(env.begin(), env.end(), [&](const std::string& e) { return e.rfind(name, 0) == 0; });
+    };
     for (char** e = environ; *e; ++e) {
-        if (std::string(*e).rfind("TOSSERP_", 0) != 0) {
+        if (std::string(*e).rfind("TOSSERP_", 0) != 0 && !givenHere(*e)) {
             environment.emplace_back(*e);
         }
     }
@@ -86,7 +92,7 @@ ServerProcess::~ServerProcess()
 
 std::uint16_t ServerProcess::waitUntilListening(int timeoutMs)
 {
-    const std::regex pattern("listening on http://[^:]+:([0-9]+)");
+    const std::regex pattern("listening on https?://[^:]+:([0-9]+)");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     while (std::chrono::steady_clock::now() < deadline) {
         std::smatch match;

@@ -56,18 +56,24 @@ public:
     /// `serviceEnv`: more environment for the four services (e.g. a payment provider).
     /// `database`: the connection string of each service's database (by default SQLite in its
     /// data directory, or a database of the test cluster when the suites run on PostgreSQL).
-    explicit SplitDeployment(
-        std::vector<std::string> serviceEnv = {}, std::function<std::string(const std::string& service)> database = {})
+    /// With TOSSERP_TLS_CERT in `serviceEnv` the services listen with TLS and the gateway calls
+    /// them over https; `gatewayEnv` is more environment for the gateway.
+    explicit SplitDeployment(std::vector<std::string> serviceEnv = {},
+        std::function<std::string(const std::string& service)> database = {}, std::vector<std::string> gatewayEnv = {})
         : m_serviceEnv(std::move(serviceEnv))
         , m_database(std::move(database))
     {
         for (const std::string name : kServices) {
             startService(name, 0);
         }
+        const bool tls = std::any_of(m_serviceEnv.begin(), m_serviceEnv.end(),
+            [](const std::string& e) { return e.rfind("TOSSERP_TLS_CERT=", 0) == 0; });
         std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey };
         for (const std::string name : kServices) {
-            env.push_back("TOSSERP_" + upper(name) + "_URL=http://127.0.0.1:" + std::to_string(m_ports[name]));
+            env.push_back("TOSSERP_" + upper(name) + "_URL=" + (tls ? "https" : "http")
+                + "://127.0.0.1:" + std::to_string(m_ports[name]));
         }
+        env.insert(env.end(), gatewayEnv.begin(), gatewayEnv.end());
         m_gateway
             = std::make_unique<ServerProcess>(std::vector<std::string> { "--service", "gateway", "--listen",
                                                   "127.0.0.1:0", "--data-dir", (m_dirs["gateway"].path()).string() },
@@ -845,6 +851,63 @@ TEST(SplitDeploymentFaults, WhilePostgresIsStoppedTheServicesAnswer503AndAfterwa
               << ", paid: " << (outcomes.count("paid") ? outcomes.at("paid") : 0)
               << ", cancelled: " << (outcomes.count("cancelled") ? outcomes.at("cancelled") : 0)
               << "; refused with 503 meanwhile: " << customers.answered(503) << "\n";
+}
+
+TEST(SplitDeploymentTls, TheGatewayCallsTheServicesOverTlsAndRefusesOneItCannotVerify)
+{
+    const TempDir certs;
+    const auto cert = (certs.path() / "cert.pem").string();
+    const auto key = (certs.path() / "key.pem").string();
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
+                           "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout "
+                  + key + " -out " + cert + " >/dev/null 2>&1")
+                              .c_str()),
+        0);
+    // The gateway trusts the services' certificate (OpenSSL's SSL_CERT_FILE), as IT would
+    // install the deployment's CA.
+    SplitDeployment deployment(
+        { "TOSSERP_TLS_CERT=" + cert, "TOSSERP_TLS_KEY=" + key }, {}, { "SSL_CERT_FILE=" + cert });
+    auto& gateway = deployment.gateway();
+    gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
+    Shop shop(gateway, "TLS");
+    const auto order = shop.order(gateway, 1);
+    const auto paid = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
+        [](const json& o) { return o.value("state", "") == "paid"; });
+    EXPECT_EQ(paid.value("state", ""), "paid") << paid;
+    // The live channel is passed on over TLS too.
+    Poco::Net::HTTPClientSession session("127.0.0.1", deployment.gatewayPort());
+    auto upgrade = liveUpgrade(gateway);
+    Poco::Net::HTTPResponse response;
+    Poco::Net::WebSocket socket(session, upgrade, response);
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    char buffer[1024];
+    int flags = 0;
+    const int n = socket.receiveFrame(buffer, sizeof buffer, flags);
+    ASSERT_GT(n, 0);
+    EXPECT_EQ(json::parse(std::string(buffer, static_cast<std::size_t>(n)), nullptr, false).value("type", ""), "hello");
+    socket.shutdown();
+    // A service does not speak plain HTTP on its TLS port.
+    int plainStatus = 0;
+    try {
+        plainStatus = deployment.service("stock").request("GET", "/health/live").status;
+    } catch (const Poco::Exception&) {
+        // The connection is dropped: as refused as it gets.
+    }
+    EXPECT_NE(plainStatus, 200);
+
+    // A gateway that cannot verify the services' certificate does not talk to them.
+    const TempDir dir;
+    std::vector<std::string> env = { "TOSSERP_SERVICE_KEY=" + kServiceKey, "SSL_CERT_FILE=/dev/null" };
+    for (const std::string name : kServices) {
+        env.push_back("TOSSERP_" + upper(name) + "_URL=https://127.0.0.1:" + std::to_string(deployment.port(name)));
+    }
+    ServerProcess untrusting(
+        { "--service", "gateway", "--listen", "127.0.0.1:0", "--data-dir", dir.path().string() }, env);
+    ASSERT_NE(untrusting.waitUntilListening(), 0) << untrusting.err();
+    const auto login = post(untrusting, "/api/v1/auth/login",
+        { { "username", "admin" }, { "password", tosserp::test::TestServer::kAdminPassword } });
+    EXPECT_EQ(login.status, 503) << login.body;
+    EXPECT_EQ(login.code(), "service_unavailable") << login.body;
 }
 
 } // namespace
