@@ -271,6 +271,17 @@ void answerOk(Poco::Net::HTTPServerResponse& out)
     out.send() << "{}";
 }
 
+/// A POST that may not be sent twice (no idempotency key).
+tosserp::HttpCall writeCall()
+{
+    tosserp::HttpCall write;
+    write.method = "POST";
+    write.target = "/things";
+    write.body = "{}";
+    write.retryable = false;
+    return write;
+}
+
 tosserp::HttpDependencyOptions quickOptions(const std::string& url)
 {
     tosserp::HttpDependencyOptions options;
@@ -298,11 +309,7 @@ TEST(HttpDependency, AFailedAnswerIsAskedAgainOnlyWhenTheCallMayBeRepeated)
     EXPECT_TRUE(answer.answered);
     EXPECT_EQ(answer.status, 500);
     EXPECT_EQ(failing.requests(), 3);
-    tosserp::HttpCall write;
-    write.method = "POST";
-    write.target = "/things";
-    write.body = "{}";
-    write.retryable = false;
+    const auto write = writeCall();
     answer = dependency.call(write);
     EXPECT_EQ(answer.status, 500);
     EXPECT_EQ(failing.requests(), 4) << "a write that reached the dependency was sent again";
@@ -333,11 +340,7 @@ TEST(HttpDependency, AWriteThatCouldNotConnectIsSaidNotToHaveArrived)
         port = probe.address().port();
     } // closed: nothing listens there
     tosserp::HttpDependency dependency("stand_in_away", quickOptions("http://127.0.0.1:" + std::to_string(port)));
-    tosserp::HttpCall write;
-    write.method = "POST";
-    write.target = "/things";
-    write.body = "{}";
-    write.retryable = false;
+    const auto write = writeCall();
     const auto answer = dependency.call(write);
     EXPECT_FALSE(answer.answered);
     EXPECT_FALSE(answer.maybeDelivered) << "nothing was sent, so the caller may send it again";
@@ -355,11 +358,7 @@ TEST(HttpDependency, CallsShareAKeptConnection)
     }
     EXPECT_EQ(service.connections(), 1u) << "each read opened a connection";
     EXPECT_EQ(dependency.idleConnections(), 1u);
-    tosserp::HttpCall write;
-    write.method = "POST";
-    write.target = "/things";
-    write.body = "{}";
-    write.retryable = false;
+    const auto write = writeCall();
     ASSERT_EQ(dependency.call(write).status, 200);
     ASSERT_EQ(dependency.call(write).status, 200);
     EXPECT_EQ(service.connections(), 1u) << "a write opened a connection of its own";
@@ -387,11 +386,7 @@ TEST(HttpDependency, AKeptConnectionTheServiceClosedIsReplacedWithoutFailingTheC
     // closed connection is seen before the write goes, so it is neither lost nor in doubt.
     service.restart();
     std::this_thread::sleep_for(100ms); // the close has reached this side
-    tosserp::HttpCall write;
-    write.method = "POST";
-    write.target = "/things";
-    write.body = "{}";
-    write.retryable = false;
+    const auto write = writeCall();
     const auto written = dependency.call(write);
     EXPECT_TRUE(written.answered) << written.problem;
     EXPECT_EQ(written.status, 200);
