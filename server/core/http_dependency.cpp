@@ -3,6 +3,7 @@
 #include "server/core/ids.h"
 #include "server/core/log.h"
 
+#include <Poco/Buffer.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -11,10 +12,10 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/Socket.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <strings.h>
 #include <thread>
@@ -67,7 +68,7 @@ std::unique_ptr<Poco::Net::HTTPClientSession> HttpDependency::connection(bool re
 {
     reused = false;
     while (reuse) {
-        std::unique_ptr<Poco::Net::HTTPClientSession> kept;
+        Idle kept;
         {
             std::lock_guard lock(m_idleMutex);
             if (m_idle.empty()) {
@@ -76,12 +77,18 @@ std::unique_ptr<Poco::Net::HTTPClientSession> HttpDependency::connection(bool re
             kept = std::move(m_idle.back());
             m_idle.pop_back();
         }
+        // Too old: the session would quietly open a new connection itself (its keep-alive
+        // timeout, longer than kIdleFor), and the server closes idle ones after 15 s.
+        if (Clock::now() - kept.requestedAt >= kIdleFor) {
+            continue;
+        }
         // An idle connection has nothing to read: if it has, the other side closed it (a
         // restart), and it is not used.
         try {
-            if (kept->connected() && !kept->socket().poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
+            if (kept.connection->connected()
+                && !kept.connection->socket().poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
                 reused = true;
-                return kept;
+                return std::move(kept.connection);
             }
         } catch (const Poco::Exception&) {
             // Unusable: dropped like a closed one.
@@ -93,23 +100,31 @@ std::unique_ptr<Poco::Net::HTTPClientSession> HttpDependency::connection(bool re
     } else {
         made = std::make_unique<Poco::Net::HTTPClientSession>(m_host, m_port);
     }
-    made->setKeepAlive(reuse);
-    // Opened again (before anything is sent) once idle this long: the server would close it.
-    made->setKeepAliveTimeout(Poco::Timespan(kIdleFor.count(), 0));
+    made->setKeepAlive(true);
+    // Longer than kIdleFor, so a kept connection is dropped here before the session would open
+    // a new one by itself behind the caller's back.
+    made->setKeepAliveTimeout(Poco::Timespan(2 * kIdleFor.count(), 0));
     return made;
 }
 
-void HttpDependency::keep(std::unique_ptr<Poco::Net::HTTPClientSession> connection)
+void HttpDependency::keep(std::unique_ptr<Poco::Net::HTTPClientSession> connection, Clock::time_point requestedAt)
 {
+    // Bytes read beyond the answer (a server that sent more than it announced) would be taken
+    // for the next call's answer: such a connection is not kept.
+    Poco::Buffer<char> leftover(0);
+    connection->drainBuffer(leftover);
+    if (leftover.size() > 0) {
+        return;
+    }
     std::lock_guard lock(m_idleMutex);
     if (m_idle.size() < kIdleConnections) {
-        m_idle.push_back(std::move(connection));
+        m_idle.push_back({ std::move(connection), requestedAt });
     }
 }
 
 void HttpDependency::dropIdle()
 {
-    std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> dropped;
+    std::vector<Idle> dropped; // closed outside the lock
     {
         std::lock_guard lock(m_idleMutex);
         dropped.swap(m_idle);
@@ -129,6 +144,31 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
     const auto timeout = call.timeout.count() > 0 ? call.timeout : m_options.timeout;
     bool reuse = true;
     bool again = false; // this attempt repeats one made on a kept connection that was closed
+    // The breaker let this call through and has not heard how it went: whatever ends the call
+    // (an exception of any kind too) tells it, so a half-open breaker never waits forever for
+    // its trial call.
+    bool trialOut = false;
+    struct Settle {
+        CircuitBreaker& breaker;
+        bool& trialOut;
+        ~Settle()
+        {
+            if (trialOut) {
+                breaker.recordFailure();
+            }
+        }
+    } settle { m_breaker, trialOut };
+    const auto record = [&](bool success) {
+        trialOut = false;
+        if (success) {
+            m_breaker.recordSuccess();
+        } else {
+            m_breaker.recordFailure();
+        }
+    };
+    const auto micros = [](std::chrono::milliseconds t) {
+        return Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(t).count());
+    };
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         if (attempt > 1 && !again) {
             std::chrono::milliseconds pause;
@@ -140,20 +180,28 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
         }
         // A repeat on a new connection goes under the breaker's leave already given (half-open
         // lets one call through, and this is still that call).
-        if (!again && !m_breaker.allow()) {
-            answer.problem = m_name + " is failing; calls to it are paused.";
-            return answer;
+        if (!again) {
+            if (!m_breaker.allow()) {
+                answer.problem = m_name + " is failing; calls to it are paused.";
+                return answer;
+            }
+            trialOut = true;
         }
         again = false;
-        // Until the request is on its way (connected, TLS handshake done, headers written) a
-        // failure cannot have reached the dependency: even a call that is not retryable may go
-        // again.
+        // Until the connection is made (and its TLS handshake done) nothing can have reached the
+        // dependency: even a call that is not retryable may go again. From then on (the request
+        // is buffered, then sent with the first read of the answer) it may have.
         bool sent = false;
         bool reused = false;
         try {
             auto kept = connection(reuse, reused);
             auto& session = *kept;
-            session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout).count()));
+            session.setTimeout(micros(timeout));
+            if (reused) {
+                // A session applies its timeout when it connects: a kept one is told again.
+                session.socket().setSendTimeout(micros(timeout));
+                session.socket().setReceiveTimeout(micros(timeout));
+            }
             Poco::Net::HTTPRequest request(call.method, m_prefix + call.target, Poco::Net::HTTPMessage::HTTP_1_1);
             for (const auto& [name, value] : call.headers) {
                 request.set(name, value);
@@ -169,36 +217,41 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
                     request.set("traceparent", traceparent);
                 }
             }
+            const auto requestedAt = Clock::now();
             auto& body = session.sendRequest(request);
             sent = true;
-            // The body goes out at once, not held back until the headers are acknowledged (on a
-            // kept connection the other side delays its acknowledgements).
-            session.socket().setNoDelay(true);
             body << call.body;
             Poco::Net::HTTPResponse response;
             auto& in = session.receiveResponse(response);
-            std::stringstream received;
-            received << in.rdbuf();
+            std::string received;
+            Poco::StreamCopier::copyToString(in, received);
+            // An answer cut short (the connection dropped mid-body) is no answer: the stream ends
+            // quietly, so its length and the session's error say so.
+            if (in.bad() || session.networkException() != nullptr
+                || (response.hasContentLength()
+                    && static_cast<Poco::Int64>(received.size()) != response.getContentLength64())) {
+                throw Poco::Net::MessageException(m_name + "'s answer was cut short");
+            }
             answer.answered = true;
             answer.status = static_cast<int>(response.getStatus());
             answer.headers.clear();
             for (const auto& [name, value] : response) {
                 answer.headers.emplace_back(name, value);
             }
-            answer.body = received.str();
+            answer.body = std::move(received);
             answer.maybeDelivered = false;
             if (response.getKeepAlive()) {
-                keep(std::move(kept));
+                keep(std::move(kept), requestedAt);
             }
             if (answer.status >= 500 && !(answer.status == 503 && m_options.busyIsAnswer)) {
-                m_breaker.recordFailure();
+                record(false);
                 answer.problem = m_name + " answered " + std::to_string(answer.status) + ".";
                 if (!call.retryable) {
                     return answer;
                 }
                 continue;
             }
-            m_breaker.recordSuccess();
+            record(true);
             answer.problem.clear();
             return answer;
         } catch (const Poco::Exception& e) {
@@ -215,7 +268,7 @@ HttpAnswer HttpDependency::call(const HttpCall& call)
                 --attempt;
                 continue;
             }
-            m_breaker.recordFailure();
+            record(false);
             answer.answered = false;
             answer.maybeDelivered = sent;
             answer.problem = m_name + (sent ? " did not answer: " : " could not be reached: ") + e.displayText();

@@ -78,6 +78,7 @@ struct HttpAnswer {
 class HttpDependency {
 public:
     static constexpr std::size_t kIdleConnections = 8;
+    /// A kept connection is used for at most this long after its last request began.
     static constexpr std::chrono::seconds kIdleFor { 5 };
 
     HttpDependency(std::string name, HttpDependencyOptions options);
@@ -94,9 +95,12 @@ public:
     std::size_t idleConnections() const;
 
 private:
-    /// A kept connection when `reuse` and one waits, else a new one (not yet connected).
+    using Clock = std::chrono::steady_clock;
+    /// With `reuse`, a kept connection that is still open when one waits; else a new one (not
+    /// yet connected).
     std::unique_ptr<Poco::Net::HTTPClientSession> connection(bool reuse, bool& reused);
-    void keep(std::unique_ptr<Poco::Net::HTTPClientSession> connection);
+    /// Keeps `connection`, whose last request began at `requestedAt`, for the next call.
+    void keep(std::unique_ptr<Poco::Net::HTTPClientSession> connection, Clock::time_point requestedAt);
     void dropIdle();
 
     std::string m_name;
@@ -110,8 +114,12 @@ private:
     Bulkhead m_bulkhead;
     std::mutex m_randomMutex;
     std::mt19937_64 m_random;
+    struct Idle {
+        std::unique_ptr<Poco::Net::HTTPClientSession> connection;
+        Clock::time_point requestedAt;
+    };
     mutable std::mutex m_idleMutex;
-    std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> m_idle;
+    std::vector<Idle> m_idle;
 };
 
 } // namespace tosserp

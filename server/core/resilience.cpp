@@ -90,6 +90,16 @@ void CircuitBreaker::recordFailure()
     }
 }
 
+std::chrono::milliseconds CircuitBreaker::openFor() const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Open) {
+        return std::chrono::milliseconds(0);
+    }
+    const auto left = m_openFor - std::chrono::duration_cast<std::chrono::milliseconds>(m_now() - m_openedAt);
+    return std::max(left, std::chrono::milliseconds(0));
+}
+
 CircuitBreaker::State CircuitBreaker::state() const
 {
     std::lock_guard lock(m_mutex);

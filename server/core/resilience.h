@@ -41,6 +41,8 @@ public:
     void recordSuccess();
     void recordFailure();
     State state() const;
+    /// While open: how long until a trial call is let through (zero otherwise).
+    std::chrono::milliseconds openFor() const;
     const std::string& dependency() const { return m_dependency; }
 
 private:

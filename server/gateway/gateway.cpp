@@ -102,11 +102,14 @@ bool refusesServiceKey(const HttpAnswer& answer)
     return body.is_object() && body.value("code", "") == "invalid_service_key";
 }
 
-ApiError unavailable(const std::string& service, const std::string& what)
+/// 503 for a service that cannot be reached or whose breaker is open; Retry-After is the time
+/// until the breaker lets a call through again (at least a second).
+ApiError unavailable(const std::string& service, const std::string& what, const CircuitBreaker& breaker)
 {
     ApiError error(
         503, "service_unavailable", "The " + service + " service cannot " + what + " just now; retry shortly.");
-    error.headers.emplace_back("Retry-After", "1");
+    const auto wait = std::max<std::int64_t>(1, (breaker.openFor().count() + 999) / 1000);
+    error.headers.emplace_back("Retry-After", std::to_string(wait));
     return error;
 }
 
@@ -246,7 +249,7 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     call.headers.push_back(credential);
     const auto answer = m_credentials->call(call);
     if (!answer.answered || answer.status >= 500) {
-        throw unavailable("users", "check credentials");
+        throw unavailable("users", "check credentials", m_credentials->breaker());
     }
     if (answer.status == 204) {
         return nullptr;
@@ -316,7 +319,7 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
                 "The " + name
                     + " service did not answer; the request may have been applied. Check before sending it again.");
         }
-        throw unavailable(name, "answer");
+        throw unavailable(name, "answer", service(name).breaker());
     }
     if (refusesServiceKey(answer)) {
         throw misconfigured(name);
@@ -349,7 +352,7 @@ http::WebSocketSession Gateway::openLive(const std::string& name, const Request&
     // While calls to the service fail (its breaker open) the channel is refused at once rather
     // than after a connect timeout.
     if (service(name).breaker().state() == CircuitBreaker::State::Open) {
-        throw unavailable(name, "open the live channel");
+        throw unavailable(name, "open the live channel", service(name).breaker());
     }
     const Poco::URI base(service(name).baseUrl());
     std::shared_ptr<Poco::Net::HTTPClientSession> session;
@@ -385,7 +388,7 @@ http::WebSocketSession Gateway::openLive(const std::string& name, const Request&
             throw ApiError(status, "live_channel_refused",
                 "The " + name + " service refused the live channel (HTTP " + std::to_string(status) + ").");
         }
-        throw unavailable(name, "open the live channel");
+        throw unavailable(name, "open the live channel", service(name).breaker());
     }
     return [this, name, session, upstream, &request](WebSocket& socket) {
         char buffer[4096];
@@ -446,6 +449,8 @@ nlohmann::json Gateway::readiness()
     for (const auto& [name, dependency] : m_services) {
         HttpCall call;
         call.target = "/health/ready";
+        // With the key: a service that refuses it (another deployment's) is not ready for us.
+        call.headers.emplace_back(std::string(http::kServiceKeyHeader), m_options.serviceKey);
         call.attempts = 1;
         call.timeout = std::chrono::milliseconds(2000);
         const auto answer = dependency->call(call);

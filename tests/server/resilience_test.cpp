@@ -62,8 +62,10 @@ TEST(CircuitBreaker, OpensAfterTheThresholdTriesOnceWhenHalfOpenAndClosesOnSucce
     EXPECT_TRUE(breaker.allow());
     breaker.recordFailure();
     EXPECT_EQ(breaker.state(), CircuitBreaker::State::Open);
+    EXPECT_EQ(breaker.openFor(), 1000ms); // what a caller is told to wait (Retry-After)
     EXPECT_FALSE(breaker.allow());
     now += 999ms;
+    EXPECT_EQ(breaker.openFor(), 1ms);
     EXPECT_FALSE(breaker.allow());
     now += 1ms;
     EXPECT_TRUE(breaker.allow()); // the one trial call
@@ -75,6 +77,7 @@ TEST(CircuitBreaker, OpensAfterTheThresholdTriesOnceWhenHalfOpenAndClosesOnSucce
     EXPECT_TRUE(breaker.allow());
     breaker.recordSuccess();
     EXPECT_EQ(breaker.state(), CircuitBreaker::State::Closed);
+    EXPECT_EQ(breaker.openFor(), 0ms);
     EXPECT_TRUE(breaker.allow());
     const auto text = tosserp::metrics().render();
     EXPECT_NE(text.find("tosserp_circuit_state{dependency=\"test_dependency\"} 0"), std::string::npos);
@@ -197,7 +200,8 @@ namespace {
 /// they came on, and answers each with `answer` (which may take its time).
 class StandIn {
 public:
-    using Answer = std::function<void(Poco::Net::HTTPServerResponse&)>;
+    /// Answers a request (its target in hand) on `out`.
+    using Answer = std::function<void(const std::string& target, Poco::Net::HTTPServerResponse& out)>;
     explicit StandIn(Answer answer)
         : m_answer(std::move(answer))
     {
@@ -232,7 +236,7 @@ private:
                 owner.m_clients.insert(in.clientAddress().toString());
             }
             in.stream().ignore(std::numeric_limits<std::streamsize>::max());
-            owner.m_answer(out);
+            owner.m_answer(in.getURI(), out);
         }
         StandIn& owner;
     };
@@ -264,7 +268,7 @@ private:
 };
 
 /// Answers 200 with an empty object.
-void answerOk(Poco::Net::HTTPServerResponse& out)
+void answerOk(const std::string&, Poco::Net::HTTPServerResponse& out)
 {
     out.setContentType("application/json");
     out.setContentLength(2);
@@ -298,7 +302,7 @@ tosserp::HttpDependencyOptions quickOptions(const std::string& url)
 
 TEST(HttpDependency, AFailedAnswerIsAskedAgainOnlyWhenTheCallMayBeRepeated)
 {
-    StandIn failing([](Poco::Net::HTTPServerResponse& out) {
+    StandIn failing([](const std::string&, Poco::Net::HTTPServerResponse& out) {
         out.setStatus(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
         out.send() << "{}";
     });
@@ -317,7 +321,7 @@ TEST(HttpDependency, AFailedAnswerIsAskedAgainOnlyWhenTheCallMayBeRepeated)
 
 TEST(HttpDependency, ACallThatWaitedOutTheTimeoutIsNotSentAgain)
 {
-    StandIn slow([](Poco::Net::HTTPServerResponse& out) {
+    StandIn slow([](const std::string&, Poco::Net::HTTPServerResponse& out) {
         std::this_thread::sleep_for(1s);
         out.send() << "{}";
     });
@@ -391,4 +395,43 @@ TEST(HttpDependency, AKeptConnectionTheServiceClosedIsReplacedWithoutFailingTheC
     EXPECT_TRUE(written.answered) << written.problem;
     EXPECT_EQ(written.status, 200);
     EXPECT_EQ(service.requests(), 3);
+}
+
+TEST(HttpDependency, AnAnswerCutShortIsNoAnswer)
+{
+    StandIn cutting([](const std::string&, Poco::Net::HTTPServerResponse& out) {
+        out.setContentLength(100);
+        out.setKeepAlive(false); // the connection closes after 5 of the 100 bytes announced
+        out.send() << "{\"id\"";
+    });
+    tosserp::HttpDependency dependency("stand_in_cutting", quickOptions(cutting.url()));
+    const auto answer = dependency.call(writeCall());
+    EXPECT_FALSE(answer.answered) << answer.body;
+    EXPECT_TRUE(answer.maybeDelivered);
+    EXPECT_NE(answer.problem.find("cut short"), std::string::npos) << answer.problem;
+    EXPECT_EQ(dependency.idleConnections(), 0u);
+    EXPECT_EQ(cutting.requests(), 1);
+}
+
+TEST(HttpDependency, AKeptConnectionTakesEachCallsOwnTimeout)
+{
+    StandIn service([](const std::string& target, Poco::Net::HTTPServerResponse& out) {
+        if (target == "/slow") {
+            std::this_thread::sleep_for(1s);
+        }
+        answerOk(target, out);
+    });
+    tosserp::HttpDependency dependency("stand_in_timeouts", quickOptions(service.url()));
+    tosserp::HttpCall patient;
+    patient.target = "/fast";
+    patient.timeout = 5s;
+    ASSERT_EQ(dependency.call(patient).status, 200);
+    ASSERT_EQ(dependency.idleConnections(), 1u);
+    // On the kept connection, a call that waits at most 300 ms for a 1 s answer gives up.
+    tosserp::HttpCall hasty;
+    hasty.target = "/slow";
+    hasty.timeout = 300ms;
+    const auto answer = dependency.call(hasty);
+    EXPECT_FALSE(answer.answered) << "the kept connection waited with the first call's timeout";
+    EXPECT_EQ(service.connections(), 1u);
 }

@@ -522,6 +522,8 @@ TEST_F(Split, AGatewayWhoseServiceKeyTheServicesRefuseAnswers502NotTheCallersFau
     EXPECT_EQ(read.status, 502) << read.body;
     EXPECT_EQ(read.code(), "bad_gateway") << read.body;
     EXPECT_NE(stray.err().find("service_key"), std::string::npos) << "the operator is not told why";
+    // Its readiness probe presents its key too: the services refuse it, so it is not ready.
+    EXPECT_EQ(stray.request("GET", "/health/ready").status, 503);
 }
 
 TEST_F(Split, ReplayInOneServicesDirectoryRefusesWhatItCannotRebuildAndChangesNothing)
@@ -671,6 +673,12 @@ TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItI
     EXPECT_EQ(refused.status, 503) << refused.body;
     EXPECT_EQ(refused.code(), "service_unavailable");
     EXPECT_EQ(refused.header("retry-after"), "1");
+    // Failures enough open the breaker: callers are told how long it stays open.
+    const auto paused = gateway.request("GET", "/api/v1/payments");
+    EXPECT_EQ(paused.status, 503) << paused.body;
+    const auto wait = std::atoi(paused.header("retry-after").c_str());
+    EXPECT_GE(wait, 2) << paused.header("retry-after");
+    EXPECT_LE(wait, 5) << paused.header("retry-after");
     // The other services carry on: the order is placed and its stock reserved meanwhile.
     const auto order = shop.order(gateway, 1);
     const auto reserved = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
@@ -681,7 +689,10 @@ TEST_F(Split, AServiceThatIsDownMakesTheGatewayAnswer503AndTheSagaResumesWhenItI
     const auto paid = waitFor(gateway, "/api/v1/orders/" + std::to_string(order),
         [](const json& o) { return o.value("state", "") == "paid"; });
     EXPECT_EQ(paid.value("state", ""), "paid") << paid;
-    EXPECT_EQ(gateway.request("GET", "/api/v1/payments?order_id=" + std::to_string(order)).json()["items"].size(), 1u);
+    // Once the breaker lets calls through again, the payment is there, once.
+    const auto payments = waitFor(gateway, "/api/v1/payments?order_id=" + std::to_string(order),
+        [](const json& list) { return !list.value("items", json::array()).empty(); });
+    EXPECT_EQ(payments.value("items", json::array()).size(), 1u) << payments;
 }
 
 TEST(SplitNotifications, EachServiceMailsAboutWhatItKeepsAndNothingTwice)
