@@ -29,6 +29,7 @@ constexpr const char* kSigningKey = "keys/token-signing.pem";
 void copyPrivate(const fs::path& from, const fs::path& to)
 {
     fs::create_directories(to.parent_path());
+    fs::permissions(to.parent_path(), fs::perms::owner_all, fs::perm_options::replace);
     fs::copy_file(from, to, fs::copy_options::overwrite_existing);
     fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
 }
@@ -239,6 +240,7 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
             throw std::runtime_error("cannot write " + partial.string());
         }
     }
+    fs::permissions(partial, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
     fs::rename(partial, target / "manifest.json");
     return files;
 }

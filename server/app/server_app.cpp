@@ -69,7 +69,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
                           .argument("HOST:PORT"));
     options.addOption(Option("data-dir", "d", "Directory of the domain databases (default ./data).").argument("DIR"));
     options.addOption(
-        Option("config", "c", "Configuration file: key = value lines (.conf, .properties; or .ini).").argument("FILE"));
+        Option("config", "c", "Configuration file: key = value lines (.conf, .properties), or .ini, .json or .xml.")
+            .argument("FILE"));
     options.addOption(Option("demo", "", "Seed a small demo company into an empty data directory."));
     options.addOption(Option("service", "",
         "Run one part of a split deployment: gateway, stock, users, orders or payments (default all: "
@@ -142,18 +143,20 @@ void ServerApp::printHelp() const
     }
     footer += "\nThe command line wins over the environment, which wins over the file.";
     footer += "\n\nA split deployment runs each domain as its own process on its own data (--service stock, "
-              "users, orders or payments, each with nats_url for the events between them) behind one "
+              "users, orders or payments; stock, orders and payments with nats_url for the events between them) "
+              "behind one "
               "--service gateway (with stock_url, users_url, orders_url and payments_url). All of them share "
               "service_key, the secret they present to each other.";
     footer += "\n\nreplay rebuilds a domain's projections (stock levels; the orders' catalog copy and order "
               "states; payment amounts) from its events, reports every difference from the live tables and "
-              "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error.";
+              "fixes them (not with --dry-run). Exit status: 0 all equal, 1 differences found, 64 a usage error, "
+              "70 a failure.";
     footer += "\n\nbackup copies every domain database (online, while the server runs; those on PostgreSQL "
               "through pg_dump) into a new directory with a manifest of sizes and SHA-256 sums. restore checks a "
               "backup and copies it into an empty data directory and the new, empty PostgreSQL databases the "
               "*_database settings name, then checks the projections against the events as replay --dry-run does. "
               "Exit status: 0 done (and, for restore, all equal), 1 differences found, 64 a usage error, "
-              "65 a damaged backup, 70 a failure.";
+              "65 a damaged backup, 70 a failure.\nAny command: 78 a configuration error.";
     help.setFooter(footer);
     help.format(std::cout);
 }

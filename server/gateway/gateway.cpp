@@ -4,6 +4,7 @@
 #include "server/core/log.h"
 #include "server/http/problem.h"
 #include "server/http/service_auth.h"
+#include "server/security/jwt.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -230,6 +231,18 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
         credential = { "Authorization", "Bearer " + *token };
     } else {
         return nullptr;
+    }
+    // A bearer token that cannot be one (not three base64url parts, a header naming another
+    // algorithm) is refused here as the Users service would, without asking it.
+    if (credential.first == "Authorization") {
+        const auto& value = credential.second;
+        const auto space = value.find(' ');
+        if (space != std::string::npos && space + 1 < value.size()
+            && domain::asciiLower(value.substr(0, space)) == "bearer") {
+            if (const auto error = security::precheckToken(std::string_view(value).substr(space + 1))) {
+                throw http::invalidToken(security::tokenErrorText(*error));
+            }
+        }
     }
     const auto cacheKey = credential.first + "\n" + credential.second;
     const auto now = std::chrono::steady_clock::now();

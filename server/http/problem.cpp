@@ -105,4 +105,11 @@ Response problemResponse(const ApiError& error, const std::string& requestId)
     return r;
 }
 
+ApiError invalidToken(std::string_view why)
+{
+    ApiError error(401, "invalid_token", "The access token is not valid: " + std::string(why) + ".");
+    error.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tosserp\", error=\"invalid_token\"");
+    return error;
+}
+
 } // namespace tosserp::http

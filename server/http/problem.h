@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tosserp::http {
@@ -50,5 +51,9 @@ Response problemResponse(const ApiError& error, const std::string& requestId);
 
 /// The standard title of an HTTP status ("Not Found").
 std::string statusTitle(int status);
+
+/// 401 invalid_token for a bearer token that is not valid, saying `why`, with its
+/// WWW-Authenticate challenge (the Users service and the gateway answer alike).
+ApiError invalidToken(std::string_view why);
 
 } // namespace tosserp::http

@@ -161,45 +161,71 @@ std::string JwtCodec::issue(nlohmann::json claims, std::int64_t nowSeconds, std:
     return signingInput + "." + base64UrlEncode(signature);
 }
 
-JwtCodec::Verified JwtCodec::verify(std::string_view token, std::int64_t nowSeconds, std::int64_t leewaySeconds) const
+namespace {
+
+/// The parts of a token that passed the checks before its signature.
+struct TokenParts {
+    std::string_view signingInput;
+    std::string claimsText;
+    std::string signature;
+};
+
+std::optional<TokenError> splitToken(std::string_view token, TokenParts* parts)
 {
-    Verified result;
     const auto firstDot = token.find('.');
     const auto secondDot = firstDot == std::string_view::npos ? firstDot : token.find('.', firstDot + 1);
     if (token.size() > 8192 || secondDot == std::string_view::npos
         || token.find('.', secondDot + 1) != std::string_view::npos) {
-        result.error = TokenError::Malformed;
-        return result;
+        return TokenError::Malformed;
     }
     const auto headerText = base64UrlDecode(token.substr(0, firstDot));
     const auto claimsText = base64UrlDecode(token.substr(firstDot + 1, secondDot - firstDot - 1));
     const auto signature = base64UrlDecode(token.substr(secondDot + 1));
     if (!headerText || !claimsText || !signature) {
-        result.error = TokenError::Malformed;
-        return result;
+        return TokenError::Malformed;
     }
     const auto header = nlohmann::json::parse(*headerText, nullptr, false);
     if (!header.is_object()) {
-        result.error = TokenError::Malformed;
-        return result;
+        return TokenError::Malformed;
     }
     // One algorithm, fixed by the server: "none", HS256 (signed with the public key as a secret)
     // and every other choice a token might make for itself are refused before any crypto.
     if (header.value("alg", "") != "RS256" || header.value("typ", "") != "JWT" || header.contains("jwk")
         || header.contains("jku") || header.contains("x5u") || header.contains("crit")) {
-        result.error = TokenError::BadAlgorithm;
+        return TokenError::BadAlgorithm;
+    }
+    if (parts != nullptr) {
+        *parts = { token.substr(0, secondDot), *claimsText, *signature };
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<TokenError> precheckToken(std::string_view token)
+{
+    return splitToken(token, nullptr);
+}
+
+JwtCodec::Verified JwtCodec::verify(std::string_view token, std::int64_t nowSeconds, std::int64_t leewaySeconds) const
+{
+    Verified result;
+    TokenParts parts;
+    if (const auto error = splitToken(token, &parts)) {
+        result.error = error;
         return result;
     }
+    const auto& signature = parts.signature;
     MdContext md;
-    const auto signingInput = token.substr(0, secondDot);
+    const auto signingInput = parts.signingInput;
     if (EVP_DigestVerifyInit(md.ctx, nullptr, EVP_sha256(), nullptr, m_key.key()) != 1
-        || EVP_DigestVerify(md.ctx, reinterpret_cast<const unsigned char*>(signature->data()), signature->size(),
+        || EVP_DigestVerify(md.ctx, reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
                reinterpret_cast<const unsigned char*>(signingInput.data()), signingInput.size())
             != 1) {
         result.error = TokenError::BadSignature;
         return result;
     }
-    auto claims = nlohmann::json::parse(*claimsText, nullptr, false);
+    auto claims = nlohmann::json::parse(parts.claimsText, nullptr, false);
     if (!claims.is_object() || !claims.contains("exp") || !claims["exp"].is_number_integer() || !claims.contains("nbf")
         || !claims["nbf"].is_number_integer() || !claims.contains("iat") || !claims["iat"].is_number_integer()
         || !claims.contains("sub") || !claims["sub"].is_string()) {

@@ -43,6 +43,11 @@ private:
     std::string m_keyId;
 };
 
+/// The checks a token must pass before its signature is worth checking: three base64url parts
+/// and a header naming RS256 and nothing else. None needs the key, so a gateway refuses
+/// garbage without asking the Users service. (JwtCodec::verify makes them first too.)
+std::optional<TokenError> precheckToken(std::string_view token);
+
 /// Issues and verifies JSON Web Tokens with one fixed algorithm, RS256. Verification reads
 /// the header only to refuse anything but {"alg":"RS256","typ":"JWT"}; the key is always the
 /// server's own. Claims: iss, aud, sub, exp, nbf, iat (integers, seconds), plus the caller's.

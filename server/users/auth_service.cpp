@@ -11,6 +11,7 @@ namespace tosserp::users {
 
 using domain::Result;
 using http::ApiError;
+using http::invalidToken;
 
 namespace {
 
@@ -28,13 +29,6 @@ ApiError retryLater(int status, std::string code, std::string detail, std::int64
 {
     ApiError error(status, std::move(code), std::move(detail));
     error.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(1, (waitMs + 999) / 1000)));
-    return error;
-}
-
-ApiError invalidToken(std::string_view why)
-{
-    ApiError error(401, "invalid_token", "The access token is not valid: " + std::string(why) + ".");
-    error.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tosserp\", error=\"invalid_token\"");
     return error;
 }
 

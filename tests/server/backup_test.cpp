@@ -216,6 +216,11 @@ TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgr
         ASSERT_TRUE(fs::exists(copy)) << copy;
         EXPECT_TRUE(ownerOnly(copy)) << copy;
     }
+    // Every file and folder of the backup is its owner's alone.
+    for (const auto& entry : fs::recursive_directory_iterator(backup)) {
+        EXPECT_TRUE(ownerOnly(entry.path())) << entry.path();
+    }
+    EXPECT_TRUE(ownerOnly(backup));
 
     const auto [restoreCode, restoreText] = runServerCommand(
         { "restore", "--from", backup.string(), "--data-dir", restored.dir().string() }, restored.environment());

@@ -4,6 +4,7 @@
 #include "process.h"
 #include "saga_check.h"
 #include "smtp_sink.h"
+#include "sync/base64url.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -487,16 +488,27 @@ TEST_F(Split, ACredentialTheUsersServiceRefusedIsRefusedAgainWithoutAskingIt)
 {
     auto& gateway = s_deployment->gateway();
     auto& users = s_deployment->service("users");
-    const std::vector<std::string> refusedChecks = { "route=\"/internal/v1/authenticate\"", "status=\"401\"" };
-    const auto before = requestsCounted(users, refusedChecks);
-    for (int i = 0; i < 5; ++i) {
-        const auto refused
-            = gateway.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer not.a-token.at-all" } });
-        EXPECT_EQ(refused.status, 401) << refused.body;
-        EXPECT_EQ(refused.code(), "invalid_token") << refused.body;
-        EXPECT_FALSE(refused.header("www-authenticate").empty());
-    }
-    EXPECT_EQ(requestsCounted(users, refusedChecks) - before, 1) << "each refusal was a credential check";
+    const std::vector<std::string> checks = { "route=\"/internal/v1/authenticate\"" };
+    const auto refusedFive = [&](const std::string& token) {
+        for (int i = 0; i < 5; ++i) {
+            const auto refused
+                = gateway.request("GET", "/api/v1/products", {}, { { "Authorization", "Bearer " + token } });
+            EXPECT_EQ(refused.status, 401) << refused.body;
+            EXPECT_EQ(refused.code(), "invalid_token") << refused.body;
+            EXPECT_FALSE(refused.header("www-authenticate").empty());
+        }
+    };
+    // Well formed, signed by no one: the Users service refuses it once, the gateway remembers.
+    const auto forged = tosserp::sync::base64UrlEncode(R"({"alg":"RS256","typ":"JWT"})") + "."
+        + tosserp::sync::base64UrlEncode(R"({"sub":"user:1","exp":4102444800})") + ".c2lnbmF0dXJl";
+    auto before = requestsCounted(users, checks);
+    refusedFive(forged);
+    EXPECT_EQ(requestsCounted(users, checks) - before, 1) << "each refusal was a credential check";
+    // Not a token at all, or one naming another algorithm: refused without asking.
+    before = requestsCounted(users, checks);
+    refusedFive("not-a-token");
+    refusedFive(tosserp::sync::base64UrlEncode(R"({"alg":"none"})") + ".e30.");
+    EXPECT_EQ(requestsCounted(users, checks) - before, 0) << "garbage went to the Users service";
 }
 
 TEST_F(Split, AGatewayWhoseServiceKeyTheServicesRefuseAnswers502NotTheCallersFault)
