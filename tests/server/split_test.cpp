@@ -228,6 +228,14 @@ struct Shop {
         customer = person.json().value("id", std::int64_t { 0 });
     }
 
+    /// Receives `quantity` more of the product onto the shelf; returns the answer's status.
+    int receive(ServerProcess& gateway, int quantity) const
+    {
+        return post(gateway, "/api/v1/stock/movements",
+            { { "kind", "receipt" }, { "product_id", product }, { "quantity", quantity }, { "to_location_id", shelf } })
+            .status;
+    }
+
     /// Drafts an order of `quantity` once the Orders service has the product (from Stock's
     /// events), and places it; returns its id.
     std::int64_t order(ServerProcess& gateway, int quantity)
@@ -763,11 +771,7 @@ TEST(SplitDeploymentFaults, KillingAnyServiceOrNatsServerDuringTheOrderFlowLoses
     gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
     const int stocked = 100000;
     Shop shop(gateway, "FAULT");
-    ASSERT_EQ(post(gateway, "/api/v1/stock/movements",
-                  { { "kind", "receipt" }, { "product_id", shop.product }, { "quantity", stocked - 10 },
-                      { "to_location_id", shop.shelf } })
-                  .status,
-        201);
+    ASSERT_EQ(shop.receive(gateway, stocked - 10), 201); // `stocked` on hand in all
     shop.order(gateway, 1); // the Orders service has the product before the kills begin
 
     std::set<std::int64_t> placed { 1 };
@@ -823,11 +827,7 @@ TEST(SplitDeploymentFaults, WhilePostgresIsStoppedTheServicesAnswer503AndAfterwa
     gateway.login("admin", tosserp::test::TestServer::kAdminPassword);
     const int stocked = 100000;
     Shop shop(gateway, "PGSTOP");
-    ASSERT_EQ(post(gateway, "/api/v1/stock/movements",
-                  { { "kind", "receipt" }, { "product_id", shop.product }, { "quantity", stocked - 10 },
-                      { "to_location_id", shop.shelf } })
-                  .status,
-        201);
+    ASSERT_EQ(shop.receive(gateway, stocked - 10), 201); // `stocked` on hand in all
     std::set<std::int64_t> placed { shop.order(gateway, 1) };
     const auto placedAtLeast = [](Customers& customers, std::size_t count) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
