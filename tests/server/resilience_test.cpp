@@ -435,3 +435,30 @@ TEST(HttpDependency, AKeptConnectionTakesEachCallsOwnTimeout)
     EXPECT_FALSE(answer.answered) << "the kept connection waited with the first call's timeout";
     EXPECT_EQ(service.connections(), 1u);
 }
+
+TEST(HttpDependency, ManyCallersShareTheKeptConnectionsSafely)
+{
+    StandIn service(answerOk);
+    tosserp::HttpDependency dependency("stand_in_shared", quickOptions(service.url()));
+    std::atomic<int> answered { 0 };
+    std::vector<std::thread> callers;
+    for (int t = 0; t < 8; ++t) {
+        callers.emplace_back([&] {
+            for (int i = 0; i < 100; ++i) {
+                auto call = i % 3 == 0 ? writeCall() : tosserp::HttpCall {};
+                if (i % 3 != 0) {
+                    call.target = "/things";
+                }
+                answered += dependency.call(call).status == 200 ? 1 : 0;
+            }
+        });
+    }
+    for (auto& caller : callers) {
+        caller.join();
+    }
+    EXPECT_EQ(answered.load(), 800);
+    EXPECT_EQ(service.requests(), 800) << "a call was sent twice or not at all";
+    EXPECT_LE(dependency.idleConnections(), tosserp::HttpDependency::kIdleConnections);
+    EXPECT_LE(service.connections(), 8u + tosserp::HttpDependency::kIdleConnections)
+        << "connections were opened rather than kept";
+}
