@@ -8,6 +8,8 @@
 #   stop_postgres D   stops it (nothing when it is not running)
 BIN="$(dirname "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)")/build/bin"
 PG_BIN=/usr/lib/postgresql/15/bin
+# Debian installs nats-server in /usr/sbin, which a plain user's PATH may leave out.
+command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
 
 require_built() {
     local program

@@ -9,7 +9,6 @@ case "${1:-}" in -h|--help) sed -n 2,5p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; e
 events=${1:-200000}
 fanout=${2:-2000}
 require_built tosserp-bench-events
-command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
 store=$(mktemp -d /tmp/tosserp-events-bench.XXXXXX)
 port=$(free_port)
 nats-server -js -a 127.0.0.1 -p "$port" -sd "$store" -l "$store/nats.log" &

@@ -10,7 +10,6 @@ case "${1:-}" in -h|--help) sed -n 2,7p "$0" | sed "s/^# \{0,1\}//"; exit 0 ;; e
 orders=${1:-2000}
 clients=${2:-4}
 require_built tosserp-server tosserp-bench-orders
-command -v nats-server >/dev/null || PATH="$PATH:/usr/sbin"
 work=$(mktemp -d /tmp/tosserp-split-bench.XXXXXX)
 chown postgres: "$work" # the cluster lives inside
 pids=()

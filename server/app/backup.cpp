@@ -92,10 +92,10 @@ void checkIntegrity(const fs::path& path)
 struct DomainStore {
     std::string domain; ///< "stock", …
     std::string location; ///< file path or connection string
-    bool postgres = false;
     std::string setting; ///< the configuration key that names its PostgreSQL database ("" for none)
 
-    std::string fileName() const { return domain + (postgres ? ".pgdump" : ".db"); }
+    bool postgres() const { return db::isPostgres(location); }
+    std::string fileName() const { return domain + (postgres() ? ".pgdump" : ".db"); }
 };
 
 /// The domains, in the order they are copied, where `config` keeps them.
@@ -103,16 +103,16 @@ std::vector<DomainStore> domainStores(const ServerConfig& config)
 {
     std::vector<DomainStore> stores;
     for (const auto& [domain, location] : config.databases()) {
-        stores.push_back({ domain, config.databaseLocation(domain), !location->empty(), domain + "_database" });
+        stores.push_back({ domain, config.databaseLocation(domain), domain + "_database" });
     }
     // The notifier's outbox is always a file of the data directory.
-    stores.push_back({ "notifications", config.databaseLocation("notifications"), false, "" });
+    stores.push_back({ "notifications", config.databaseLocation("notifications"), "" });
     return stores;
 }
 
 void checkCopy(const DomainStore& store, const fs::path& copy)
 {
-    if (store.postgres) {
+    if (store.postgres()) {
         db::checkPostgresDump(copy.string());
     } else {
         checkIntegrity(copy);
@@ -195,7 +195,7 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
     }
     std::vector<DomainStore> present;
     for (auto& store : domainStores(config)) {
-        if (store.postgres || fs::exists(store.location)) {
+        if (store.postgres() || fs::exists(store.location)) {
             present.push_back(std::move(store));
         }
     }
@@ -215,14 +215,13 @@ std::vector<BackupFile> backupData(const ServerConfig& config, const std::string
     };
     for (const auto& store : present) {
         const auto copy = target / store.fileName();
-        if (store.postgres) {
-            // Readable by its owner only before pg_dump writes anything into it.
-            std::ofstream(copy).close();
-            fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+        // Readable by its owner only before anything is written into it.
+        std::ofstream(copy).close();
+        fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+        if (store.postgres()) {
             db::dumpPostgres(store.location, copy.string());
         } else {
             db::Database(store.location).backupTo(copy.string());
-            fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
         }
         checkCopy(store, copy);
         add(store.fileName(), store.domain);
@@ -263,12 +262,12 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
             config.dataDir + " is not empty: restore into a new data directory (move the old one aside)");
     }
     // Everything is checked before anything is written.
-    for (const auto& entry : manifest["files"]) {
-        if (entry.is_object() && entry.value("name", "").ends_with(".pgdump")
-            && !db::postgresProgramInstalled("pg_restore")) {
-            throw BackupUsageError("pg_restore is not installed (Debian: apt-get install postgresql-client); it "
-                                   "restores the domains this backup holds from PostgreSQL");
-        }
+    const auto& listed = manifest["files"];
+    if (std::any_of(listed.begin(), listed.end(),
+            [](const auto& entry) { return entry.is_object() && entry.value("name", "").ends_with(".pgdump"); })
+        && !db::postgresProgramInstalled("pg_restore")) {
+        throw BackupUsageError("pg_restore is not installed (Debian: apt-get install postgresql-client); it "
+                               "restores the domains this backup holds from PostgreSQL");
     }
     const auto stores = domainStores(config);
     std::vector<BackupFile> files;
@@ -294,7 +293,7 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
             throw BackupUsageError("the manifest names an unknown file \"" + file.name + "\"");
         }
         if (otherKind) {
-            throw BackupUsageError(store->postgres
+            throw BackupUsageError(store->postgres()
                     ? "the backup holds the " + store->domain + " domain as a SQLite file, but " + store->setting
                         + " names a PostgreSQL database: leave it unset to restore the file into the data directory"
                     : "the backup holds the " + store->domain + " domain from PostgreSQL: set " + store->setting
@@ -319,7 +318,7 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
         files.push_back(std::move(file));
     }
     for (const auto& store : restoring) {
-        if (store.postgres && !takeEmptyDatabase(store)) {
+        if (store.postgres() && !takeEmptyDatabase(store)) {
             throw BackupUsageError("the database " + store.setting
                 + " names is not empty: restore into a new database (the backup's tables would clash)");
         }
@@ -343,13 +342,13 @@ std::vector<BackupFile> restoreData(const std::string& from, const ServerConfig&
             // Each restored domain where it is until the rename, opened once.
             std::map<std::string, std::unique_ptr<db::Database>> staged;
             for (const auto& store : restoring) {
-                if (store.postgres) {
+                if (store.postgres()) {
                     // In one transaction: a restore that fails leaves nothing to undo.
                     db::restorePostgres(store.location, (source / store.fileName()).string());
                     restored.push_back(store);
                 }
                 staged[store.domain] = std::make_unique<db::Database>(
-                    store.postgres ? store.location : (staging / store.fileName()).string());
+                    store.postgres() ? store.location : (staging / store.fileName()).string());
             }
             reconcileEventPositions(staged);
             // A restored server is a new server to the replicas: their cursors may point past

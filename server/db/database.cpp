@@ -240,6 +240,16 @@ std::int64_t Statement::insertedKey()
     return key;
 }
 
+std::vector<std::string> Statement::texts()
+{
+    std::vector<std::string> values;
+    while (step()) {
+        values.push_back(text(0));
+    }
+    reset();
+    return values;
+}
+
 std::optional<std::int64_t> Statement::optionalInteger(int column) const
 {
     if (isNull(column)) {
@@ -315,17 +325,13 @@ int Database::migrate(const std::vector<Migration>& migrations)
 std::vector<std::string> Database::tableNames()
 {
     return read([](Connection& c) {
-        auto& q = c.prepare(c.dialect() == Dialect::Sqlite
-                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                  "ORDER BY name"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-                  "ORDER BY table_name");
-        std::vector<std::string> names;
-        while (q.step()) {
-            names.push_back(q.text(0));
-        }
-        q.reset();
-        return names;
+        return c
+            .prepare(c.dialect() == Dialect::Sqlite
+                    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                      "ORDER BY name"
+                    : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                      "ORDER BY table_name")
+            .texts();
     });
 }
 

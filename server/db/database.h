@@ -65,6 +65,8 @@ public:
     /// databases answer RETURNING; a key read back in a second statement would cost another
     /// round trip on PostgreSQL). Throws DbError when the statement returns no row.
     std::int64_t insertedKey();
+    /// Runs to completion and resets; returns the first column of every row, as text.
+    std::vector<std::string> texts();
 
     virtual bool isNull(int column) const = 0;
     virtual std::int64_t integer(int column) const = 0;

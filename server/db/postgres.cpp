@@ -68,6 +68,7 @@ public:
         : m_owner(owner)
         , m_sql(std::move(sql))
         , m_name(std::move(name))
+        , m_severalCommands(m_sql.find(';') != std::string::npos)
     { }
 
     Statement& bind(int index, const Value& value) override
@@ -148,6 +149,8 @@ private:
     PgConnection& m_owner;
     std::string m_sql;
     std::string m_name;
+    /// Several commands in one text (BEGIN and the writer's lock), found once.
+    bool m_severalCommands;
     std::uint64_t m_preparedIn = 0; ///< the connection's session it was prepared in (0: none)
     std::vector<std::optional<std::string>> m_values;
     Result m_result;
@@ -312,7 +315,7 @@ void PgStatement::execute()
 void PgStatement::attempt()
 {
     PGconn* connection = m_owner.handle();
-    if (m_values.empty() && m_sql.find(';') != std::string::npos) {
+    if (m_values.empty() && m_severalCommands) {
         // Several commands without parameters (BEGIN and the writer's lock) go in one simple
         // query: one round trip for all of them.
         m_result.reset(PQexec(connection, m_sql.c_str()));
@@ -412,16 +415,11 @@ bool postgresProgramInstalled(const std::string& program)
 std::vector<std::string> postgresRelations(const std::string& conninfo)
 {
     const auto connection = openPostgres(conninfo, true);
-    auto& q = connection->prepare(
-        "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-        "c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> 'information_schema' AND left(n.nspname, 3) <> "
-        "'pg_' ORDER BY 1");
-    std::vector<std::string> names;
-    while (q.step()) {
-        names.push_back(q.text(0));
-    }
-    q.reset();
-    return names;
+    return connection
+        ->prepare("SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                  "c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> "
+                  "'information_schema' AND left(n.nspname, 3) <> 'pg_' ORDER BY 1")
+        .texts();
 }
 
 void dumpPostgres(const std::string& conninfo, const std::string& file)

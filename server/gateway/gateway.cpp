@@ -93,14 +93,10 @@ ApiError misconfigured(const std::string& service)
     return ApiError(502, "bad_gateway", "The " + service + " service does not accept this gateway; tell the operator.");
 }
 
-/// Whether `answer` is a service refusing the gateway's service key.
-bool refusesServiceKey(const HttpAnswer& answer)
+/// Whether a service's answer (its status and parsed body) refuses the gateway's service key.
+bool refusesServiceKey(int status, const nlohmann::json& body)
 {
-    if (answer.status != 401) {
-        return false;
-    }
-    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
-    return body.is_object() && body.value("code", "") == "invalid_service_key";
+    return status == 401 && body.is_object() && body.contains("code") && body["code"] == "invalid_service_key";
 }
 
 /// 503 for a service that cannot be reached or whose breaker is open; Retry-After is the time
@@ -232,6 +228,17 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     } else {
         return nullptr;
     }
+    const auto cacheKey = credential.first + "\n" + credential.second;
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::shared_lock lock(m_cacheMutex);
+        if (const auto it = m_cache.find(cacheKey); it != m_cache.end() && now < it->second.until) {
+            if (it->second.refusal) {
+                throw *it->second.refusal;
+            }
+            return it->second.principal;
+        }
+    }
     // A bearer token that cannot be one (not three base64url parts, a header naming another
     // algorithm) is refused here as the Users service would, without asking it.
     if (credential.first == "Authorization") {
@@ -242,17 +249,6 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
             if (const auto error = security::precheckToken(std::string_view(value).substr(space + 1))) {
                 throw http::invalidToken(security::tokenErrorText(*error));
             }
-        }
-    }
-    const auto cacheKey = credential.first + "\n" + credential.second;
-    const auto now = std::chrono::steady_clock::now();
-    {
-        std::shared_lock lock(m_cacheMutex);
-        if (const auto it = m_cache.find(cacheKey); it != m_cache.end() && now < it->second.until) {
-            if (it->second.refusal) {
-                throw *it->second.refusal;
-            }
-            return it->second.principal;
         }
     }
     HttpCall call;
@@ -267,10 +263,10 @@ std::shared_ptr<const domain::Principal> Gateway::authenticate(const Request& re
     if (answer.status == 204) {
         return nullptr;
     }
-    if (refusesServiceKey(answer)) {
+    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
+    if (refusesServiceKey(answer.status, body)) {
         throw misconfigured("users");
     }
-    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
     if (answer.status == 200) {
         std::shared_ptr<const domain::Principal> principal;
         try {
@@ -334,7 +330,7 @@ Response Gateway::forward(const std::string& name, Request& request, bool keyed)
         }
         throw unavailable(name, "answer", service(name).breaker());
     }
-    if (refusesServiceKey(answer)) {
+    if (answer.status == 401 && refusesServiceKey(401, nlohmann::json::parse(answer.body, nullptr, false))) {
         throw misconfigured(name);
     }
     Response response;

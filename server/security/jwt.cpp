@@ -179,8 +179,8 @@ std::optional<TokenError> splitToken(std::string_view token, TokenParts* parts)
         return TokenError::Malformed;
     }
     const auto headerText = base64UrlDecode(token.substr(0, firstDot));
-    const auto claimsText = base64UrlDecode(token.substr(firstDot + 1, secondDot - firstDot - 1));
-    const auto signature = base64UrlDecode(token.substr(secondDot + 1));
+    auto claimsText = base64UrlDecode(token.substr(firstDot + 1, secondDot - firstDot - 1));
+    auto signature = base64UrlDecode(token.substr(secondDot + 1));
     if (!headerText || !claimsText || !signature) {
         return TokenError::Malformed;
     }
@@ -195,7 +195,7 @@ std::optional<TokenError> splitToken(std::string_view token, TokenParts* parts)
         return TokenError::BadAlgorithm;
     }
     if (parts != nullptr) {
-        *parts = { token.substr(0, secondDot), *claimsText, *signature };
+        *parts = { token.substr(0, secondDot), std::move(*claimsText), std::move(*signature) };
     }
     return std::nullopt;
 }

@@ -284,14 +284,9 @@ void AuthService::logout(const std::string& refreshToken, const events::EventCon
 void AuthService::revokeUserSessions(std::int64_t userId)
 {
     const auto families = m_db.read([&](db::Connection& c) {
-        std::vector<std::string> out;
-        auto& q = c.prepare("SELECT family_id FROM token_families WHERE user_id = ? AND revoked_at IS NOT NULL");
-        q.bind(1, userId);
-        while (q.step()) {
-            out.push_back(q.text(0));
-        }
-        q.reset();
-        return out;
+        return c.prepare("SELECT family_id FROM token_families WHERE user_id = ? AND revoked_at IS NOT NULL")
+            .bind(1, userId)
+            .texts();
     });
     for (const auto& family : families) {
         markRevoked(family);

@@ -56,6 +56,15 @@ public:
         }
     }
     const fs::path& dir() const { return m_dir; }
+    /// Expects each PostgreSQL database here to hold nothing but the empty bookkeeping table a
+    /// connection leaves (nothing restored into it, or all of it rolled back).
+    void expectNothingRestored() const
+    {
+        for (const auto& [domain, database] : m_pg) {
+            tosserp::db::Database opened(database->conninfo());
+            EXPECT_EQ(opened.tableNames(), std::vector<std::string> { "schema_migrations" }) << domain;
+        }
+    }
     /// The file or connection string of `domain`'s database.
     std::string location(const std::string& domain) const
     {
@@ -177,8 +186,7 @@ void refreshManifest(const fs::path& backup, const std::string& name)
 TEST(Backup, ABackupTakenWhileTheServerWritesRestoresIntoAnEmptyDirectoryThatAgreesWithItsEvents)
 {
     TestServer server;
-    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto shelf = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("BK-1");
     server.receive(product, shelf, 100);
     server.makeUser("packer", { "warehouse_staff" });
@@ -285,10 +293,7 @@ TEST(Backup, BadCommandsAndDamagedBackupsAreRefusedAndChangeNothing)
     };
     const auto untouched = [&] {
         EXPECT_TRUE(!fs::exists(target.dir()) || fs::is_empty(target.dir()));
-        if (testsUsePostgres()) {
-            tosserp::db::Database orders(target.location("orders"));
-            EXPECT_EQ(orders.tableNames(), std::vector<std::string> { "schema_migrations" });
-        }
+        target.expectNothingRestored();
     };
     const auto orders = backupName("orders");
     const auto damaged = work.path() / "damaged";
@@ -360,8 +365,7 @@ TEST(Backup, AServicesOwnBackupRestoresAloneAndChecksWhatItHolds)
 {
     // A split deployment's services each keep one domain: their backups hold only that one.
     TestServer server;
-    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto shelf = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("BK-5");
     server.receive(product, shelf, 7);
     TempDir work;
@@ -474,10 +478,7 @@ TEST_F(BackupOnPostgres, ARestoreThatFailsPartWayEmptiesTheDatabasesItFilled)
     EXPECT_EQ(code, 70) << text;
     EXPECT_NE(text.find("no indexes in this database"), std::string::npos) << text;
     EXPECT_NE(text.find("nothing restored"), std::string::npos) << text;
-    for (const auto& domain : kPostgresDomains) {
-        tosserp::db::Database database(target.location(domain));
-        EXPECT_EQ(database.tableNames(), std::vector<std::string> { "schema_migrations" }) << domain;
-    }
+    target.expectNothingRestored();
     EXPECT_FALSE(fs::exists(target.dir()));
     EXPECT_FALSE(fs::exists(work.path() / "restored.restoring"));
 }

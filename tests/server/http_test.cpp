@@ -242,8 +242,7 @@ TEST(Http, HugeHeadersAreRefused)
 TEST(Http, MetricsPassPromtoolAndShowHowFarEachConsumerIsBehind)
 {
     TestServer server;
-    const auto [warehouse, shelf] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto shelf = server.makeWarehouse("MAIN").second;
     server.receive(server.makeProduct("MX-1"), shelf, 3);
     ASSERT_TRUE(server.runtime().dispatcher().drain(std::chrono::seconds(10)));
     tosserp::test::TempDir dir;

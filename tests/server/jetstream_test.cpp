@@ -23,6 +23,7 @@ using tosserp::events::EventRecord;
 using tosserp::events::EventRelay;
 using tosserp::events::EventStore;
 using tosserp::events::JetStream;
+using tosserp::test::eventually;
 using tosserp::test::NatsServerProcess;
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
@@ -47,18 +48,6 @@ std::vector<EventRecord> append(tosserp::db::Database& database, int count, cons
         }
         return appended;
     });
-}
-
-template <typename Predicate> bool eventually(Predicate predicate, std::chrono::milliseconds limit)
-{
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!predicate()) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            return false;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return true;
 }
 
 /// What an operator does with the nats tool: removes a stream and everything in it.
@@ -185,9 +174,7 @@ TEST(JetStreamEvents, TheRelayStoresEachEventOnceAndResumesWhereTheStreamEnds)
         EventRelay relay(stream, { { "things", other.get() } });
         relay.start();
         // It tried, and refused.
-        for (int i = 0; i < 200 && failures() <= before; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
+        EXPECT_TRUE(eventually([&] { return failures() > before; }, std::chrono::seconds(10)));
     }
     EXPECT_GT(failures(), before);
     EXPECT_EQ(stream.storedEvents("things"), 285);

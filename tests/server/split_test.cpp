@@ -830,11 +830,7 @@ TEST(SplitDeploymentFaults, WhilePostgresIsStoppedTheServicesAnswer503AndAfterwa
     ASSERT_EQ(shop.receive(gateway, stocked - 10), 201); // `stocked` on hand in all
     std::set<std::int64_t> placed { shop.order(gateway, 1) };
     const auto placedAtLeast = [](Customers& customers, std::size_t count) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (customers.placed().size() < count && std::chrono::steady_clock::now() < deadline) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return customers.placed().size() >= count;
+        return tosserp::test::eventually([&] { return customers.placed().size() >= count; }, std::chrono::seconds(60));
     };
 
     Customers customers(gateway, shop, 20261126);
@@ -879,13 +875,7 @@ TEST(SplitDeploymentFaults, WhilePostgresIsStoppedTheServicesAnswer503AndAfterwa
 TEST(SplitDeploymentTls, TheGatewayCallsTheServicesOverTlsAndRefusesOneItCannotVerify)
 {
     const TempDir certs;
-    const auto cert = (certs.path() / "cert.pem").string();
-    const auto key = (certs.path() / "key.pem").string();
-    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
-                           "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout "
-                  + key + " -out " + cert + " >/dev/null 2>&1")
-                              .c_str()),
-        0);
+    const auto [cert, key] = tosserp::test::selfSignedCertificate(certs.path());
     // The gateway trusts the services' certificate (OpenSSL's SSL_CERT_FILE), as IT would
     // install the deployment's CA.
     SplitDeployment deployment(

@@ -36,8 +36,7 @@ json levelAt(TestServer& server, std::int64_t productId, std::int64_t locationId
 TEST(Stock, RefusesBadMovementsAndChangesNothing)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     server.receive(product, stock, 5);
     struct Case {
@@ -138,8 +137,7 @@ TEST(Stock, DoubleEntryRoutesKeepEveryLevelRight)
 TEST(Stock, CountsAdjustToTheCountedQuantity)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     server.receive(product, stock, 10);
     auto count = [&](json counted, const json& extra = json::object()) {
@@ -175,8 +173,7 @@ TEST(Stock, CountsAdjustToTheCountedQuantity)
 TEST(Stock, IdempotencyKeyAppliesARetryOnceAndAnswersTheSame)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     const json body
         = { { "kind", "receipt" }, { "product_id", product }, { "quantity", 4 }, { "to_location_id", stock } };
@@ -201,8 +198,7 @@ TEST(Stock, IdempotencyKeyAppliesARetryOnceAndAnswersTheSame)
 TEST(Stock, ABatchIsAllOrNothing)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     json movements = json::array();
     for (int i = 0; i < 10; ++i) {
@@ -350,8 +346,7 @@ TEST(Stock, WarehousesAndLocations)
 TEST(Stock, AuditTrailRecordsWhoAndWhatWithFilters)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     server.receive(product, stock, 2);
     const auto all = server.get("/api/v1/events").json()["items"];
@@ -374,8 +369,7 @@ TEST(Stock, AuditTrailRecordsWhoAndWhatWithFilters)
 TEST(Stock, AProductWithStockCannotBeDeletedButItsHistoryOutlivesIt)
 {
     TestServer server;
-    const auto [warehouse, stock] = server.makeWarehouse("MAIN");
-    (void)warehouse;
+    const auto stock = server.makeWarehouse("MAIN").second;
     const auto product = server.makeProduct("A-1");
     server.receive(product, stock, 2);
     const auto path = "/api/v1/products/" + std::to_string(product);

@@ -18,6 +18,8 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -182,6 +184,22 @@ void OwnCluster::run(const std::string& command, bool asPostgres)
     if (std::system(full.c_str()) != 0) {
         throw std::runtime_error("failed: " + full);
     }
+}
+
+std::pair<std::string, std::string> selfSignedCertificate(const std::filesystem::path& dir)
+{
+    const auto cert = (dir / "cert.pem").string();
+    const auto key = (dir / "key.pem").string();
+    const auto log = (dir / "openssl.log").string();
+    const auto command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
+                         "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout '"
+        + key + "' -out '" + cert + "' >'" + log + "' 2>&1";
+    if (std::system(command.c_str()) != 0) {
+        std::ifstream in(log);
+        throw std::runtime_error("openssl could not make a certificate: "
+            + std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    }
+    return { cert, key };
 }
 
 bool testsUsePostgres()

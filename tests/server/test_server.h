@@ -4,11 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
+#include <utility>
 
 namespace Poco::Net {
 class HTTPClientSession;
@@ -91,6 +94,24 @@ private:
     std::string m_bin;
     std::uint16_t m_port = 0;
 };
+
+/// A self-signed certificate for 127.0.0.1 and localhost (RSA 2048, one day), made with the
+/// openssl program as `dir`/cert.pem and `dir`/key.pem; returns their paths (certificate,
+/// key). Throws with openssl's output when it fails.
+std::pair<std::string, std::string> selfSignedCertificate(const std::filesystem::path& dir);
+
+/// Polls `predicate` every 20 ms until it holds (true) or `limit` passes (false).
+template <typename Predicate> bool eventually(Predicate predicate, std::chrono::milliseconds limit)
+{
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!predicate()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
 
 /// Whether the suites run with PostgreSQL databases (TOSSERP_TEST_STORAGE=pg).
 bool testsUsePostgres();

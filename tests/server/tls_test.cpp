@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <tuple>
 
 using tosserp::test::TempDir;
 using tosserp::test::TestServer;
@@ -34,12 +35,7 @@ class Tls : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        m_cert = (m_dir.path() / "cert.pem").string();
-        m_key = (m_dir.path() / "key.pem").string();
-        const auto made = run("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
-                              "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout "
-            + m_key + " -out " + m_cert);
-        ASSERT_EQ(made.exitCode, 0) << made.output;
+        std::tie(m_cert, m_key) = tosserp::test::selfSignedCertificate(m_dir.path());
         tosserp::ServerConfig config;
         config.tlsCert = m_cert;
         config.tlsKey = m_key;
